@@ -1,0 +1,52 @@
+//! Core rendering cost by article size. The baseline is comrak alone (no
+//! sanitising), run in the same process, so the report shows what the safety
+//! pass costs as a ratio, not only as a time that depends on the machine.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+fn article(words: usize) -> String {
+    let para = "The council voted on Tuesday to **approve** the budget, with [three members](https://example.com/vote) abstaining and the mayor promising a review. ";
+    let mut md = String::from("# A long piece\n\n");
+    let mut n = 0;
+    let mut section = 1;
+    while n < words {
+        if n % 400 == 0 {
+            md.push_str(&format!("\n## Section {section}\n\n> [!TIP]\n> Pro tip number {section}.\n\n"));
+            section += 1;
+        }
+        md.push_str(para);
+        n += para.split_whitespace().count();
+        if n % 100 < 25 {
+            md.push_str("\n\n");
+        }
+    }
+    md
+}
+
+fn bench_render(c: &mut Criterion) {
+    let mut group = c.benchmark_group("render");
+    for words in [1_000usize, 10_000, 100_000] {
+        let md = article(words);
+        group.throughput(Throughput::Bytes(md.len() as u64));
+        let opts = {
+            let mut o = comrak::Options::default();
+            o.extension.strikethrough = true;
+            o.extension.table = true;
+            o.extension.autolink = true;
+            o.extension.tasklist = true;
+            o.extension.footnotes = true;
+            o.render.r#unsafe = true;
+            o
+        };
+        group.bench_with_input(BenchmarkId::new("baseline_comrak_only", words), &md, |b, md| {
+            b.iter(|| comrak::markdown_to_html(md, &opts))
+        });
+        group.bench_with_input(BenchmarkId::new("byline_preview", words), &md, |b, md| {
+            b.iter(|| byline_core::render::preview(md))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_render);
+criterion_main!(benches);

@@ -1,0 +1,238 @@
+//! Debounced autosave.
+//!
+//! The window hands every edit to [`Autosaver::stage`], which only records it
+//! in memory; a worker thread writes it to the library once typing pauses (or
+//! after `max_delay` of continuous typing, so a long burst is never only in
+//! memory). [`Autosaver::flush`] writes everything pending at once and is
+//! called before quitting, before an article is read back, and on drop.
+//!
+//! Lock order is library, then pending state, everywhere. The worker holds the
+//! library lock while it takes edits out of the pending map, so a flush can
+//! never return while an edit is neither pending nor written.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{Error, ErrorInfo, Result};
+use crate::library::Library;
+use crate::model::{ArticleId, ArticleSummary};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Policy {
+    /// Save once typing has paused this long.
+    pub quiet: Duration,
+    /// Never hold an edit in memory longer than this, even mid-burst.
+    pub max_delay: Duration,
+    /// Longest wait between retries of a failing save.
+    pub max_backoff: Duration,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            quiet: Duration::from_millis(400),
+            max_delay: Duration::from_secs(2),
+            max_backoff: Duration::from_secs(30),
+        }
+    }
+}
+
+/// Reported after every write attempt, so the window can show "Saved" or the
+/// reason it could not save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum SaveEvent {
+    Saved { article: ArticleSummary },
+    Failed { article: ArticleId, error: ErrorInfo },
+}
+
+type Listener = Box<dyn Fn(SaveEvent) + Send + Sync>;
+
+pub struct Autosaver {
+    shared: Arc<Shared>,
+    worker: Option<JoinHandle<()>>,
+}
+
+struct Shared {
+    library: Arc<Mutex<Library>>,
+    state: Mutex<State>,
+    wake: Condvar,
+    policy: Policy,
+    listener: Listener,
+}
+
+#[derive(Default)]
+struct State {
+    pending: HashMap<ArticleId, Pending>,
+    stopping: bool,
+}
+
+struct Pending {
+    body: String,
+    first_staged: Instant,
+    last_staged: Instant,
+    failures: u32,
+    retry_at: Option<Instant>,
+}
+
+impl Pending {
+    fn due_at(&self, policy: &Policy) -> Instant {
+        self.retry_at
+            .unwrap_or_else(|| (self.last_staged + policy.quiet).min(self.first_staged + policy.max_delay))
+    }
+}
+
+/// A poisoned lock only means another thread panicked mid-operation; the data
+/// (a connection, a map of strings) is still usable, and refusing to save the
+/// writer's text over it would be the worse outcome.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Autosaver {
+    pub fn start(
+        library: Arc<Mutex<Library>>,
+        policy: Policy,
+        listener: impl Fn(SaveEvent) + Send + Sync + 'static,
+    ) -> Autosaver {
+        let shared = Arc::new(Shared {
+            library,
+            state: Mutex::new(State::default()),
+            wake: Condvar::new(),
+            policy,
+            listener: Box::new(listener),
+        });
+        let worker_shared = Arc::clone(&shared);
+        let worker = std::thread::Builder::new()
+            .name("byline-autosave".into())
+            .spawn(move || worker_shared.run())
+            .expect("spawning the autosave thread");
+        Autosaver { shared, worker: Some(worker) }
+    }
+
+    /// Records the latest text of an article, to be written shortly.
+    pub fn stage(&self, id: ArticleId, body: String) {
+        let now = Instant::now();
+        let mut state = lock(&self.shared.state);
+        state
+            .pending
+            .entry(id)
+            .and_modify(|p| {
+                p.body.clone_from(&body);
+                p.last_staged = now;
+                p.retry_at = p.retry_at.filter(|_| p.failures > 0);
+            })
+            .or_insert_with(|| Pending {
+                body,
+                first_staged: now,
+                last_staged: now,
+                failures: 0,
+                retry_at: None,
+            });
+        drop(state);
+        self.shared.wake.notify_one();
+    }
+
+    /// The latest staged text of an article, if it has not been written yet.
+    pub fn pending_body(&self, id: ArticleId) -> Option<String> {
+        lock(&self.shared.state).pending.get(&id).map(|p| p.body.clone())
+    }
+
+    /// Writes everything pending now, on the calling thread. Every article is
+    /// attempted; the first failure is returned and its text stays pending.
+    pub fn flush(&self) -> Result<()> {
+        self.shared.save(|_| true)
+    }
+
+    /// Writes one article's pending text now, if it has any.
+    pub fn flush_article(&self, id: ArticleId) -> Result<()> {
+        self.shared.save(|pending_id| pending_id == id)
+    }
+}
+
+impl Drop for Autosaver {
+    fn drop(&mut self) {
+        lock(&self.shared.state).stopping = true;
+        self.shared.wake.notify_all();
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.join();
+        }
+        // The worker flushes on its way out; this catches a worker that died.
+        let _ = self.flush();
+    }
+}
+
+impl Shared {
+    fn run(&self) {
+        loop {
+            {
+                let mut state = lock(&self.state);
+                loop {
+                    if state.stopping {
+                        drop(state);
+                        let _ = self.save(|_| true);
+                        return;
+                    }
+                    let now = Instant::now();
+                    let next = state.pending.values().map(|p| p.due_at(&self.policy)).min();
+                    match next {
+                        Some(due) if due <= now => break,
+                        Some(due) => {
+                            state = self.wake.wait_timeout(state, due - now).unwrap_or_else(PoisonError::into_inner).0;
+                        }
+                        None => state = self.wake.wait(state).unwrap_or_else(PoisonError::into_inner),
+                    }
+                }
+            }
+            // Outcomes, failures included, reach the window through the
+            // listener; there is no caller here to return them to.
+            let _ = self.save(|_| true);
+        }
+    }
+
+    /// Takes the matching pending edits (under the library lock, see the
+    /// module docs) and writes them, reporting each outcome.
+    fn save(&self, select: impl Fn(ArticleId) -> bool) -> Result<()> {
+        let mut library = lock(&self.library);
+        let due: Vec<(ArticleId, Pending)> = {
+            let mut state = lock(&self.state);
+            let ids: Vec<ArticleId> = state.pending.keys().copied().filter(|id| select(*id)).collect();
+            ids.into_iter().filter_map(|id| state.pending.remove(&id).map(|p| (id, p))).collect()
+        };
+        let mut first_error = None;
+        for (id, pending) in due {
+            match library.save_body(id, &pending.body) {
+                Ok(article) => (self.listener)(SaveEvent::Saved { article: article.summary() }),
+                Err(err) => {
+                    (self.listener)(SaveEvent::Failed { article: id, error: ErrorInfo::from(&err) });
+                    if !matches!(err, Error::ArticleNotFound(_)) {
+                        self.requeue(id, pending);
+                    }
+                    first_error.get_or_insert(err);
+                }
+            }
+        }
+        first_error.map_or(Ok(()), Err)
+    }
+
+    /// Puts a failed edit back, unless a newer one arrived meanwhile, with an
+    /// exponential backoff so a read-only disk is not hammered.
+    fn requeue(&self, id: ArticleId, mut pending: Pending) {
+        let mut state = lock(&self.state);
+        if state.pending.contains_key(&id) {
+            return;
+        }
+        pending.failures += 1;
+        let backoff = self.policy.quiet.saturating_mul(1 << pending.failures.min(10)).min(self.policy.max_backoff);
+        pending.retry_at = Some(Instant::now() + backoff);
+        state.pending.insert(id, pending);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,105 @@
+use std::sync::mpsc;
+
+use super::*;
+
+fn setup(policy: Policy) -> (tempfile::TempDir, Arc<Mutex<Library>>, ArticleId, Autosaver, mpsc::Receiver<SaveEvent>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(dir.path().join("l.byline")).unwrap();
+    let id = lib.create_article("T", "").unwrap().id;
+    let library = Arc::new(Mutex::new(lib));
+    let (tx, rx) = mpsc::channel();
+    let tx = Mutex::new(tx);
+    let saver = Autosaver::start(Arc::clone(&library), policy, move |e| {
+        let _ = lock(&tx).send(e);
+    });
+    (dir, library, id, saver, rx)
+}
+
+fn body(library: &Arc<Mutex<Library>>, id: ArticleId) -> String {
+    lock(library).article(id).unwrap().body
+}
+
+const SLOW: Policy = Policy {
+    quiet: Duration::from_secs(3600),
+    max_delay: Duration::from_secs(3600),
+    max_backoff: Duration::from_secs(3600),
+};
+
+#[test]
+fn a_burst_of_edits_is_written_once_after_the_pause() {
+    let policy = Policy { quiet: Duration::from_millis(150), max_delay: Duration::from_secs(10), ..Policy::default() };
+    let (_d, library, id, saver, rx) = setup(policy);
+    for text in ["H", "He", "Hel", "Hell", "Hello"] {
+        saver.stage(id, text.into());
+    }
+    let event = rx.recv_timeout(Duration::from_secs(5)).expect("a save after the pause");
+    assert!(matches!(event, SaveEvent::Saved { ref article } if article.id == id && article.words == 1));
+    assert_eq!(body(&library, id), "Hello");
+    assert!(rx.recv_timeout(Duration::from_millis(400)).is_err(), "one write for the whole burst");
+}
+
+#[test]
+fn continuous_typing_is_saved_within_max_delay() {
+    let policy = Policy { quiet: Duration::from_millis(300), max_delay: Duration::from_millis(400), ..Policy::default() };
+    let (_d, library, id, saver, rx) = setup(policy);
+    let start = Instant::now();
+    let mut n = 0;
+    // Keystrokes every 50 ms never leave a 300 ms pause.
+    while rx.try_recv().is_err() {
+        assert!(start.elapsed() < Duration::from_secs(5), "no save during continuous typing");
+        n += 1;
+        saver.stage(id, "x".repeat(n));
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!body(&library, id).is_empty());
+}
+
+#[test]
+fn flush_writes_pending_text_immediately() {
+    let (_d, library, id, saver, rx) = setup(SLOW);
+    saver.stage(id, "last keystrokes".into());
+    assert_eq!(saver.pending_body(id).as_deref(), Some("last keystrokes"));
+    assert_eq!(body(&library, id), "");
+    saver.flush().unwrap();
+    assert_eq!(body(&library, id), "last keystrokes");
+    assert!(saver.pending_body(id).is_none());
+    assert!(matches!(rx.try_recv(), Ok(SaveEvent::Saved { .. })));
+}
+
+#[test]
+fn dropping_the_autosaver_flushes() {
+    let (_d, library, id, saver, _rx) = setup(SLOW);
+    saver.stage(id, "typed just before quitting".into());
+    drop(saver);
+    assert_eq!(body(&library, id), "typed just before quitting");
+}
+
+#[test]
+fn a_failed_save_is_reported_and_the_text_kept_pending() {
+    let (_d, library, id, saver, rx) = setup(SLOW);
+    let too_big = "a".repeat(crate::library::MAX_BODY_BYTES + 1);
+    saver.stage(id, too_big.clone());
+    let err = saver.flush().unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    match rx.try_recv().unwrap() {
+        SaveEvent::Failed { article, error } => {
+            assert_eq!(article, id);
+            assert_eq!(error.code, "invalid_input");
+        }
+        other => panic!("expected a failure event, got {other:?}"),
+    }
+    assert_eq!(saver.pending_body(id).map(|b| b.len()), Some(too_big.len()), "text is not dropped");
+    // A newer edit replaces it and saves normally.
+    saver.stage(id, "fixed".into());
+    saver.flush().unwrap();
+    assert_eq!(body(&library, id), "fixed");
+}
+
+#[test]
+fn an_edit_for_a_deleted_article_is_reported_not_retried_forever() {
+    let (_d, _library, _id, saver, rx) = setup(SLOW);
+    saver.stage(ArticleId(4242), "orphan".into());
+    assert_eq!(saver.flush().unwrap_err().code(), "article_not_found");
+    assert!(matches!(rx.try_recv(), Ok(SaveEvent::Failed { .. })));
+    assert!(saver.pending_body(ArticleId(4242)).is_none());
+}

@@ -1,0 +1,17 @@
+//! Byline's core: everything the app does that is not window chrome.
+//!
+//! This crate has no Tauri dependency. The desktop shell and the `byline`
+//! command line are both thin layers over it; see ARCHITECTURE.md.
+
+pub mod autosave;
+pub mod error;
+pub mod library;
+pub mod location;
+pub mod markdown_file;
+pub mod model;
+pub mod render;
+pub mod text_stats;
+
+pub use error::{Error, ErrorInfo, Result};
+pub use library::Library;
+pub use model::{Article, ArticleId, ArticleSummary};

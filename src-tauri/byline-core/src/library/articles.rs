@@ -1,0 +1,152 @@
+//! Reading and writing articles.
+
+use chrono::{DateTime, TimeZone, Utc};
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::Library;
+use crate::error::{Error, Result};
+use crate::model::{Article, ArticleId, ArticleSummary};
+use crate::text_stats::word_count;
+
+/// Titles longer than this are refused: no headline needs more, and the list
+/// and window chrome must stay usable.
+pub const MAX_TITLE_CHARS: usize = 300;
+
+/// The largest body accepted. Far beyond any article (100,000 words is about
+/// 600 KB), small enough that a runaway paste cannot bloat the library.
+pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+
+impl Library {
+    pub fn create_article(&mut self, title: &str, body: &str) -> Result<Article> {
+        let title = clean_title(title)?;
+        check_body(body)?;
+        let now = now_millis();
+        let words = word_count(body);
+        self.conn
+            .execute(
+                "INSERT INTO articles (title, body, words, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?4)",
+                params![title, body, words, now],
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let id = ArticleId(self.conn.last_insert_rowid());
+        self.article(id)
+    }
+
+    pub fn article(&self, id: ArticleId) -> Result<Article> {
+        self.conn
+            .query_row(
+                "SELECT id, title, body, words, created_at, updated_at FROM articles WHERE id = ?1",
+                [id.0],
+                |row| {
+                    Ok(Article {
+                        id: ArticleId(row.get(0)?),
+                        title: row.get(1)?,
+                        body: row.get(2)?,
+                        words: row.get(3)?,
+                        created_at: millis_to_time(row, 4)?,
+                        updated_at: millis_to_time(row, 5)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| self.sql_err(e))?
+            .ok_or(Error::ArticleNotFound(id))
+    }
+
+    /// Every article, most recently edited first.
+    pub fn list_articles(&self) -> Result<Vec<ArticleSummary>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, title, words, updated_at FROM articles
+                 ORDER BY updated_at DESC, id DESC",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok(ArticleSummary {
+                    id: ArticleId(row.get(0)?),
+                    title: row.get(1)?,
+                    words: row.get(2)?,
+                    updated_at: millis_to_time(row, 3)?,
+                })
+            })
+            .map_err(|e| Error::from_sqlite(&self.path, e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| Error::from_sqlite(&self.path, e))
+    }
+
+    /// Replaces an article's body. Returns the article as stored.
+    pub fn save_body(&mut self, id: ArticleId, body: &str) -> Result<Article> {
+        check_body(body)?;
+        let changed = self
+            .conn
+            .execute(
+                "UPDATE articles SET body = ?2, words = ?3, updated_at = ?4 WHERE id = ?1",
+                params![id.0, body, word_count(body), now_millis()],
+            )
+            .map_err(|e| self.sql_err(e))?;
+        if changed == 0 {
+            return Err(Error::ArticleNotFound(id));
+        }
+        self.article(id)
+    }
+
+    pub fn rename_article(&mut self, id: ArticleId, title: &str) -> Result<Article> {
+        let title = clean_title(title)?;
+        let changed = self
+            .conn
+            .execute(
+                "UPDATE articles SET title = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id.0, title, now_millis()],
+            )
+            .map_err(|e| self.sql_err(e))?;
+        if changed == 0 {
+            return Err(Error::ArticleNotFound(id));
+        }
+        self.article(id)
+    }
+}
+
+/// Titles are one line: surrounding space is trimmed and line breaks (from a
+/// paste) become spaces. An empty title is allowed and shown as "Untitled".
+fn clean_title(title: &str) -> Result<String> {
+    let title: String = title
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let chars = title.chars().count();
+    if chars > MAX_TITLE_CHARS {
+        return Err(Error::invalid(
+            "title",
+            format!("is {chars} characters long; the limit is {MAX_TITLE_CHARS}"),
+        ));
+    }
+    Ok(title)
+}
+
+fn check_body(body: &str) -> Result<()> {
+    if body.len() > MAX_BODY_BYTES {
+        return Err(Error::invalid(
+            "body",
+            format!("is {} bytes; the limit is {MAX_BODY_BYTES} bytes", body.len()),
+        ));
+    }
+    Ok(())
+}
+
+fn now_millis() -> i64 {
+    Utc::now().timestamp_millis()
+}
+
+fn millis_to_time(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+    let ms: i64 = row.get(idx)?;
+    Utc.timestamp_millis_opt(ms).single().ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Integer,
+            format!("timestamp {ms} is out of range").into(),
+        )
+    })
+}

@@ -1,0 +1,57 @@
+//! Versioned schema migrations.
+//!
+//! Each migration runs once, inside its own transaction, and the version it
+//! brings the file to is recorded in `PRAGMA user_version` in that same
+//! transaction: a crash mid-migration leaves the previous version intact.
+//! Migrations are append-only; never edit one that has shipped.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::APPLICATION_ID;
+use crate::error::Result;
+
+struct Migration {
+    version: u32,
+    sql: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    sql: "
+        CREATE TABLE articles (
+            id          INTEGER PRIMARY KEY,
+            title       TEXT    NOT NULL DEFAULT '',
+            body        TEXT    NOT NULL DEFAULT '',
+            words       INTEGER NOT NULL DEFAULT 0,
+            -- Milliseconds since the Unix epoch, UTC.
+            created_at  INTEGER NOT NULL,
+            updated_at  INTEGER NOT NULL
+        );
+        CREATE INDEX articles_by_updated_at ON articles (updated_at DESC, id DESC);
+    ",
+}];
+
+/// The schema version this build of Byline writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].version;
+
+pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    for migration in MIGRATIONS {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Read inside the write transaction so two processes opening a new
+        // library at once cannot both run the same migration.
+        let current: u32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if current >= migration.version {
+            continue;
+        }
+        tx.execute_batch(migration.sql)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", migration.version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+pub(super) fn versions() -> Vec<u32> {
+    MIGRATIONS.iter().map(|m| m.version).collect()
+}

@@ -1,0 +1,148 @@
+//! The library: one SQLite file that holds everything a writer has.
+//!
+//! Opening is careful about one thing above all: a file that is not ours, or
+//! is from a newer Byline, is rejected *before* anything is written to it. Only
+//! once the file is known to be a Byline library (or is new and empty) do we
+//! switch on WAL and run migrations.
+
+mod articles;
+mod migrations;
+
+pub use articles::{MAX_BODY_BYTES, MAX_TITLE_CHARS};
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result};
+
+pub use migrations::SCHEMA_VERSION;
+
+/// Written into the SQLite header (`PRAGMA application_id`) so a Byline
+/// library can be told from any other SQLite file. ASCII "BYLN".
+pub const APPLICATION_ID: i32 = 0x4259_4C4E;
+
+/// How long a write waits for another process (the CLI while the app is open,
+/// or the reverse) before reporting the library as busy.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+pub struct Library {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Library {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Library").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+impl Library {
+    /// Opens the library at `path`, creating it (and its folder) if there is
+    /// no file there yet, and bringing its schema up to date.
+    pub fn open(path: impl AsRef<Path>) -> Result<Library> {
+        let path = path.as_ref().to_path_buf();
+        let is_new = check_file_before_open(&path)?;
+        if is_new {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).map_err(|source| Error::LibraryUnavailable {
+                    path: path.clone(),
+                    detail: format!("cannot create its folder {}: {source}", parent.display()),
+                })?;
+            }
+        }
+
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(&path, flags)
+            .map_err(|e| Error::from_sqlite(&path, e))?;
+        let sql_err = |e| Error::from_sqlite(&path, e);
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(sql_err)?;
+
+        // Reads only, so a foreign or newer file is left exactly as it was.
+        let app_id: i32 =
+            conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(sql_err)?;
+        let version: u32 =
+            conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(sql_err)?;
+        let has_tables: bool = conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema)", [], |r| r.get(0))
+            .map_err(sql_err)?;
+
+        if app_id != APPLICATION_ID && (app_id != 0 || has_tables) {
+            return Err(Error::NotALibrary {
+                path,
+                reason: "it is an SQLite database that belongs to another program",
+            });
+        }
+        if version > SCHEMA_VERSION {
+            return Err(Error::LibraryTooNew { path, found: version, supported: SCHEMA_VERSION });
+        }
+
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql_err)?;
+        // NORMAL is durable under WAL against application crashes; only a
+        // power loss can roll back the last commits, never corrupt the file.
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql_err)?;
+        conn.pragma_update(None, "foreign_keys", true).map_err(sql_err)?;
+
+        let mut library = Library { conn, path };
+        migrations::migrate(&mut library.conn).map_err(|e| match e {
+            Error::Storage(e) => Error::from_sqlite(&library.path, e),
+            other => other,
+        })?;
+        Ok(library)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version recorded in the file.
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// SQLite's own consistency check; "ok" when the file is sound.
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    fn sql_err(&self, err: rusqlite::Error) -> Error {
+        Error::from_sqlite(&self.path, err)
+    }
+}
+
+/// Looks at the file before SQLite does. Returns whether the library is new
+/// (no file, or an empty one). A non-SQLite file is refused here, unopened.
+fn check_file_before_open(path: &Path) -> Result<bool> {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(true),
+        Err(e) => {
+            return Err(Error::LibraryUnavailable { path: path.into(), detail: e.to_string() })
+        }
+    };
+    if meta.is_dir() {
+        return Err(Error::NotALibrary { path: path.into(), reason: "it is a folder, not a file" });
+    }
+    if meta.len() == 0 {
+        return Ok(true);
+    }
+    let mut header = [0u8; 16];
+    let read = File::open(path)
+        .and_then(|mut f| f.read(&mut header))
+        .map_err(|e| Error::LibraryUnavailable { path: path.into(), detail: e.to_string() })?;
+    if read < header.len() || &header != SQLITE_MAGIC {
+        return Err(Error::NotALibrary { path: path.into(), reason: "it is not an SQLite database" });
+    }
+    Ok(false)
+}
+
+#[cfg(test)]
+mod tests;
