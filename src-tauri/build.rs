@@ -1,1 +1,22 @@
-fn main(){}
+// Declaring the app's commands makes each one a permission (`allow-NAME`) that
+// a capability in tauri.conf.json must grant: the window gets exactly the
+// commands it is given, no more. The list must match the table in
+// src/ipc.rs; a test checks that it does.
+const COMMANDS: &[&str] = &[
+    "list_articles",
+    "create_article",
+    "open_article",
+    "stage_body",
+    "rename_article",
+    "render_preview",
+    "flush_saves",
+    "quit",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
+}

@@ -1,1 +1,17 @@
-fn main(){}
+//! The `byline` binary: the desktop app when run without a subcommand, the
+//! command line otherwise. Both are thin layers over `byline-core`.
+
+// No console window behind the app on Windows release builds.
+#![cfg_attr(
+    all(not(debug_assertions), target_os = "windows"),
+    windows_subsystem = "windows"
+)]
+
+mod app;
+mod cli;
+mod commands;
+mod ipc;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

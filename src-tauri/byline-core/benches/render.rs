@@ -11,7 +11,9 @@ fn article(words: usize) -> String {
     let mut section = 1;
     while n < words {
         if n % 400 == 0 {
-            md.push_str(&format!("\n## Section {section}\n\n> [!TIP]\n> Pro tip number {section}.\n\n"));
+            md.push_str(&format!(
+                "\n## Section {section}\n\n> [!TIP]\n> Pro tip number {section}.\n\n"
+            ));
             section += 1;
         }
         md.push_str(para);
@@ -38,9 +40,11 @@ fn bench_render(c: &mut Criterion) {
             o.render.r#unsafe = true;
             o
         };
-        group.bench_with_input(BenchmarkId::new("baseline_comrak_only", words), &md, |b, md| {
-            b.iter(|| comrak::markdown_to_html(md, &opts))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("baseline_comrak_only", words),
+            &md,
+            |b, md| b.iter(|| comrak::markdown_to_html(md, &opts)),
+        );
         group.bench_with_input(BenchmarkId::new("byline_preview", words), &md, |b, md| {
             b.iter(|| byline_core::render::preview(md))
         });

@@ -43,12 +43,21 @@ impl Default for Policy {
 }
 
 /// Reported after every write attempt, so the window can show "Saved" or the
-/// reason it could not save.
+/// reason it could not save. `seq` is the caller's number for the edit that
+/// was written (see [`Autosaver::stage`]): the window says "Saved" only when
+/// it is the newest edit it made, not one typed while the write was running.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum SaveEvent {
-    Saved { article: ArticleSummary },
-    Failed { article: ArticleId, error: ErrorInfo },
+    Saved {
+        article: ArticleSummary,
+        seq: u64,
+    },
+    Failed {
+        article: ArticleId,
+        seq: u64,
+        error: ErrorInfo,
+    },
 }
 
 type Listener = Box<dyn Fn(SaveEvent) + Send + Sync>;
@@ -74,6 +83,7 @@ struct State {
 
 struct Pending {
     body: String,
+    seq: u64,
     first_staged: Instant,
     last_staged: Instant,
     failures: u32,
@@ -82,8 +92,9 @@ struct Pending {
 
 impl Pending {
     fn due_at(&self, policy: &Policy) -> Instant {
-        self.retry_at
-            .unwrap_or_else(|| (self.last_staged + policy.quiet).min(self.first_staged + policy.max_delay))
+        self.retry_at.unwrap_or_else(|| {
+            (self.last_staged + policy.quiet).min(self.first_staged + policy.max_delay)
+        })
     }
 }
 
@@ -112,11 +123,16 @@ impl Autosaver {
             .name("byline-autosave".into())
             .spawn(move || worker_shared.run())
             .expect("spawning the autosave thread");
-        Autosaver { shared, worker: Some(worker) }
+        Autosaver {
+            shared,
+            worker: Some(worker),
+        }
     }
 
-    /// Records the latest text of an article, to be written shortly.
-    pub fn stage(&self, id: ArticleId, body: String) {
+    /// Records the latest text of an article, to be written shortly. `seq`
+    /// is the caller's own increasing number for this edit, echoed back in
+    /// the [`SaveEvent`] that reports its write.
+    pub fn stage(&self, id: ArticleId, body: String, seq: u64) {
         let now = Instant::now();
         let mut state = lock(&self.shared.state);
         state
@@ -124,11 +140,13 @@ impl Autosaver {
             .entry(id)
             .and_modify(|p| {
                 p.body.clone_from(&body);
+                p.seq = seq;
                 p.last_staged = now;
                 p.retry_at = p.retry_at.filter(|_| p.failures > 0);
             })
             .or_insert_with(|| Pending {
                 body,
+                seq,
                 first_staged: now,
                 last_staged: now,
                 failures: 0,
@@ -140,7 +158,10 @@ impl Autosaver {
 
     /// The latest staged text of an article, if it has not been written yet.
     pub fn pending_body(&self, id: ArticleId) -> Option<String> {
-        lock(&self.shared.state).pending.get(&id).map(|p| p.body.clone())
+        lock(&self.shared.state)
+            .pending
+            .get(&id)
+            .map(|p| p.body.clone())
     }
 
     /// Writes everything pending now, on the calling thread. Every article is
@@ -183,9 +204,18 @@ impl Shared {
                     match next {
                         Some(due) if due <= now => break,
                         Some(due) => {
-                            state = self.wake.wait_timeout(state, due - now).unwrap_or_else(PoisonError::into_inner).0;
+                            state = self
+                                .wake
+                                .wait_timeout(state, due - now)
+                                .unwrap_or_else(PoisonError::into_inner)
+                                .0;
                         }
-                        None => state = self.wake.wait(state).unwrap_or_else(PoisonError::into_inner),
+                        None => {
+                            state = self
+                                .wake
+                                .wait(state)
+                                .unwrap_or_else(PoisonError::into_inner)
+                        }
                     }
                 }
             }
@@ -201,15 +231,29 @@ impl Shared {
         let mut library = lock(&self.library);
         let due: Vec<(ArticleId, Pending)> = {
             let mut state = lock(&self.state);
-            let ids: Vec<ArticleId> = state.pending.keys().copied().filter(|id| select(*id)).collect();
-            ids.into_iter().filter_map(|id| state.pending.remove(&id).map(|p| (id, p))).collect()
+            let ids: Vec<ArticleId> = state
+                .pending
+                .keys()
+                .copied()
+                .filter(|id| select(*id))
+                .collect();
+            ids.into_iter()
+                .filter_map(|id| state.pending.remove(&id).map(|p| (id, p)))
+                .collect()
         };
         let mut first_error = None;
         for (id, pending) in due {
             match library.save_body(id, &pending.body) {
-                Ok(article) => (self.listener)(SaveEvent::Saved { article: article.summary() }),
+                Ok(article) => (self.listener)(SaveEvent::Saved {
+                    article: article.summary(),
+                    seq: pending.seq,
+                }),
                 Err(err) => {
-                    (self.listener)(SaveEvent::Failed { article: id, error: ErrorInfo::from(&err) });
+                    (self.listener)(SaveEvent::Failed {
+                        article: id,
+                        seq: pending.seq,
+                        error: ErrorInfo::from(&err),
+                    });
                     if !matches!(err, Error::ArticleNotFound(_)) {
                         self.requeue(id, pending);
                     }
@@ -228,7 +272,11 @@ impl Shared {
             return;
         }
         pending.failures += 1;
-        let backoff = self.policy.quiet.saturating_mul(1 << pending.failures.min(10)).min(self.policy.max_backoff);
+        let backoff = self
+            .policy
+            .quiet
+            .saturating_mul(1 << pending.failures.min(10))
+            .min(self.policy.max_backoff);
         pending.retry_at = Some(Instant::now() + backoff);
         state.pending.insert(id, pending);
     }

@@ -21,7 +21,11 @@ pub enum Error {
     #[error(
         "{path} was written by a newer Byline (library format {found}, this Byline reads up to {supported}); update Byline to open it"
     )]
-    LibraryTooNew { path: PathBuf, found: u32, supported: u32 },
+    LibraryTooNew {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
 
     #[error("the library {path} is read-only, so changes cannot be saved")]
     LibraryReadOnly { path: PathBuf },
@@ -48,10 +52,17 @@ pub enum Error {
     BinaryFile { path: PathBuf },
 
     #[error("{path} is {size} bytes; the limit is {limit} bytes")]
-    FileTooLarge { path: PathBuf, size: u64, limit: u64 },
+    FileTooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
 
     #[error("cannot read {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 
     #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -79,7 +90,10 @@ impl Error {
     }
 
     pub fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
-        Error::InvalidInput { field, reason: reason.into() }
+        Error::InvalidInput {
+            field,
+            reason: reason.into(),
+        }
     }
 
     /// Give a raw SQLite failure the library's path and a writer-facing kind.
@@ -89,11 +103,18 @@ impl Error {
         match err.sqlite_error_code() {
             Some(C::ReadOnly) => Error::LibraryReadOnly { path },
             Some(C::DatabaseBusy | C::DatabaseLocked) => Error::LibraryBusy { path },
-            Some(C::NotADatabase) => Error::NotALibrary { path, reason: "it is not an SQLite database" },
-            Some(C::DatabaseCorrupt) => Error::LibraryCorrupt { path, detail: err.to_string() },
-            Some(C::CannotOpen | C::PermissionDenied) => {
-                Error::LibraryUnavailable { path, detail: err.to_string() }
-            }
+            Some(C::NotADatabase) => Error::NotALibrary {
+                path,
+                reason: "it is not an SQLite database",
+            },
+            Some(C::DatabaseCorrupt) => Error::LibraryCorrupt {
+                path,
+                detail: err.to_string(),
+            },
+            Some(C::CannotOpen | C::PermissionDenied) => Error::LibraryUnavailable {
+                path,
+                detail: err.to_string(),
+            },
             _ => Error::Storage(err),
         }
     }
@@ -109,7 +130,10 @@ pub struct ErrorInfo {
 
 impl From<&Error> for ErrorInfo {
     fn from(err: &Error) -> Self {
-        ErrorInfo { code: err.code().to_owned(), message: err.to_string() }
+        ErrorInfo {
+            code: err.code().to_owned(),
+            message: err.to_string(),
+        }
     }
 }
 

@@ -12,14 +12,23 @@ use crate::error::{Error, Result};
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 pub fn read_markdown_file(path: &Path) -> Result<String> {
-    let io_err = |source| Error::Io { path: path.to_path_buf(), source };
+    let io_err = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let file = std::fs::File::open(path).map_err(io_err)?;
     let size = file.metadata().map_err(io_err)?.len();
     if size > MAX_FILE_BYTES {
-        return Err(Error::FileTooLarge { path: path.to_path_buf(), size, limit: MAX_FILE_BYTES });
+        return Err(Error::FileTooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_err)?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
     decode_markdown(path, bytes)
 }
 
@@ -35,7 +44,9 @@ pub fn decode_markdown(path: &Path, mut bytes: Vec<u8>) -> Result<String> {
     // Text never contains NUL; images, PDFs and executables nearly always do
     // in their first few kilobytes.
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(Error::BinaryFile { path: path.to_path_buf() });
+        return Err(Error::BinaryFile {
+            path: path.to_path_buf(),
+        });
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);

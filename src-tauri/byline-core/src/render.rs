@@ -28,7 +28,10 @@ pub fn render(markdown: &str) -> String {
 }
 
 pub fn preview(markdown: &str) -> Preview {
-    Preview { html: render(markdown), stats: stats(markdown) }
+    Preview {
+        html: render(markdown),
+        stats: stats(markdown),
+    }
 }
 
 static COMRAK_OPTIONS: LazyLock<comrak::Options<'static>> = LazyLock::new(|| {
@@ -59,11 +62,23 @@ const KNOWN_CLASSES: &[&str] = &[
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     b.url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
-        .add_tags(["input", "section", "details", "summary", "mark", "kbd", "figure", "figcaption"])
+        .add_tags([
+            "input",
+            "section",
+            "details",
+            "summary",
+            "mark",
+            "kbd",
+            "figure",
+            "figcaption",
+        ])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("th", ["align"])
         .add_tag_attributes("td", ["align"])
-        .add_tag_attributes("a", ["data-footnote-ref", "data-footnote-backref", "aria-label"])
+        .add_tag_attributes(
+            "a",
+            ["data-footnote-ref", "data-footnote-backref", "aria-label"],
+        )
         .add_tag_attributes("section", ["data-footnotes"])
         .add_tag_attributes("ol", ["start"])
         .add_generic_attributes(["id", "class"])
@@ -72,7 +87,9 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
             (_, "class") => {
                 let kept: Vec<&str> = value
                     .split_ascii_whitespace()
-                    .filter(|c| KNOWN_CLASSES.contains(c) || (element == "code" && is_language_class(c)))
+                    .filter(|c| {
+                        KNOWN_CLASSES.contains(c) || (element == "code" && is_language_class(c))
+                    })
                     .collect();
                 (!kept.is_empty()).then(|| kept.join(" ").into())
             }
@@ -83,7 +100,10 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 
 fn is_language_class(class: &str) -> bool {
     class.strip_prefix("language-").is_some_and(|lang| {
-        !lang.is_empty() && lang.chars().all(|c| c.is_ascii_alphanumeric() || "+#-_.".contains(c))
+        !lang.is_empty()
+            && lang
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+#-_.".contains(c))
     })
 }
 

@@ -29,8 +29,16 @@ pub fn word_count(markdown: &str) -> u32 {
 pub fn stats(markdown: &str) -> TextStats {
     let words = word_count(markdown);
     let characters = u32::try_from(markdown.chars().count()).unwrap_or(u32::MAX);
-    let reading_minutes = if words == 0 { 0 } else { words.div_ceil(READING_WORDS_PER_MINUTE) };
-    TextStats { words, characters, reading_minutes }
+    let reading_minutes = if words == 0 {
+        0
+    } else {
+        words.div_ceil(READING_WORDS_PER_MINUTE)
+    };
+    TextStats {
+        words,
+        characters,
+        reading_minutes,
+    }
 }
 
 #[cfg(test)]

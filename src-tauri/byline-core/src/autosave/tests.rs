@@ -2,7 +2,15 @@ use std::sync::mpsc;
 
 use super::*;
 
-fn setup(policy: Policy) -> (tempfile::TempDir, Arc<Mutex<Library>>, ArticleId, Autosaver, mpsc::Receiver<SaveEvent>) {
+fn setup(
+    policy: Policy,
+) -> (
+    tempfile::TempDir,
+    Arc<Mutex<Library>>,
+    ArticleId,
+    Autosaver,
+    mpsc::Receiver<SaveEvent>,
+) {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(dir.path().join("l.byline")).unwrap();
     let id = lib.create_article("T", "").unwrap().id;
@@ -27,28 +35,47 @@ const SLOW: Policy = Policy {
 
 #[test]
 fn a_burst_of_edits_is_written_once_after_the_pause() {
-    let policy = Policy { quiet: Duration::from_millis(150), max_delay: Duration::from_secs(10), ..Policy::default() };
+    let policy = Policy {
+        quiet: Duration::from_millis(150),
+        max_delay: Duration::from_secs(10),
+        ..Policy::default()
+    };
     let (_d, library, id, saver, rx) = setup(policy);
-    for text in ["H", "He", "Hel", "Hell", "Hello"] {
-        saver.stage(id, text.into());
+    for (seq, text) in ["H", "He", "Hel", "Hell", "Hello"].into_iter().enumerate() {
+        saver.stage(id, text.into(), seq as u64);
     }
-    let event = rx.recv_timeout(Duration::from_secs(5)).expect("a save after the pause");
-    assert!(matches!(event, SaveEvent::Saved { ref article } if article.id == id && article.words == 1));
+    let event = rx
+        .recv_timeout(Duration::from_secs(5))
+        .expect("a save after the pause");
+    assert!(
+        matches!(event, SaveEvent::Saved { ref article, seq: 4 } if article.id == id && article.words == 1),
+        "{event:?}"
+    );
     assert_eq!(body(&library, id), "Hello");
-    assert!(rx.recv_timeout(Duration::from_millis(400)).is_err(), "one write for the whole burst");
+    assert!(
+        rx.recv_timeout(Duration::from_millis(400)).is_err(),
+        "one write for the whole burst"
+    );
 }
 
 #[test]
 fn continuous_typing_is_saved_within_max_delay() {
-    let policy = Policy { quiet: Duration::from_millis(300), max_delay: Duration::from_millis(400), ..Policy::default() };
+    let policy = Policy {
+        quiet: Duration::from_millis(300),
+        max_delay: Duration::from_millis(400),
+        ..Policy::default()
+    };
     let (_d, library, id, saver, rx) = setup(policy);
     let start = Instant::now();
     let mut n = 0;
     // Keystrokes every 50 ms never leave a 300 ms pause.
     while rx.try_recv().is_err() {
-        assert!(start.elapsed() < Duration::from_secs(5), "no save during continuous typing");
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "no save during continuous typing"
+        );
         n += 1;
-        saver.stage(id, "x".repeat(n));
+        saver.stage(id, "x".repeat(n), n as u64);
         std::thread::sleep(Duration::from_millis(50));
     }
     assert!(!body(&library, id).is_empty());
@@ -57,7 +84,7 @@ fn continuous_typing_is_saved_within_max_delay() {
 #[test]
 fn flush_writes_pending_text_immediately() {
     let (_d, library, id, saver, rx) = setup(SLOW);
-    saver.stage(id, "last keystrokes".into());
+    saver.stage(id, "last keystrokes".into(), 1);
     assert_eq!(saver.pending_body(id).as_deref(), Some("last keystrokes"));
     assert_eq!(body(&library, id), "");
     saver.flush().unwrap();
@@ -69,7 +96,7 @@ fn flush_writes_pending_text_immediately() {
 #[test]
 fn dropping_the_autosaver_flushes() {
     let (_d, library, id, saver, _rx) = setup(SLOW);
-    saver.stage(id, "typed just before quitting".into());
+    saver.stage(id, "typed just before quitting".into(), 1);
     drop(saver);
     assert_eq!(body(&library, id), "typed just before quitting");
 }
@@ -78,19 +105,27 @@ fn dropping_the_autosaver_flushes() {
 fn a_failed_save_is_reported_and_the_text_kept_pending() {
     let (_d, library, id, saver, rx) = setup(SLOW);
     let too_big = "a".repeat(crate::library::MAX_BODY_BYTES + 1);
-    saver.stage(id, too_big.clone());
+    saver.stage(id, too_big.clone(), 7);
     let err = saver.flush().unwrap_err();
     assert_eq!(err.code(), "invalid_input");
     match rx.try_recv().unwrap() {
-        SaveEvent::Failed { article, error } => {
-            assert_eq!(article, id);
+        SaveEvent::Failed {
+            article,
+            seq,
+            error,
+        } => {
+            assert_eq!((article, seq), (id, 7));
             assert_eq!(error.code, "invalid_input");
         }
         other => panic!("expected a failure event, got {other:?}"),
     }
-    assert_eq!(saver.pending_body(id).map(|b| b.len()), Some(too_big.len()), "text is not dropped");
+    assert_eq!(
+        saver.pending_body(id).map(|b| b.len()),
+        Some(too_big.len()),
+        "text is not dropped"
+    );
     // A newer edit replaces it and saves normally.
-    saver.stage(id, "fixed".into());
+    saver.stage(id, "fixed".into(), 1);
     saver.flush().unwrap();
     assert_eq!(body(&library, id), "fixed");
 }
@@ -98,7 +133,7 @@ fn a_failed_save_is_reported_and_the_text_kept_pending() {
 #[test]
 fn an_edit_for_a_deleted_article_is_reported_not_retried_forever() {
     let (_d, _library, _id, saver, rx) = setup(SLOW);
-    saver.stage(ArticleId(4242), "orphan".into());
+    saver.stage(ArticleId(4242), "orphan".into(), 1);
     assert_eq!(saver.flush().unwrap_err().code(), "article_not_found");
     assert!(matches!(rx.try_recv(), Ok(SaveEvent::Failed { .. })));
     assert!(saver.pending_body(ArticleId(4242)).is_none());

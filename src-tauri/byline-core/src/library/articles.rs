@@ -73,7 +73,8 @@ impl Library {
                 })
             })
             .map_err(|e| Error::from_sqlite(&self.path, e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| Error::from_sqlite(&self.path, e))
+        rows.collect::<Result<Vec<_>, _>>()
+            .map_err(|e| Error::from_sqlite(&self.path, e))
     }
 
     /// Replaces an article's body. Returns the article as stored.
@@ -130,7 +131,10 @@ fn check_body(body: &str) -> Result<()> {
     if body.len() > MAX_BODY_BYTES {
         return Err(Error::invalid(
             "body",
-            format!("is {} bytes; the limit is {MAX_BODY_BYTES} bytes", body.len()),
+            format!(
+                "is {} bytes; the limit is {MAX_BODY_BYTES} bytes",
+                body.len()
+            ),
         ));
     }
     Ok(())

@@ -38,7 +38,9 @@ pub struct Library {
 
 impl std::fmt::Debug for Library {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Library").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("Library")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 
@@ -61,18 +63,22 @@ impl Library {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(&path, flags)
-            .map_err(|e| Error::from_sqlite(&path, e))?;
+        let conn =
+            Connection::open_with_flags(&path, flags).map_err(|e| Error::from_sqlite(&path, e))?;
         let sql_err = |e| Error::from_sqlite(&path, e);
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sql_err)?;
 
         // Reads only, so a foreign or newer file is left exactly as it was.
-        let app_id: i32 =
-            conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(sql_err)?;
-        let version: u32 =
-            conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(sql_err)?;
+        let app_id: i32 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(sql_err)?;
+        let version: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(sql_err)?;
         let has_tables: bool = conn
-            .query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema)", [], |r| r.get(0))
+            .query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema)", [], |r| {
+                r.get(0)
+            })
             .map_err(sql_err)?;
 
         if app_id != APPLICATION_ID && (app_id != 0 || has_tables) {
@@ -82,14 +88,21 @@ impl Library {
             });
         }
         if version > SCHEMA_VERSION {
-            return Err(Error::LibraryTooNew { path, found: version, supported: SCHEMA_VERSION });
+            return Err(Error::LibraryTooNew {
+                path,
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
         }
 
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql_err)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(sql_err)?;
         // NORMAL is durable under WAL against application crashes; only a
         // power loss can roll back the last commits, never corrupt the file.
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql_err)?;
-        conn.pragma_update(None, "foreign_keys", true).map_err(sql_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sql_err)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(sql_err)?;
 
         let mut library = Library { conn, path };
         migrations::migrate(&mut library.conn).map_err(|e| match e {
@@ -105,12 +118,16 @@ impl Library {
 
     /// The schema version recorded in the file.
     pub fn schema_version(&self) -> Result<u32> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// SQLite's own consistency check; "ok" when the file is sound.
     pub fn integrity_check(&self) -> Result<String> {
-        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
 
     fn sql_err(&self, err: rusqlite::Error) -> Error {
@@ -125,11 +142,17 @@ fn check_file_before_open(path: &Path) -> Result<bool> {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(true),
         Err(e) => {
-            return Err(Error::LibraryUnavailable { path: path.into(), detail: e.to_string() })
+            return Err(Error::LibraryUnavailable {
+                path: path.into(),
+                detail: e.to_string(),
+            })
         }
     };
     if meta.is_dir() {
-        return Err(Error::NotALibrary { path: path.into(), reason: "it is a folder, not a file" });
+        return Err(Error::NotALibrary {
+            path: path.into(),
+            reason: "it is a folder, not a file",
+        });
     }
     if meta.len() == 0 {
         return Ok(true);
@@ -137,9 +160,15 @@ fn check_file_before_open(path: &Path) -> Result<bool> {
     let mut header = [0u8; 16];
     let read = File::open(path)
         .and_then(|mut f| f.read(&mut header))
-        .map_err(|e| Error::LibraryUnavailable { path: path.into(), detail: e.to_string() })?;
+        .map_err(|e| Error::LibraryUnavailable {
+            path: path.into(),
+            detail: e.to_string(),
+        })?;
     if read < header.len() || &header != SQLITE_MAGIC {
-        return Err(Error::NotALibrary { path: path.into(), reason: "it is not an SQLite database" });
+        return Err(Error::NotALibrary {
+            path: path.into(),
+            reason: "it is not an SQLite database",
+        });
     }
     Ok(false)
 }

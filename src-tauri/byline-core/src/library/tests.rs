@@ -15,11 +15,20 @@ fn a_fresh_file_gets_every_migration_and_our_application_id() {
     let lib = Library::open(&path).unwrap();
     assert_eq!(lib.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(migrations::versions().last().copied(), Some(SCHEMA_VERSION));
-    let app_id: i32 = lib.conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
+    let app_id: i32 = lib
+        .conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
     assert_eq!(app_id, APPLICATION_ID);
-    let mode: String = lib.conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let mode: String = lib
+        .conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
-    let fk: bool = lib.conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    let fk: bool = lib
+        .conn
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
     assert!(fk);
     assert_eq!(lib.integrity_check().unwrap(), "ok");
 }
@@ -50,8 +59,10 @@ fn a_library_from_a_newer_byline_is_refused_and_left_untouched() {
     let (_dir, path) = temp_library();
     {
         let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
-        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;").unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;")
+            .unwrap();
     }
     let before = fs::read(&path).unwrap();
     let err = Library::open(&path).unwrap_err();
@@ -66,7 +77,8 @@ fn another_programs_sqlite_file_is_refused_and_left_untouched() {
     let (_dir, path) = temp_library();
     {
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');").unwrap();
+        conn.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');")
+            .unwrap();
     }
     let before = fs::read(&path).unwrap();
     let err = Library::open(&path).unwrap_err();
@@ -81,7 +93,10 @@ fn a_text_file_or_a_folder_is_not_a_library() {
     let err = Library::open(&path).unwrap_err();
     assert_eq!(err.code(), "not_a_library");
     assert!(err.to_string().contains("not an SQLite database"), "{err}");
-    assert_eq!(fs::read_to_string(&path).unwrap(), "# My notes\n\nnot a database at all");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "# My notes\n\nnot a database at all"
+    );
 
     let err = Library::open(dir.path()).unwrap_err();
     assert_eq!(err.code(), "not_a_library");
@@ -123,14 +138,23 @@ fn missing_articles_and_bad_input_are_typed_errors_that_change_nothing() {
     let (_dir, path) = temp_library();
     let mut lib = Library::open(&path).unwrap();
     let a = lib.create_article("Keep", "text").unwrap();
-    assert_eq!(lib.article(ArticleId(999)).unwrap_err().code(), "article_not_found");
-    assert_eq!(lib.save_body(ArticleId(999), "x").unwrap_err().code(), "article_not_found");
+    assert_eq!(
+        lib.article(ArticleId(999)).unwrap_err().code(),
+        "article_not_found"
+    );
+    assert_eq!(
+        lib.save_body(ArticleId(999), "x").unwrap_err().code(),
+        "article_not_found"
+    );
 
     let err = lib.rename_article(a.id, &"x".repeat(5000)).unwrap_err();
     assert_eq!(err.code(), "invalid_input");
     assert!(err.to_string().contains("5000"), "{err}");
     let huge = "a".repeat(MAX_BODY_BYTES + 1);
-    assert_eq!(lib.save_body(a.id, &huge).unwrap_err().code(), "invalid_input");
+    assert_eq!(
+        lib.save_body(a.id, &huge).unwrap_err().code(),
+        "invalid_input"
+    );
     let kept = lib.article(a.id).unwrap();
     assert_eq!((kept.title.as_str(), kept.body.as_str()), ("Keep", "text"));
 }
@@ -138,10 +162,15 @@ fn missing_articles_and_bad_input_are_typed_errors_that_change_nothing() {
 #[test]
 fn a_write_refused_by_sqlite_as_read_only_is_reported_as_such() {
     let (_dir, path) = temp_library();
-    Library::open(&path).unwrap().create_article("T", "before").unwrap();
+    Library::open(&path)
+        .unwrap()
+        .create_article("T", "before")
+        .unwrap();
     // Root ignores file modes, so ask SQLite itself for a read-only handle.
     let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-    let raw = conn.execute("UPDATE articles SET body = 'after'", []).unwrap_err();
+    let raw = conn
+        .execute("UPDATE articles SET body = 'after'", [])
+        .unwrap_err();
     let err = Error::from_sqlite(&path, raw);
     assert_eq!(err.code(), "library_read_only");
     assert!(err.to_string().contains("read-only"), "{err}");

@@ -3,12 +3,27 @@ use super::*;
 #[test]
 fn renders_gfm() {
     let html = render("## Hello **world**\n\n~~old~~ www.example.com\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- [x] done\n\nNote[^1]\n\n[^1]: A footnote.\n");
-    assert!(html.contains("<h2>Hello <strong>world</strong></h2>"), "{html}");
+    assert!(
+        html.contains("<h2>Hello <strong>world</strong></h2>"),
+        "{html}"
+    );
     assert!(html.contains("<del>old</del>"), "{html}");
-    assert!(html.contains(r#"<a href="http://www.example.com""#), "{html}");
-    assert!(html.contains("<table>") && html.contains(r#"<th align="left">a</th>"#), "{html}");
-    assert!(html.contains(r#"<input type="checkbox" checked="" disabled="">"#), "{html}");
-    assert!(html.contains(r#"class="footnotes""#) && html.contains("A footnote."), "{html}");
+    assert!(
+        html.contains(r#"<a href="http://www.example.com""#),
+        "{html}"
+    );
+    assert!(
+        html.contains("<table>") && html.contains(r#"<th align="left">a</th>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<input type="checkbox" checked="" disabled="">"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"class="footnotes""#) && html.contains("A footnote."),
+        "{html}"
+    );
 }
 
 #[test]
@@ -36,9 +51,15 @@ const HOSTILE: &[(&str, &str)] = &[
     ("<embed src=\"x.swf\">", "<embed"),
     ("<svg><script>alert(1)</script></svg>", "<script"),
     ("<style>body{display:none}</style>", "<style"),
-    ("<form action=\"https://evil.example\"><input name=p></form>", "<form"),
+    (
+        "<form action=\"https://evil.example\"><input name=p></form>",
+        "<form",
+    ),
     ("<p class=\"app-sidebar\">x</p>", "app-sidebar"),
-    ("<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">", "<meta"),
+    (
+        "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">",
+        "<meta",
+    ),
 ];
 
 #[test]
@@ -54,8 +75,12 @@ fn hostile_html_never_survives() {
 
 #[test]
 fn safe_links_survive_sanitising() {
-    let html = render("[site](https://example.com/a?b=c) [mail](mailto:ed@example.com) [rel](/posts/x)");
-    assert!(html.contains(r#"href="https://example.com/a?b=c""#), "{html}");
+    let html =
+        render("[site](https://example.com/a?b=c) [mail](mailto:ed@example.com) [rel](/posts/x)");
+    assert!(
+        html.contains(r#"href="https://example.com/a?b=c""#),
+        "{html}"
+    );
     assert!(html.contains(r#"href="mailto:ed@example.com""#), "{html}");
     assert!(html.contains(r#"href="/posts/x""#), "{html}");
 }

@@ -1,0 +1,140 @@
+//! The command line. Every subcommand is a few lines over `byline-core`;
+//! anything longer belongs in the core.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use byline_core::markdown_file::{decode_markdown, read_markdown_file, MAX_FILE_BYTES};
+use byline_core::model::UNTITLED;
+use byline_core::{render, Library};
+use chrono::Local;
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "byline",
+    version,
+    about = "Write articles in Markdown beside a live preview of the published page.",
+    long_about = "Write articles in Markdown beside a live preview of the published page.\n\n\
+        Run `byline` with no command to open the window. The commands below work on the \
+        same library without a window, so they can be used in scripts.",
+    after_help = "The library is one SQLite file. Unless --library or BYLINE_LIBRARY says \
+        otherwise it lives in the platform's data directory (on Linux \
+        ~/.local/share/byline/library.byline)."
+)]
+struct Cli {
+    /// The library file to open (created if it does not exist).
+    #[arg(long, global = true, env = "BYLINE_LIBRARY", value_name = "PATH")]
+    library: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List the articles, most recently edited first.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the HTML that the preview shows for a Markdown file.
+    Render {
+        /// The Markdown file; `-` reads standard input.
+        file: PathBuf,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // One line: the context chain joined, most general first.
+            eprintln!("byline: {}", format!("{err:#}").replace('\n', " "));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        None => crate::app::run(library_path(cli.library)?),
+        Some(Command::List { json }) => list(&library_path(cli.library)?, json),
+        Some(Command::Render { file }) => render_file(&file),
+    }
+}
+
+fn library_path(explicit: Option<PathBuf>) -> Result<PathBuf> {
+    match explicit {
+        Some(path) if path.as_os_str().is_empty() => {
+            anyhow::bail!("--library was given an empty path")
+        }
+        Some(path) => Ok(path),
+        None => byline_core::location::default_library_path()
+            .context("cannot find the platform's data directory; pass --library PATH"),
+    }
+}
+
+fn list(path: &Path, json: bool) -> Result<()> {
+    let library = Library::open(path)?;
+    let articles = library.list_articles()?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &articles)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if articles.is_empty() {
+        writeln!(
+            out,
+            "No articles yet in {}. Run `byline` to open the window and write one.",
+            path.display()
+        )?;
+        return Ok(());
+    }
+    for a in &articles {
+        let title = if a.title.is_empty() {
+            UNTITLED
+        } else {
+            &a.title
+        };
+        let edited = a.updated_at.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+        writeln!(
+            out,
+            "{:>5}  {edited}  {:>7} words  {title}",
+            a.id.0, a.words
+        )?;
+    }
+    Ok(())
+}
+
+fn render_file(file: &Path) -> Result<()> {
+    let markdown = if file == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+        decode_markdown(Path::new("standard input"), bytes)?
+    } else {
+        read_markdown_file(file)?
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", render::render(&markdown))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,85 @@
+//! The Tauri commands: each validates its input, calls the core and maps the
+//! error. No logic lives here that the CLI would also need.
+//!
+//! Every command takes the `AppHandle` first so the table in `ipc.rs` can
+//! check its signature, and runs off the main thread (`async`) so a slow disk
+//! never freezes the window.
+
+use byline_core::library::MAX_BODY_BYTES;
+use byline_core::render::{self, Preview};
+use byline_core::{Article, ArticleId, ArticleSummary};
+use tauri::{AppHandle, Manager};
+
+use crate::app::AppState;
+use crate::ipc::{IpcError, IpcResult};
+
+fn state(app: &AppHandle) -> tauri::State<'_, AppState> {
+    app.state::<AppState>()
+}
+
+fn check_text_size(field: &str, text: &str) -> IpcResult<()> {
+    if text.len() > MAX_BODY_BYTES {
+        return Err(IpcError::new(
+            "invalid_input",
+            format!(
+                "{field} is {} bytes; the limit is {MAX_BODY_BYTES} bytes",
+                text.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn list_articles(app: AppHandle) -> IpcResult<Vec<ArticleSummary>> {
+    Ok(state(&app).library().list_articles()?)
+}
+
+#[tauri::command(async)]
+pub fn create_article(app: AppHandle) -> IpcResult<Article> {
+    Ok(state(&app).library().create_article("", "")?)
+}
+
+/// Reads an article as the writer last left it: any edit still waiting for
+/// autosave is written first, so the window never loads stale text.
+#[tauri::command(async)]
+pub fn open_article(app: AppHandle, id: ArticleId) -> IpcResult<Article> {
+    let state = state(&app);
+    state.autosaver.flush_article(id)?;
+    let article = state.library().article(id)?;
+    Ok(article)
+}
+
+/// Hands the editor's text to autosave. Cheap: it is called on every change.
+/// `seq` numbers the edit so the window can match the autosave event to it.
+#[tauri::command(async)]
+pub fn stage_body(app: AppHandle, id: ArticleId, body: String, seq: u64) -> IpcResult<()> {
+    check_text_size("the article", &body)?;
+    state(&app).autosaver.stage(id, body, seq);
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn rename_article(app: AppHandle, id: ArticleId, title: String) -> IpcResult<ArticleSummary> {
+    Ok(state(&app).library().rename_article(id, &title)?.summary())
+}
+
+#[tauri::command(async)]
+pub fn render_preview(_app: AppHandle, markdown: String) -> IpcResult<Preview> {
+    check_text_size("the article", &markdown)?;
+    Ok(render::preview(&markdown))
+}
+
+#[tauri::command(async)]
+pub fn flush_saves(app: AppHandle) -> IpcResult<()> {
+    Ok(state(&app).autosaver.flush()?)
+}
+
+/// Quits after writing every pending edit. If that write fails the app stays
+/// open, so the text is still on screen and the error is shown.
+#[tauri::command(async)]
+pub fn quit(app: AppHandle) -> IpcResult<()> {
+    state(&app).autosaver.flush()?;
+    app.exit(0);
+    Ok(())
+}

@@ -1,0 +1,225 @@
+//! The IPC surface: every command the window may call, the one error shape
+//! that crosses back, and the generator of the TypeScript bindings.
+//!
+//! The command table below is the single list of commands. From it come the
+//! Tauri handler, a compile-time check that each entry matches the Rust
+//! function's real signature, and `ui/src/lib/bindings.ts`; a test fails when
+//! that file is stale (`make bindings` rewrites it).
+
+#[cfg(test)]
+use byline_core::autosave::SaveEvent;
+use byline_core::render::Preview;
+#[cfg(test)]
+use byline_core::text_stats::TextStats;
+use byline_core::{Article, ArticleId, ArticleSummary, ErrorInfo};
+use serde::Serialize;
+#[cfg(test)]
+use ts_rs::TS;
+
+/// The error every command returns: `{code, message}`, the code stable enough
+/// for the UI to act on, the message ready to show.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct IpcError(pub ErrorInfo);
+
+impl From<byline_core::Error> for IpcError {
+    fn from(err: byline_core::Error) -> Self {
+        IpcError(ErrorInfo::from(err))
+    }
+}
+
+impl IpcError {
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        IpcError(ErrorInfo {
+            code: code.into(),
+            message: message.into(),
+        })
+    }
+}
+
+pub type IpcResult<T> = Result<T, IpcError>;
+
+/// Events the backend emits to the window.
+pub mod events {
+    /// Payload: `SaveEvent`.
+    pub const AUTOSAVE: &str = "autosave";
+}
+
+#[cfg(test)]
+struct CommandSig {
+    name: &'static str,
+    args: Vec<(&'static str, String)>,
+    ret: String,
+}
+
+macro_rules! ipc_commands {
+    ($( $(#[doc = $doc:literal])* fn $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty; )*) => {
+        pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$(crate::commands::$name),*]
+        }
+
+        // Fails to compile if a command's arguments or result drift from the
+        // table, so the generated TypeScript cannot lie about them.
+        const _: () = {
+            $( let _: fn(tauri::AppHandle, $($ty),*) -> IpcResult<$ret> = crate::commands::$name; )*
+        };
+
+        #[cfg(test)]
+        fn command_signatures(cfg: &ts_rs::Config) -> Vec<CommandSig> {
+            vec![$(CommandSig {
+                name: stringify!($name),
+                args: vec![$((stringify!($arg), <$ty as TS>::name(cfg))),*],
+                ret: <$ret as TS>::name(cfg),
+            }),*]
+        }
+    };
+}
+
+ipc_commands! {
+    fn list_articles() -> Vec<ArticleSummary>;
+    fn create_article() -> Article;
+    fn open_article(id: ArticleId) -> Article;
+    fn stage_body(id: ArticleId, body: String, seq: u64) -> ();
+    fn rename_article(id: ArticleId, title: String) -> ArticleSummary;
+    fn render_preview(markdown: String) -> Preview;
+    fn flush_saves() -> ();
+    fn quit() -> ();
+}
+
+/// The contents of `ui/src/lib/bindings.ts`.
+#[cfg(test)]
+fn typescript_bindings() -> String {
+    let cfg = ts_rs::Config::new().with_large_int("number");
+    let mut out = String::from(
+        "// Generated from src-tauri/src/ipc.rs by `make bindings`. Do not edit by hand:\n\
+         // a test fails when this file differs from what the Rust types generate.\n\n\
+         import { call } from \"./call\";\n\n",
+    );
+    let decls = [
+        ArticleId::decl(&cfg),
+        Article::decl(&cfg),
+        ArticleSummary::decl(&cfg),
+        TextStats::decl(&cfg),
+        Preview::decl(&cfg),
+        SaveEvent::decl(&cfg),
+        ErrorInfo::decl(&cfg),
+    ];
+    for decl in decls {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.push_str("export const commands = {\n");
+    for sig in command_signatures(&cfg) {
+        let params: Vec<String> = sig
+            .args
+            .iter()
+            .map(|(n, t)| format!("{}: {t}", camel(n)))
+            .collect();
+        let payload: Vec<String> = sig.args.iter().map(|(n, _)| camel(n)).collect();
+        let ret = if sig.ret == "null" {
+            "void".to_owned()
+        } else {
+            sig.ret.clone()
+        };
+        out.push_str(&format!(
+            "  {}: ({}): Promise<{ret}> => call<{ret}>(\"{}\", {{ {} }}),\n",
+            camel(sig.name),
+            params.join(", "),
+            sig.name,
+            payload.join(", "),
+        ));
+    }
+    out.push_str("} as const;\n\n");
+    out.push_str(&format!(
+        "export const events = {{\n  autosave: \"{}\",\n}} as const;\n",
+        events::AUTOSAVE
+    ));
+    out.replace("{  }", "{}")
+}
+
+#[cfg(test)]
+/// Tauri maps a Rust `snake_case` argument to a `camelCase` JavaScript key.
+fn camel(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+fn command_names() -> Vec<&'static str> {
+    command_signatures(&ts_rs::Config::new())
+        .into_iter()
+        .map(|s| s.name)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BINDINGS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/lib/bindings.ts");
+
+    #[test]
+    fn typescript_bindings_are_up_to_date() {
+        let expected = typescript_bindings();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(BINDINGS, &expected).unwrap();
+        }
+        let actual = std::fs::read_to_string(BINDINGS).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "ui/src/lib/bindings.ts is stale: run `make bindings` and commit the result"
+        );
+    }
+
+    #[test]
+    fn bindings_use_camel_case_keys_and_numbers_for_ids() {
+        let ts = typescript_bindings();
+        assert!(ts.contains("export type ArticleId = number;"), "{ts}");
+        assert!(ts.contains("openArticle: (id: ArticleId): Promise<Article> => call<Article>(\"open_article\", { id })"), "{ts}");
+        assert!(
+            ts.contains("flushSaves: (): Promise<void> => call<void>(\"flush_saves\", {})"),
+            "{ts}"
+        );
+        assert_eq!(camel("updated_at"), "updatedAt");
+    }
+
+    #[test]
+    fn every_command_is_granted_and_nothing_else() {
+        let conf: serde_json::Value =
+            serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
+        let caps = conf["app"]["security"]["capabilities"].as_array().unwrap();
+        let granted: Vec<&str> = caps
+            .iter()
+            .flat_map(|c| c["permissions"].as_array().unwrap())
+            .filter_map(|p| p.as_str())
+            .collect();
+        let mut expected: Vec<String> = command_names()
+            .iter()
+            .map(|n| format!("allow-{}", n.replace('_', "-")))
+            .collect();
+        expected.extend(["core:event:allow-listen", "core:event:allow-unlisten"].map(String::from));
+        let mut granted: Vec<String> = granted.into_iter().map(String::from).collect();
+        granted.sort();
+        expected.sort();
+        assert_eq!(granted, expected);
+        let build_rs = include_str!("../build.rs");
+        for name in command_names() {
+            assert!(
+                build_rs.contains(&format!("\"{name}\"")),
+                "build.rs does not declare {name}"
+            );
+        }
+    }
+}

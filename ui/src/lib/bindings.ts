@@ -1,0 +1,33 @@
+// Generated from src-tauri/src/ipc.rs by `make bindings`. Do not edit by hand:
+// a test fails when this file differs from what the Rust types generate.
+
+import { call } from "./call";
+
+export type ArticleId = number;
+
+export type Article = { id: ArticleId, title: string, body: string, words: number, created_at: string, updated_at: string, };
+
+export type ArticleSummary = { id: ArticleId, title: string, words: number, updated_at: string, };
+
+export type TextStats = { words: number, characters: number, reading_minutes: number, };
+
+export type Preview = { html: string, stats: TextStats, };
+
+export type SaveEvent = { "state": "saved", article: ArticleSummary, seq: number, } | { "state": "failed", article: ArticleId, seq: number, error: ErrorInfo, };
+
+export type ErrorInfo = { code: string, message: string, };
+
+export const commands = {
+  listArticles: (): Promise<Array<ArticleSummary>> => call<Array<ArticleSummary>>("list_articles", {}),
+  createArticle: (): Promise<Article> => call<Article>("create_article", {}),
+  openArticle: (id: ArticleId): Promise<Article> => call<Article>("open_article", { id }),
+  stageBody: (id: ArticleId, body: string, seq: number): Promise<void> => call<void>("stage_body", { id, body, seq }),
+  renameArticle: (id: ArticleId, title: string): Promise<ArticleSummary> => call<ArticleSummary>("rename_article", { id, title }),
+  renderPreview: (markdown: string): Promise<Preview> => call<Preview>("render_preview", { markdown }),
+  flushSaves: (): Promise<void> => call<void>("flush_saves", {}),
+  quit: (): Promise<void> => call<void>("quit", {}),
+} as const;
+
+export const events = {
+  autosave: "autosave",
+} as const;
