@@ -1,0 +1,83 @@
+# Byline. `make run` and `make test` install what is missing on Debian/Ubuntu
+# (apt packages, npm packages, tauri-driver) without prompting, then do their job.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+# What Tauri needs to build on Linux, and what the end-to-end tests drive it with.
+APT_BUILD := build-essential pkg-config file libwebkit2gtk-4.1-dev libsoup-3.0-dev \
+             libjavascriptcoregtk-4.1-dev librsvg2-dev libxdo-dev
+APT_E2E   := xvfb xauth webkit2gtk-driver
+SUDO      := $(if $(filter 0,$(shell id -u)),,sudo)
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+HAS_DISPLAY := $(or $(DISPLAY),$(WAYLAND_DISPLAY))
+# Tests that open the real window run under a virtual display when there is none.
+WITH_DISPLAY := $(if $(HAS_DISPLAY),,xvfb-run -a -s "-screen 0 1400x900x24")
+BYLINE_ARGS := $(if $(LIBRARY),--library "$(LIBRARY)")
+
+.PHONY: help run test bench build ui ui-deps deps deps-build deps-e2e bindings fmt clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+run: build ## Build and open Byline (LIBRARY=path to use another library)
+	@if [ -z "$(HAS_DISPLAY)" ]; then \
+	  echo "make run: no display (DISPLAY and WAYLAND_DISPLAY are unset); Byline opens a window, so run it in a desktop session, or headless under Xvfb: xvfb-run -a make run" >&2; \
+	  exit 1; \
+	fi
+	./target/debug/byline $(BYLINE_ARGS)
+
+test: deps-build deps-e2e ui-deps ## Install what is missing, then run every test
+	cd ui && npm run check && npm test && npm run build
+	cargo test --workspace
+	$(WITH_DISPLAY) cargo test --test e2e -- --ignored --test-threads=1
+
+bench: build ## Run the benchmarks and print the figures BENCHMARKS.md records
+	cargo bench -p byline-core --bench render -- --noplot
+
+build: deps-build ui ## Build the UI and the app
+	cargo build
+
+ui: ui-deps
+	cd ui && npm run build
+
+bindings: ## Regenerate ui/src/lib/bindings.ts from the Rust IPC types
+	UPDATE_BINDINGS=1 cargo test --bin byline typescript_bindings
+
+fmt: ## Format the Rust code
+	cargo fmt --all
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules
+
+deps: deps-build deps-e2e ui-deps ## Install everything the build and the tests need
+
+deps-build:
+	@$(call apt_install,$(APT_BUILD))
+
+deps-e2e:
+	@$(call apt_install,$(APT_E2E))
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
+
+ui-deps: ui/node_modules/.install-stamp
+
+ui/node_modules/.install-stamp: ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	touch $@
+
+# Installs the named Debian packages that are not installed yet.
+define apt_install
+missing=""; \
+for p in $(1); do \
+  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+done; \
+if [ -n "$$missing" ]; then \
+  echo "Installing system packages:$$missing"; \
+  $(SUDO) apt-get update -qq; \
+  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+fi
+endef

@@ -1,0 +1,207 @@
+//! End-to-end tests of the real Byline window, driven through tauri-driver.
+//!
+//! They need a display and tauri-driver, so plain `cargo test` skips them;
+//! `make test` runs them (under Xvfb when there is no display) with
+//! `--ignored`. Screenshots land in target/e2e-screenshots/.
+
+mod support;
+
+use byline_core::Library;
+use serde_json::json;
+use support::{wait_until_app_exits, App, CTRL, RELEASE_MODIFIERS};
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn write_quit_and_find_the_text_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+
+    let app = App::launch(&library).await;
+    app.wait_for_css("[data-testid=empty-state]").await;
+    app.wait_for_css("[data-testid=new-article]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let title = app.wait_for_css("[data-testid=title-input]").await;
+    title.send_keys("Council passes the budget").await.unwrap();
+
+    app.type_in_editor("## Hello **world**").await;
+    let strong = app.wait_for_css("[data-testid=preview] h2 > strong").await;
+    assert_eq!(strong.text().await.unwrap(), "world");
+    app.wait_for_js(
+        "document.querySelector('[data-testid=article-item] .title')?.textContent",
+        json!("Council passes the budget"),
+    )
+    .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=word-count]')?.textContent",
+        json!("2 words"),
+    )
+    .await;
+    app.screenshot("write-light").await;
+
+    // Quit with the keyboard straight after typing, inside the autosave
+    // delay: the last keystrokes must still reach the library.
+    app.type_in_editor(" and more").await;
+    let editor = app.wait_for_css(".cm-content").await;
+    // The window closes while this command runs, so WebDriver may report an
+    // error for it; the checks below are what matter.
+    let _ = editor
+        .send_keys(&format!("{CTRL}q{RELEASE_MODIFIERS}"))
+        .await;
+    wait_until_app_exits(&library);
+    app.close().await;
+
+    {
+        let lib = Library::open(&library).unwrap();
+        let articles = lib.list_articles().unwrap();
+        assert_eq!(articles.len(), 1);
+        let article = lib.article(articles[0].id).unwrap();
+        assert_eq!(article.body, "## Hello **world** and more");
+        assert_eq!(article.title, "Council passes the budget");
+        assert_eq!(lib.integrity_check().unwrap(), "ok");
+    }
+
+    let app = App::launch(&library).await;
+    app.wait_for_css(".cm-content").await;
+    assert_eq!(app.editor_text().await, "## Hello **world** and more");
+    let strong = app.wait_for_css("[data-testid=preview] h2 > strong").await;
+    assert_eq!(strong.text().await.unwrap(), "world");
+    let title = app
+        .js("document.querySelector('[data-testid=title-input]').value")
+        .await;
+    assert_eq!(title, json!("Council passes the budget"));
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn autosave_reports_saved_and_survives_the_window_being_killed() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    let app = App::launch(&library).await;
+    app.wait_for_css("[data-testid=new-article]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.type_in_editor("Draft one.").await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=save-state]').textContent.trim()",
+        json!("Saved"),
+    )
+    .await;
+    // The library list follows the save: one article with two words.
+    app.wait_for_js("document.querySelector('[data-testid=article-item] .meta').textContent.includes('2 words')", json!(true)).await;
+    // No quit: the driver just ends the process.
+    app.close().await;
+
+    let lib = Library::open(&library).unwrap();
+    let id = lib.list_articles().unwrap()[0].id;
+    assert_eq!(lib.article(id).unwrap().body, "Draft one.");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn hostile_markdown_never_runs_or_reaches_the_dom() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    let app = App::launch(&library).await;
+    app.wait_for_css("[data-testid=new-article]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.type_in_editor(
+        "# Safe\n\n<img src=x onerror=\"window.__pwned=1\">\n\n<script>window.__pwned=2</script>\n\n[click](javascript:window.__pwned=3)\n\n<iframe src=\"https://example.com\"></iframe>\n",
+    )
+    .await;
+    app.wait_for_css("[data-testid=preview] h1").await;
+    let preview = "document.querySelector('[data-testid=preview]')";
+    assert_eq!(
+        app.js(&format!(
+            "{preview}.querySelectorAll('script, iframe, object, embed').length"
+        ))
+        .await,
+        json!(0)
+    );
+    assert_eq!(
+        app.js(&format!("{preview}.querySelectorAll('[onerror]').length"))
+            .await,
+        json!(0)
+    );
+    assert_eq!(
+        app.js(&format!("Array.from({preview}.querySelectorAll('a')).some(a => (a.getAttribute('href') || '').includes('javascript'))")).await,
+        json!(false)
+    );
+    // Clicking the (defanged) link must not navigate the window away.
+    app.wait_for_css("[data-testid=preview] a")
+        .await
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(app.js("typeof window.__pwned").await, json!("undefined"));
+    app.wait_for_css("[data-testid=editor]").await;
+    app.close().await;
+}
+
+/// Luminance of a CSS `rgb(...)` colour from its gamma-encoded channels, 0
+/// (black) to 1 (white): enough to tell a dark page from a light one.
+fn luminance(css: &str) -> f64 {
+    let n: Vec<f64> = css
+        .trim_start_matches("rgba(")
+        .trim_start_matches("rgb(")
+        .trim_end_matches(')')
+        .split(',')
+        .take(3)
+        .map(|c| c.trim().parse::<f64>().unwrap() / 255.0)
+        .collect();
+    0.2126 * n[0] + 0.7152 * n[1] + 0.0722 * n[2]
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn the_window_follows_a_dark_system_theme() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    {
+        let mut lib = Library::open(&library).unwrap();
+        lib.create_article(
+            "Five things to know about the new bridge",
+            "## What changes\n\nThe **bridge** opens on Monday. Read the [council's notice](https://example.com).\n\n> Traffic will be light at first.\n\n| Day | Lanes |\n|---|---|\n| Mon | 2 |\n",
+        )
+        .unwrap();
+    }
+    let app = App::launch_with_env(&library, &[("GTK_THEME", "Adwaita:dark")]).await;
+    app.wait_for_css("[data-testid=preview] h2").await;
+    let page = app
+        .js("getComputedStyle(document.querySelector('.preview-scroll')).backgroundColor")
+        .await;
+    let ink = app
+        .js("getComputedStyle(document.querySelector('.byline-article')).color")
+        .await;
+    let (page, ink) = (
+        luminance(page.as_str().unwrap()),
+        luminance(ink.as_str().unwrap()),
+    );
+    assert!(page < 0.25, "dark page expected, luminance {page}");
+    assert!(
+        ink > 0.7,
+        "light text on the dark page expected, luminance {ink}"
+    );
+    app.screenshot("write-dark").await;
+    app.close().await;
+
+    let app = App::launch(&library).await;
+    app.wait_for_css("[data-testid=preview] h2").await;
+    let page = app
+        .js("getComputedStyle(document.querySelector('.preview-scroll')).backgroundColor")
+        .await;
+    assert!(
+        luminance(page.as_str().unwrap()) > 0.9,
+        "light page expected by default"
+    );
+    app.screenshot("article-light").await;
+    app.close().await;
+}

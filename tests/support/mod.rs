@@ -1,0 +1,192 @@
+//! Driving the real Byline window through tauri-driver (WebDriver), for the
+//! end-to-end tests and the app benchmarks.
+//!
+//! Each [`App`] starts its own tauri-driver on free ports, which starts the
+//! built `byline` binary on a given library. Needs a display (make test runs
+//! these under Xvfb), `tauri-driver` and `WebKitWebDriver` on PATH.
+
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+pub const BYLINE: &str = env!("CARGO_BIN_EXE_byline");
+const PATIENCE: Duration = Duration::from_secs(15);
+
+/// WebDriver key codes (W3C WebDriver, "keyboard actions").
+pub const CTRL: char = '\u{E009}';
+pub const RELEASE_MODIFIERS: char = '\u{E000}';
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+pub struct App {
+    pub client: Client,
+    driver: Child,
+}
+
+impl App {
+    /// Starts Byline on `library` and connects to its window.
+    pub async fn launch(library: &Path) -> App {
+        App::launch_with_env(library, &[]).await
+    }
+
+    /// As [`App::launch`], with extra environment for the app (for example
+    /// `GTK_THEME=Adwaita:dark`, which WebKitGTK reports as a dark system theme).
+    pub async fn launch_with_env(library: &Path, env: &[(&str, &str)]) -> App {
+        let port = free_port();
+        let native_port = free_port();
+        let driver = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .envs(env.iter().copied())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            // Its own process group, so ending it also ends the
+            // WebKitWebDriver and app processes it started.
+            .process_group(0)
+            .spawn()
+            .expect("tauri-driver must be on PATH (make test installs it)");
+        let url = format!("http://127.0.0.1:{port}");
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("wry"));
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": BYLINE, "args": ["--library", library] }),
+        );
+        let deadline = Instant::now() + PATIENCE;
+        let client = loop {
+            match ClientBuilder::rustls()
+                .unwrap()
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(err) if Instant::now() < deadline => {
+                    let _ = err;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(err) => panic!("could not start a WebDriver session: {err}"),
+            }
+        };
+        let app = App { client, driver };
+        app.wait_for_css("#app > .app").await;
+        app
+    }
+
+    pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                return el;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {css}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Polls a JavaScript expression until it returns `expected`.
+    pub async fn wait_for_js(&self, expr: &str, expected: Value) -> Value {
+        let deadline = Instant::now() + PATIENCE;
+        let script = format!("return ({expr});");
+        loop {
+            let got = self
+                .client
+                .execute(&script, vec![])
+                .await
+                .unwrap_or(Value::Null);
+            if got == expected {
+                return got;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for `{expr}` to be {expected}, last {got}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn js(&self, expr: &str) -> Value {
+        self.client
+            .execute(&format!("return ({expr});"), vec![])
+            .await
+            .unwrap()
+    }
+
+    /// The editor's text, line by line as CodeMirror shows it.
+    pub async fn editor_text(&self) -> String {
+        self.js(
+            "Array.from(document.querySelectorAll('.cm-line')).map(l => l.textContent).join('\\n')",
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+    }
+
+    pub async fn type_in_editor(&self, text: &str) {
+        let editor = self.wait_for_css(".cm-content").await;
+        editor.click().await.unwrap();
+        editor.send_keys(text).await.unwrap();
+    }
+
+    /// Saves a PNG of the window under target/e2e-screenshots/ for a person to look at.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, self.client.screenshot().await.unwrap()).unwrap();
+        path
+    }
+
+    /// Ends the session and the driver. The app may already have quit.
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+        // Drop ends the driver's process group.
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let _ = self.driver.wait();
+    }
+}
+
+/// Waits until no process is running the binary on this library any more.
+pub fn wait_until_app_exits(library: &Path) {
+    let deadline = Instant::now() + PATIENCE;
+    let needle = library.to_string_lossy().into_owned();
+    loop {
+        let running = std::fs::read_dir("/proc").unwrap().flatten().any(|entry| {
+            std::fs::read(entry.path().join("cmdline"))
+                .map(|c| {
+                    let cmd = String::from_utf8_lossy(&c).replace('\0', " ");
+                    cmd.starts_with(BYLINE) && cmd.contains(&needle)
+                })
+                .unwrap_or(false)
+        });
+        if !running {
+            return;
+        }
+        assert!(Instant::now() < deadline, "Byline did not quit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
