@@ -35,8 +35,9 @@ test: deps-build deps-e2e ui-deps ## Install what is missing, then run every tes
 	cargo test --workspace
 	$(WITH_DISPLAY) cargo test --test e2e -- --ignored --test-threads=1
 
-bench: build ## Run the benchmarks and print the figures BENCHMARKS.md records
+bench: deps-build deps-e2e ui ## Run the benchmarks and print the figures BENCHMARKS.md records
 	cargo bench -p byline-core --bench render -- --noplot
+	$(WITH_DISPLAY) cargo bench --bench app_typing
 
 build: deps-build ui ## Build the UI and the app
 	cargo build

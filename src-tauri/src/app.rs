@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use anyhow::{Context, Result};
 use byline_core::autosave::{Autosaver, Policy};
 use byline_core::Library;
-use tauri::{Emitter, Manager, RunEvent};
+use tauri::{Emitter, Manager, RunEvent, WindowEvent};
 
 use crate::ipc::{self, events};
 
@@ -37,6 +37,18 @@ pub fn run(library_path: PathBuf) -> Result<()> {
                 });
             app.manage(AppState { library, autosaver });
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            // Closing the window writes pending text first; if that fails the
+            // window stays open so the text is still there, and the autosave
+            // event has already put the reason in the status bar.
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                if let Some(state) = window.try_state::<AppState>() {
+                    if state.autosaver.flush().is_err() {
+                        api.prevent_close();
+                    }
+                }
+            }
         })
         .invoke_handler(ipc::handler())
         .build(tauri::generate_context!())
