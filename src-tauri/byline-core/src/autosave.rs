@@ -78,6 +78,9 @@ struct Shared {
 #[derive(Default)]
 struct State {
     pending: HashMap<ArticleId, Pending>,
+    /// The newest `seq` staged per article. IPC calls can arrive out of
+    /// order, and an older text must never replace a newer one.
+    newest_seq: HashMap<ArticleId, u64>,
     stopping: bool,
 }
 
@@ -131,10 +134,16 @@ impl Autosaver {
 
     /// Records the latest text of an article, to be written shortly. `seq`
     /// is the caller's own increasing number for this edit, echoed back in
-    /// the [`SaveEvent`] that reports its write.
-    pub fn stage(&self, id: ArticleId, body: String, seq: u64) {
+    /// the [`SaveEvent`] that reports its write. An edit whose `seq` is not
+    /// newer than one already staged for the article is stale and ignored;
+    /// the return value says whether it was taken.
+    pub fn stage(&self, id: ArticleId, body: String, seq: u64) -> bool {
         let now = Instant::now();
         let mut state = lock(&self.shared.state);
+        match state.newest_seq.get(&id) {
+            Some(&newest) if newest >= seq => return false,
+            _ => state.newest_seq.insert(id, seq),
+        };
         state
             .pending
             .entry(id)
@@ -154,6 +163,7 @@ impl Autosaver {
             });
         drop(state);
         self.shared.wake.notify_one();
+        true
     }
 
     /// The latest staged text of an article, if it has not been written yet.

@@ -125,7 +125,7 @@ fn a_failed_save_is_reported_and_the_text_kept_pending() {
         "text is not dropped"
     );
     // A newer edit replaces it and saves normally.
-    saver.stage(id, "fixed".into(), 1);
+    saver.stage(id, "fixed".into(), 8);
     saver.flush().unwrap();
     assert_eq!(body(&library, id), "fixed");
 }
@@ -137,4 +137,21 @@ fn an_edit_for_a_deleted_article_is_reported_not_retried_forever() {
     assert_eq!(saver.flush().unwrap_err().code(), "article_not_found");
     assert!(matches!(rx.try_recv(), Ok(SaveEvent::Failed { .. })));
     assert!(saver.pending_body(ArticleId(4242)).is_none());
+}
+
+#[test]
+fn an_older_edit_arriving_late_never_replaces_a_newer_one() {
+    let (_d, library, id, saver, _rx) = setup(SLOW);
+    assert!(saver.stage(id, "newest text".into(), 10));
+    assert!(
+        !saver.stage(id, "older text".into(), 9),
+        "stale edit must be refused"
+    );
+    saver.flush().unwrap();
+    // Also after the newer text has been written and left the pending map.
+    assert!(!saver.stage(id, "older text".into(), 9));
+    assert!(!saver.stage(id, "same edit again".into(), 10));
+    saver.flush().unwrap();
+    assert_eq!(body(&library, id), "newest text");
+    assert!(saver.stage(id, "next".into(), 11));
 }
