@@ -18,11 +18,7 @@ async fn write_quit_and_find_the_text_again() {
 
     let app = App::launch(&library).await;
     app.wait_for_css("[data-testid=empty-state]").await;
-    app.wait_for_css("[data-testid=new-article]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.new_article().await;
     let title = app.wait_for_css("[data-testid=title-input]").await;
     title.send_keys("Council passes the budget").await.unwrap();
 
@@ -78,14 +74,8 @@ async fn write_quit_and_find_the_text_again() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display and tauri-driver; run by `make test`"]
 async fn autosave_reports_saved_and_survives_the_window_being_killed() {
-    let dir = tempfile::tempdir().unwrap();
-    let library = dir.path().join("library.byline");
-    let app = App::launch(&library).await;
-    app.wait_for_css("[data-testid=new-article]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    let (_dir, library, app) = App::launch_fresh().await;
+    app.new_article().await;
     app.type_in_editor("Draft one.").await;
     app.wait_for_js(
         "document.querySelector('[data-testid=save-state]').textContent.trim()",
@@ -105,14 +95,8 @@ async fn autosave_reports_saved_and_survives_the_window_being_killed() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display and tauri-driver; run by `make test`"]
 async fn hostile_markdown_never_runs_or_reaches_the_dom() {
-    let dir = tempfile::tempdir().unwrap();
-    let library = dir.path().join("library.byline");
-    let app = App::launch(&library).await;
-    app.wait_for_css("[data-testid=new-article]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    let (_dir, _library, app) = App::launch_fresh().await;
+    app.new_article().await;
     app.type_in_editor(
         "# Safe\n\n<img src=x onerror=\"window.__pwned=1\">\n\n<script>window.__pwned=2</script>\n\n[click](javascript:window.__pwned=3)\n\n<iframe src=\"https://example.com\"></iframe>\n",
     )

@@ -5,29 +5,16 @@
 //! check its signature, and runs off the main thread (`async`) so a slow disk
 //! never freezes the window.
 
-use byline_core::library::MAX_BODY_BYTES;
+use byline_core::library::check_body;
 use byline_core::render::{self, Preview};
 use byline_core::{Article, ArticleId, ArticleSummary};
 use tauri::{AppHandle, Manager};
 
 use crate::app::AppState;
-use crate::ipc::{IpcError, IpcResult};
+use crate::ipc::IpcResult;
 
 fn state(app: &AppHandle) -> tauri::State<'_, AppState> {
     app.state::<AppState>()
-}
-
-fn check_text_size(field: &str, text: &str) -> IpcResult<()> {
-    if text.len() > MAX_BODY_BYTES {
-        return Err(IpcError::new(
-            "invalid_input",
-            format!(
-                "{field} is {} bytes; the limit is {MAX_BODY_BYTES} bytes",
-                text.len()
-            ),
-        ));
-    }
-    Ok(())
 }
 
 #[tauri::command(async)]
@@ -54,7 +41,7 @@ pub fn open_article(app: AppHandle, id: ArticleId) -> IpcResult<Article> {
 /// `seq` numbers the edit so the window can match the autosave event to it.
 #[tauri::command(async)]
 pub fn stage_body(app: AppHandle, id: ArticleId, body: String, seq: u64) -> IpcResult<()> {
-    check_text_size("the article", &body)?;
+    check_body(&body)?;
     state(&app).autosaver.stage(id, body, seq);
     Ok(())
 }
@@ -66,7 +53,7 @@ pub fn rename_article(app: AppHandle, id: ArticleId, title: String) -> IpcResult
 
 #[tauri::command(async)]
 pub fn render_preview(_app: AppHandle, markdown: String) -> IpcResult<Preview> {
-    check_text_size("the article", &markdown)?;
+    check_body(&markdown)?;
     Ok(render::preview(&markdown))
 }
 

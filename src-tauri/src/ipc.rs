@@ -28,15 +28,6 @@ impl From<byline_core::Error> for IpcError {
     }
 }
 
-impl IpcError {
-    pub fn new(code: &str, message: impl Into<String>) -> Self {
-        IpcError(ErrorInfo {
-            code: code.into(),
-            message: message.into(),
-        })
-    }
-}
-
 pub type IpcResult<T> = Result<T, IpcError>;
 
 /// Events the backend emits to the window.

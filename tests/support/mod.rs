@@ -90,6 +90,23 @@ impl App {
         app
     }
 
+    /// Starts Byline on a new, empty library in a temporary folder.
+    pub async fn launch_fresh() -> (tempfile::TempDir, PathBuf, App) {
+        let dir = tempfile::tempdir().unwrap();
+        let library = dir.path().join("library.byline");
+        let app = App::launch(&library).await;
+        (dir, library, app)
+    }
+
+    /// Clicks "New article" in the sidebar.
+    pub async fn new_article(&self) {
+        self.wait_for_css("[data-testid=new-article]")
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+
     pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
         let deadline = Instant::now() + PATIENCE;
         loop {

@@ -127,7 +127,9 @@ fn clean_title(title: &str) -> Result<String> {
     Ok(title)
 }
 
-fn check_body(body: &str) -> Result<()> {
+/// Refuses a body over [`MAX_BODY_BYTES`]. Public so every entry point (IPC,
+/// CLI) checks incoming text the same way before doing any work with it.
+pub fn check_body(body: &str) -> Result<()> {
     if body.len() > MAX_BODY_BYTES {
         return Err(Error::invalid(
             "body",

@@ -8,7 +8,7 @@
 mod articles;
 mod migrations;
 
-pub use articles::{MAX_BODY_BYTES, MAX_TITLE_CHARS};
+pub use articles::{check_body, MAX_BODY_BYTES, MAX_TITLE_CHARS};
 
 use std::fs::File;
 use std::io::Read;
