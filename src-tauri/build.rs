@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "stage_body",
     "rename_article",
     "render_preview",
+    "search_articles",
     "flush_saves",
     "quit",
 ];

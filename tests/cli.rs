@@ -253,3 +253,48 @@ fn unknown_commands_fail_with_usage() {
         stderr(&out)
     );
 }
+
+#[test]
+fn search_finds_ranked_results_with_snippets() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.byline");
+    {
+        let mut lib = Library::open(&path).unwrap();
+        lib.create_article("Weekend notes", "The council budget passed on Tuesday.")
+            .unwrap();
+        lib.create_article("Budget vote delayed", "Nothing else.")
+            .unwrap();
+        lib.create_article("Café culture", "Espresso.").unwrap();
+    }
+    let lib = path.to_str().unwrap();
+    let out = byline(&["--library", lib, "search", "budget"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let titles: Vec<&str> = text.lines().filter(|l| !l.starts_with("       ")).collect();
+    assert_eq!(titles.len(), 2, "{text}");
+    assert!(
+        titles[0].ends_with("Budget vote delayed"),
+        "title hits rank first: {text}"
+    );
+    assert!(
+        text.contains("The council budget passed on Tuesday."),
+        "{text}"
+    );
+
+    let out = byline(&["--library", lib, "search", "cafe", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json[0]["article"]["title"], "Café culture");
+
+    let out = byline(&["--library", lib, "search", "nothing-like-this"]);
+    assert!(out.status.success());
+    assert!(
+        stdout(&out).contains("No articles match"),
+        "{}",
+        stdout(&out)
+    );
+
+    assert_fails_with(
+        &byline(&["--library", lib, "search", &"x".repeat(500)]),
+        "limit is 200",
+    );
+}

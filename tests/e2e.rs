@@ -189,3 +189,98 @@ async fn the_window_follows_a_dark_system_theme() {
     app.screenshot("article-light").await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn search_from_the_keyboard_finds_highlights_and_opens_an_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    {
+        let mut lib = Library::open(&library).unwrap();
+        lib.create_article(
+            "Café owners fight the rent rise",
+            "Owners of the corner café say the new rent will close them.",
+        )
+        .unwrap();
+        lib.create_article("Bridge opens on Monday", "Traffic will be light at first.")
+            .unwrap();
+        lib.create_article(
+            "Council budget",
+            "The budget passed after a <b>long</b> night.",
+        )
+        .unwrap();
+    }
+    let app = App::launch(&library).await;
+    // The newest article opens; Ctrl+K from the editor goes to the search box.
+    let editor = app.wait_for_css(".cm-content").await;
+    editor
+        .send_keys(&format!("{CTRL}k{RELEASE_MODIFIERS}"))
+        .await
+        .unwrap();
+    app.wait_for_js(
+        "document.activeElement?.dataset.testid",
+        json!("search-input"),
+    )
+    .await;
+
+    let search = app.wait_for_css("[data-testid=search-input]").await;
+    search.send_keys("cafe rent").await.unwrap();
+    app.wait_for_js(
+        "document.querySelectorAll('[data-testid=search-result]').length",
+        json!(1),
+    )
+    .await;
+    let marks = app
+        .js("Array.from(document.querySelectorAll('[data-testid=search-result] mark')).map(m => m.textContent.toLowerCase())")
+        .await;
+    assert!(
+        marks.as_array().unwrap().iter().any(|m| m == "café"),
+        "{marks}"
+    );
+    assert!(
+        marks.as_array().unwrap().iter().any(|m| m == "rent"),
+        "{marks}"
+    );
+    app.screenshot("search").await;
+
+    app.wait_for_css("[data-testid=search-result]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_js(
+        "document.querySelector('[data-testid=title-input]').value",
+        json!("Café owners fight the rent rise"),
+    )
+    .await;
+    assert!(app
+        .editor_text()
+        .await
+        .starts_with("Owners of the corner café"));
+
+    // Markup in article text is shown as text in results, never as HTML.
+    let search = app.wait_for_css("[data-testid=search-input]").await;
+    search.clear().await.unwrap();
+    search.send_keys("long").await.unwrap();
+    app.wait_for_js(
+        "document.querySelectorAll('[data-testid=search-result]').length",
+        json!(1),
+    )
+    .await;
+    assert_eq!(
+        app.js("document.querySelectorAll('[data-testid=search-results] b').length")
+            .await,
+        json!(0)
+    );
+
+    search.send_keys(" zebra").await.unwrap();
+    app.wait_for_css("[data-testid=no-results]").await;
+    // Escape leaves search and brings the whole library back.
+    search.send_keys("\u{E00C}").await.unwrap();
+    app.wait_for_js(
+        "document.querySelectorAll('[data-testid=article-item]').length",
+        json!(3),
+    )
+    .await;
+    app.close().await;
+}

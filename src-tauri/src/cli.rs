@@ -1,7 +1,7 @@
 //! The command line. Every subcommand is a few lines over `byline-core`;
 //! anything longer belongs in the core.
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -41,6 +41,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search titles and bodies. Quote a phrase ("city council"); the last
+    /// word also matches as a prefix; accents are optional.
+    Search {
+        query: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
     /// Print the HTML that the preview shows for a Markdown file.
     Render {
         /// The Markdown file; `-` reads standard input.
@@ -64,6 +75,9 @@ fn run(cli: Cli) -> Result<()> {
     match cli.command {
         None => crate::app::run(library_path(cli.library)?),
         Some(Command::List { json }) => list(&library_path(cli.library)?, json),
+        Some(Command::Search { query, json, limit }) => {
+            search(&library_path(cli.library)?, &query, json, limit)
+        }
         Some(Command::Render { file }) => render_file(&file),
     }
 }
@@ -107,6 +121,52 @@ fn list(path: &Path, json: bool) -> Result<()> {
             out,
             "{:>5}  {edited}  {:>7} words  {title}",
             a.id.0, a.words
+        )?;
+    }
+    Ok(())
+}
+
+fn search(path: &Path, query: &str, json: bool, limit: usize) -> Result<()> {
+    let library = Library::open(path)?;
+    let hits = library.search(query, limit)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &hits)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if hits.is_empty() {
+        writeln!(out, "No articles match {query:?}.")?;
+        return Ok(());
+    }
+    // Hits in bold on a terminal; plain text when piped.
+    let (bold, plain) = if out.is_terminal() {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    for hit in &hits {
+        let title = if hit.article.title.is_empty() {
+            UNTITLED
+        } else {
+            &hit.article.title
+        };
+        writeln!(out, "{:>5}  {title}", hit.article.id.0)?;
+        let snippet: String = hit
+            .snippet
+            .iter()
+            .map(|p| {
+                if p.hit {
+                    format!("{bold}{}{plain}", p.text)
+                } else {
+                    p.text.clone()
+                }
+            })
+            .collect();
+        writeln!(
+            out,
+            "       {}",
+            snippet.split_whitespace().collect::<Vec<_>>().join(" ")
         )?;
     }
     Ok(())

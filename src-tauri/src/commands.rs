@@ -5,7 +5,7 @@
 //! check its signature, and runs off the main thread (`async`) so a slow disk
 //! never freezes the window.
 
-use byline_core::library::check_body;
+use byline_core::library::{check_body, SearchHit};
 use byline_core::render::{self, Preview};
 use byline_core::{Article, ArticleId, ArticleSummary};
 use tauri::{AppHandle, Manager};
@@ -55,6 +55,14 @@ pub fn rename_article(app: AppHandle, id: ArticleId, title: String) -> IpcResult
 pub fn render_preview(_app: AppHandle, markdown: String) -> IpcResult<Preview> {
     check_body(&markdown)?;
     Ok(render::preview(&markdown))
+}
+
+/// Results shown in the sidebar while the writer types a search.
+const SEARCH_LIMIT: usize = 50;
+
+#[tauri::command(async)]
+pub fn search_articles(app: AppHandle, query: String) -> IpcResult<Vec<SearchHit>> {
+    Ok(state(&app).library().search(&query, SEARCH_LIMIT)?)
 }
 
 #[tauri::command(async)]

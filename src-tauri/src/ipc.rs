@@ -8,6 +8,9 @@
 
 #[cfg(test)]
 use byline_core::autosave::SaveEvent;
+use byline_core::library::SearchHit;
+#[cfg(test)]
+use byline_core::library::SnippetPart;
 use byline_core::render::Preview;
 #[cfg(test)]
 use byline_core::text_stats::TextStats;
@@ -73,6 +76,7 @@ ipc_commands! {
     fn stage_body(id: ArticleId, body: String, seq: u64) -> ();
     fn rename_article(id: ArticleId, title: String) -> ArticleSummary;
     fn render_preview(markdown: String) -> Preview;
+    fn search_articles(query: String) -> Vec<SearchHit>;
     fn flush_saves() -> ();
     fn quit() -> ();
 }
@@ -93,6 +97,8 @@ fn typescript_bindings() -> String {
         TextStats::decl(&cfg),
         Preview::decl(&cfg),
         SaveEvent::decl(&cfg),
+        SearchHit::decl(&cfg),
+        SnippetPart::decl(&cfg),
         ErrorInfo::decl(&cfg),
     ];
     for decl in decls {

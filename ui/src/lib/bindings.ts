@@ -15,6 +15,14 @@ export type Preview = { html: string, stats: TextStats, };
 
 export type SaveEvent = { "state": "saved", article: ArticleSummary, seq: number, } | { "state": "failed", article: ArticleId, seq: number, error: ErrorInfo, };
 
+export type SearchHit = { article: ArticleSummary, 
+/**
+ * Words around the best match in the body, hits marked.
+ */
+snippet: Array<SnippetPart>, };
+
+export type SnippetPart = { text: string, hit: boolean, };
+
 export type ErrorInfo = { code: string, message: string, };
 
 export const commands = {
@@ -24,6 +32,7 @@ export const commands = {
   stageBody: (id: ArticleId, body: string, seq: number): Promise<void> => call<void>("stage_body", { id, body, seq }),
   renameArticle: (id: ArticleId, title: string): Promise<ArticleSummary> => call<ArticleSummary>("rename_article", { id, title }),
   renderPreview: (markdown: string): Promise<Preview> => call<Preview>("render_preview", { markdown }),
+  searchArticles: (query: string): Promise<Array<SearchHit>> => call<Array<SearchHit>>("search_articles", { query }),
   flushSaves: (): Promise<void> => call<void>("flush_saves", {}),
   quit: (): Promise<void> => call<void>("quit", {}),
 } as const;

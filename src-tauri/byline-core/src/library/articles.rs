@@ -146,7 +146,7 @@ fn now_millis() -> i64 {
     Utc::now().timestamp_millis()
 }
 
-fn millis_to_time(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+pub(super) fn millis_to_time(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
     let ms: i64 = row.get(idx)?;
     Utc.timestamp_millis_opt(ms).single().ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(

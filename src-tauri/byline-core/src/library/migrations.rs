@@ -15,9 +15,10 @@ struct Migration {
     sql: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    sql: "
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sql: "
         CREATE TABLE articles (
             id          INTEGER PRIMARY KEY,
             title       TEXT    NOT NULL DEFAULT '',
@@ -29,7 +30,37 @@ const MIGRATIONS: &[Migration] = &[Migration {
         );
         CREATE INDEX articles_by_updated_at ON articles (updated_at DESC, id DESC);
     ",
-}];
+    },
+    Migration {
+        version: 2,
+        // Full-text index over the articles table (external content, so text
+        // is stored once). Triggers keep it in step inside the same
+        // transaction as every write. `remove_diacritics 2` finds "café"
+        // for "cafe" and the reverse; the prefix indexes make as-you-type
+        // prefix queries cheap.
+        sql: "
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, body,
+            content = 'articles', content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '2 3'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, body)
+                VALUES ('delete', old.id, old.title, old.body);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, body)
+                VALUES ('delete', old.id, old.title, old.body);
+            INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+        END;
+        INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    ",
+    },
+];
 
 /// The schema version this build of Byline writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -7,6 +7,7 @@
 
 mod articles;
 mod migrations;
+mod search;
 
 pub use articles::{check_body, MAX_BODY_BYTES, MAX_TITLE_CHARS};
 
@@ -20,6 +21,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::{Error, Result};
 
 pub use migrations::SCHEMA_VERSION;
+pub use search::{fts_query, SearchHit, SnippetPart, MAX_QUERY_CHARS};
 
 /// Written into the SQLite header (`PRAGMA application_id`) so a Byline
 /// library can be told from any other SQLite file. ASCII "BYLN".

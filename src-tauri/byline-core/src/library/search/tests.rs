@@ -1,0 +1,229 @@
+use std::collections::BTreeSet;
+
+use proptest::prelude::*;
+
+use super::*;
+
+fn library() -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(dir.path().join("l.byline")).unwrap();
+    (dir, lib)
+}
+
+fn ids(hits: &[SearchHit]) -> Vec<ArticleId> {
+    hits.iter().map(|h| h.article.id).collect()
+}
+
+#[test]
+fn queries_quote_every_term_and_make_the_last_word_a_prefix() {
+    assert_eq!(fts_query("budget").unwrap().as_deref(), Some("\"budget\"*"));
+    assert_eq!(
+        fts_query("city budget ").unwrap().as_deref(),
+        Some("\"city\" \"budget\"")
+    );
+    assert_eq!(
+        fts_query("\"city council\" bud").unwrap().as_deref(),
+        Some("\"city council\" \"bud\"*")
+    );
+    assert_eq!(
+        fts_query("bud \"city council\"").unwrap().as_deref(),
+        Some("\"bud\" \"city council\"")
+    );
+    // FTS5 operators and stray quotes are just text.
+    assert_eq!(
+        fts_query("NOT -x OR y*").unwrap().as_deref(),
+        Some("\"NOT\" \"-x\" \"OR\" \"y*\"*")
+    );
+    assert_eq!(
+        fts_query("\"unterminated phrase").unwrap().as_deref(),
+        Some("\"unterminated phrase\"")
+    );
+    assert_eq!(fts_query("   ").unwrap(), None);
+    assert_eq!(fts_query("- * \"\"").unwrap(), None);
+    assert_eq!(
+        fts_query(&"a".repeat(MAX_QUERY_CHARS + 1))
+            .unwrap_err()
+            .code(),
+        "invalid_input"
+    );
+}
+
+#[test]
+fn finds_words_prefixes_phrases_and_ranks_title_hits_first() {
+    let (_d, mut lib) = library();
+    let body_only = lib
+        .create_article("Weekend notes", "The council budget passed on Tuesday.")
+        .unwrap()
+        .id;
+    let in_title = lib
+        .create_article("Budget vote delayed", "Nothing else to report.")
+        .unwrap()
+        .id;
+    let other = lib
+        .create_article("Bridge opens", "Traffic is light.")
+        .unwrap()
+        .id;
+
+    assert_eq!(
+        ids(&lib.search("budget", 20).unwrap()),
+        vec![in_title, body_only]
+    );
+    assert_eq!(
+        ids(&lib.search("bud", 20).unwrap()),
+        vec![in_title, body_only],
+        "prefix as you type"
+    );
+    assert_eq!(
+        ids(&lib.search("\"council budget\"", 20).unwrap()),
+        vec![body_only]
+    );
+    assert!(
+        lib.search("\"budget council\"", 20).unwrap().is_empty(),
+        "phrases keep word order"
+    );
+    assert_eq!(
+        ids(&lib.search("traffic bridge", 20).unwrap()),
+        vec![other],
+        "terms are AND-ed"
+    );
+    assert!(lib.search("", 20).unwrap().is_empty());
+    assert_eq!(
+        lib.search("budget", 1).unwrap().len(),
+        1,
+        "limit is honoured"
+    );
+}
+
+#[test]
+fn accents_are_found_with_or_without_diacritics() {
+    let (_d, mut lib) = library();
+    let id = lib
+        .create_article("Café culture", "Crème brûlée at the résumé workshop.")
+        .unwrap()
+        .id;
+    assert_eq!(ids(&lib.search("cafe", 20).unwrap()), vec![id]);
+    assert_eq!(ids(&lib.search("café", 20).unwrap()), vec![id]);
+    assert_eq!(ids(&lib.search("creme brulee", 20).unwrap()), vec![id]);
+    assert_eq!(ids(&lib.search("RÉSUMÉ", 20).unwrap()), vec![id]);
+}
+
+#[test]
+fn snippets_mark_hits_and_never_carry_markup_as_markup() {
+    let (_d, mut lib) = library();
+    lib.create_article(
+        "T",
+        "Before <script>alert(1)</script> the budget passed after a long night.",
+    )
+    .unwrap();
+    let hit = &lib.search("budget", 20).unwrap()[0];
+    let marked: Vec<&str> = hit
+        .snippet
+        .iter()
+        .filter(|p| p.hit)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(marked, ["budget"]);
+    let text: String = hit.snippet.iter().map(|p| p.text.as_str()).collect();
+    assert!(
+        text.contains("<script>"),
+        "text is returned as text, for the UI to escape: {text}"
+    );
+    assert!(!text.contains(HIT_START) && !text.contains(HIT_END));
+}
+
+#[test]
+fn the_index_follows_edits_and_renames_in_the_same_write() {
+    let (_d, mut lib) = library();
+    let id = lib.create_article("Draft", "old words").unwrap().id;
+    lib.save_body(id, "new words").unwrap();
+    assert!(lib.search("old", 20).unwrap().is_empty());
+    assert_eq!(ids(&lib.search("new", 20).unwrap()), vec![id]);
+    lib.rename_article(id, "Harbour report").unwrap();
+    assert_eq!(ids(&lib.search("harbour", 20).unwrap()), vec![id]);
+    assert!(lib.search("draft", 20).unwrap().is_empty());
+}
+
+#[test]
+fn a_version_one_library_gets_its_existing_articles_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.byline");
+    {
+        // A library as the first release wrote it: schema 1, one article.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT NOT NULL DEFAULT '',
+                body TEXT NOT NULL DEFAULT '', words INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+             CREATE INDEX articles_by_updated_at ON articles (updated_at DESC, id DESC);
+             INSERT INTO articles VALUES (1, 'Old piece', 'archived harbour story', 3, 0, 0);",
+        )
+        .unwrap();
+        conn.pragma_update(None, "application_id", super::super::APPLICATION_ID)
+            .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+    }
+    let lib = Library::open(&path).unwrap();
+    assert_eq!(lib.schema_version().unwrap(), super::super::SCHEMA_VERSION);
+    assert_eq!(ids(&lib.search("harbour", 20).unwrap()), vec![ArticleId(1)]);
+    assert_eq!(lib.integrity_check().unwrap(), "ok");
+}
+
+// --- Property: the index always agrees with a plain scan of the articles. ---
+
+const VOCAB: &[&str] = &[
+    "budget", "bridge", "café", "cafe", "council", "naïve", "harbour", "vote", "Tuesday",
+];
+
+/// What the tokenizer does to our vocabulary: lower case, diacritics off.
+fn fold(word: &str) -> String {
+    word.to_lowercase().replace('é', "e").replace('ï', "i")
+}
+
+fn words() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(VOCAB), 0..6).prop_map(|w| w.join(" "))
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Create(String, String),
+    Edit(usize, String),
+    Rename(usize, String),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (words(), words()).prop_map(|(t, b)| Op::Create(t, b)),
+        (any::<usize>(), words()).prop_map(|(i, b)| Op::Edit(i, b)),
+        (any::<usize>(), words()).prop_map(|(i, t)| Op::Rename(i, t)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn search_equals_a_naive_scan(ops in prop::collection::vec(op(), 1..25), query in prop::sample::select(VOCAB), prefix_len in 2usize..5) {
+        let (_d, mut lib) = library();
+        let mut created: Vec<ArticleId> = Vec::new();
+        for op in ops {
+            match op {
+                Op::Create(t, b) => created.push(lib.create_article(&t, &b).unwrap().id),
+                Op::Edit(i, b) if !created.is_empty() => { lib.save_body(created[i % created.len()], &b).unwrap(); }
+                Op::Rename(i, t) if !created.is_empty() => { lib.rename_article(created[i % created.len()], &t).unwrap(); }
+                _ => {}
+            }
+        }
+        let scan = |matches: &dyn Fn(&str) -> bool| -> BTreeSet<ArticleId> {
+            created.iter().copied().filter(|id| {
+                let a = lib.article(*id).unwrap();
+                format!("{} {}", a.title, a.body).split_whitespace().any(|w| matches(&fold(w)))
+            }).collect()
+        };
+        let found: BTreeSet<ArticleId> = lib.search(&format!("{query} "), 1000).unwrap().iter().map(|h| h.article.id).collect();
+        prop_assert_eq!(found, scan(&|w| w == fold(query)));
+
+        let prefix: String = fold(query).chars().take(prefix_len).collect();
+        let found: BTreeSet<ArticleId> = lib.search(&prefix, 1000).unwrap().iter().map(|h| h.article.id).collect();
+        prop_assert_eq!(found, scan(&|w| w.starts_with(&prefix)));
+    }
+}
