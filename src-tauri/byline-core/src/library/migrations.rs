@@ -60,6 +60,12 @@ const MIGRATIONS: &[Migration] = &[
         INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
     ",
     },
+    Migration {
+        version: 3,
+        // Ranking lives in the index's configuration so `ORDER BY rank` can
+        // use it: bm25 with a title hit worth eight body hits.
+        sql: "INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(8.0, 1.0)');",
+    },
 ];
 
 /// The schema version this build of Byline writes.

@@ -19,9 +19,6 @@ use crate::model::{ArticleId, ArticleSummary};
 /// Longer queries are refused: nobody types them, and each term costs a scan.
 pub const MAX_QUERY_CHARS: usize = 200;
 
-/// Weight of a title hit against a body hit in the ranking.
-const TITLE_WEIGHT: f64 = 8.0;
-
 /// Private-use characters that mark hits inside FTS5 snippets; they cannot be
 /// confused with markup and are split out before anything leaves this module.
 const HIT_START: char = '\u{E000}';
@@ -47,28 +44,36 @@ impl Library {
         let Some(fts) = fts_query(query)? else {
             return Ok(Vec::new());
         };
-        let mut stmt = self
+        // Two steps so the costly part runs for the top results only: FTS5
+        // ranks every match (bm25 with the weights set in migration 3) and
+        // keeps `limit` rowids; the snippet of each is then built by a seek
+        // to that one row. A single query would build a snippet for every
+        // matching article before sorting.
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let mut ranked = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let ids = ranked
+            .query_map(rusqlite::params![fts, limit], |row| row.get::<_, i64>(0))
+            .map_err(|e| self.sql_err(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.sql_err(e))?;
+        let mut one = self
             .conn
             .prepare_cached(
                 "SELECT a.id, a.title, a.words, a.updated_at,
                         snippet(articles_fts, 1, ?3, ?4, '…', 14)
                  FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                 WHERE articles_fts MATCH ?1
-                 ORDER BY bm25(articles_fts, ?5, 1.0), a.updated_at DESC
-                 LIMIT ?2",
+                 WHERE articles_fts MATCH ?1 AND articles_fts.rowid = ?2",
             )
             .map_err(|e| self.sql_err(e))?;
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows = stmt
-            .query_map(
-                rusqlite::params![
-                    fts,
-                    limit,
-                    HIT_START.to_string(),
-                    HIT_END.to_string(),
-                    TITLE_WEIGHT
-                ],
-                |row| {
+        let (start, end) = (HIT_START.to_string(), HIT_END.to_string());
+        ids.into_iter()
+            .map(|id| {
+                one.query_row(rusqlite::params![fts, id, start, end], |row| {
                     Ok(SearchHit {
                         article: ArticleSummary {
                             id: ArticleId(row.get(0)?),
@@ -78,11 +83,32 @@ impl Library {
                         },
                         snippet: snippet_parts(&row.get::<_, String>(4)?),
                     })
-                },
+                })
+                .map_err(|e| self.sql_err(e))
+            })
+            .collect()
+    }
+}
+
+impl Library {
+    /// What search would cost without the index: a `LIKE` scan of titles and
+    /// bodies. Only the benchmark calls it, as its baseline.
+    #[doc(hidden)]
+    pub fn search_baseline_like(&self, needle: &str, limit: usize) -> Result<usize> {
+        let pattern = format!("%{}%", needle.trim().trim_matches('"'));
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM articles WHERE title LIKE ?1 OR body LIKE ?1
+                 ORDER BY updated_at DESC LIMIT ?2",
             )
             .map_err(|e| self.sql_err(e))?;
-        rows.collect::<Result<Vec<_>, _>>()
-            .map_err(|e| self.sql_err(e))
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let n = stmt
+            .query_map(rusqlite::params![pattern, limit], |_| Ok(()))
+            .map_err(|e| self.sql_err(e))?
+            .count();
+        Ok(n)
     }
 }
 
