@@ -298,3 +298,73 @@ fn search_finds_ranked_results_with_snippets() {
         "limit is 200",
     );
 }
+
+#[test]
+fn new_status_trash_and_restore_work_on_the_same_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("library.byline");
+    let lib = lib.to_str().unwrap();
+    let draft = dir.path().join("draft.md");
+    std::fs::write(&draft, "## Lede\n\nThe council met.").unwrap();
+
+    let out = byline(&[
+        "--library",
+        lib,
+        "new",
+        "--title",
+        "Council meets",
+        "--from",
+        draft.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = stdout(&out).trim().to_owned();
+    let article = Library::open(lib)
+        .unwrap()
+        .article(byline_core::ArticleId(id.parse().unwrap()))
+        .unwrap();
+    assert_eq!(
+        (article.title.as_str(), article.body.as_str()),
+        ("Council meets", "## Lede\n\nThe council met.")
+    );
+
+    let out = byline(&["--library", lib, "status", &id, "in-review"]);
+    assert_eq!(stdout(&out).trim(), "“Council meets”: In review");
+    assert!(stdout(&byline(&["--library", lib, "list"])).contains("In review"));
+
+    // A wrong status is refused by name, and nothing changes.
+    let out = byline(&["--library", lib, "status", &id, "live"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("use draft, in-review, ready or published"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = byline(&["--library", lib, "trash", &id]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&byline(&["--library", lib, "list"])).contains("No articles yet"));
+    assert!(stdout(&byline(&["--library", lib, "list", "--trash"])).contains("Council meets"));
+    assert_fails_with(
+        &byline(&["--library", lib, "status", &id, "ready"]),
+        "in the trash; restore it first",
+    );
+
+    assert!(byline(&["--library", lib, "restore", &id]).status.success());
+    let listed = stdout(&byline(&["--library", lib, "list"]));
+    assert!(
+        listed.contains("Council meets") && listed.contains("In review"),
+        "{listed}"
+    );
+    assert!(stdout(&byline(&["--library", lib, "list", "--trash"])).contains("The trash is empty"));
+
+    assert_fails_with(
+        &byline(&["--library", lib, "trash", "999"]),
+        "does not exist",
+    );
+    let binary = dir.path().join("photo.md");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+    assert_fails_with(
+        &byline(&["--library", lib, "new", "--from", binary.to_str().unwrap()]),
+        "binary file",
+    );
+}

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use byline_core::markdown_file::{decode_markdown, read_markdown_file, MAX_FILE_BYTES};
 use byline_core::model::UNTITLED;
-use byline_core::{render, Library};
+use byline_core::{render, ArticleId, Library, Status};
 use chrono::Local;
 use clap::{Parser, Subcommand};
 
@@ -40,7 +40,29 @@ enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// List the articles in the trash instead.
+        #[arg(long)]
+        trash: bool,
     },
+    /// Create an article; prints its id.
+    New {
+        /// Its title.
+        #[arg(long, default_value = "")]
+        title: String,
+        /// A Markdown file to take the text from (`-` reads standard input).
+        #[arg(long, value_name = "FILE")]
+        from: Option<PathBuf>,
+    },
+    /// Move an article through the workflow: draft, in-review, ready, published.
+    Status {
+        /// The article's id, as `byline list` shows it.
+        id: i64,
+        status: Status,
+    },
+    /// Move an article to the trash (it can be restored).
+    Trash { id: i64 },
+    /// Bring an article back from the trash.
+    Restore { id: i64 },
     /// Search titles and bodies. Quote a phrase ("city council"); the last
     /// word also matches as a prefix; accents are optional.
     Search {
@@ -74,7 +96,36 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         None => crate::app::run(library_path(cli.library)?),
-        Some(Command::List { json }) => list(&library_path(cli.library)?, json),
+        Some(Command::List { json, trash }) => list(&library_path(cli.library)?, json, trash),
+        Some(Command::New { title, from }) => {
+            let body = match from {
+                Some(file) => read_markdown(&file)?,
+                None => String::new(),
+            };
+            let article =
+                Library::open(library_path(cli.library)?)?.create_article(&title, &body)?;
+            println!("{}", article.id.0);
+            Ok(())
+        }
+        Some(Command::Status { id, status }) => {
+            let article =
+                Library::open(library_path(cli.library)?)?.set_status(ArticleId(id), status)?;
+            println!("{}: {}", display_title(&article.title), status.label());
+            Ok(())
+        }
+        Some(Command::Trash { id }) => {
+            let article = Library::open(library_path(cli.library)?)?.trash(ArticleId(id))?;
+            println!(
+                "Moved {} to the trash; `byline restore {id}` brings it back.",
+                display_title(&article.title)
+            );
+            Ok(())
+        }
+        Some(Command::Restore { id }) => {
+            let article = Library::open(library_path(cli.library)?)?.restore(ArticleId(id))?;
+            println!("Restored {}.", display_title(&article.title));
+            Ok(())
+        }
         Some(Command::Search { query, json, limit }) => {
             search(&library_path(cli.library)?, &query, json, limit)
         }
@@ -93,13 +144,25 @@ fn library_path(explicit: Option<PathBuf>) -> Result<PathBuf> {
     }
 }
 
-fn list(path: &Path, json: bool) -> Result<()> {
+fn display_title(title: &str) -> String {
+    format!("“{}”", if title.is_empty() { UNTITLED } else { title })
+}
+
+fn list(path: &Path, json: bool, trash: bool) -> Result<()> {
     let library = Library::open(path)?;
-    let articles = library.list_articles()?;
+    let articles = if trash {
+        library.list_trash()?
+    } else {
+        library.list_articles()?
+    };
     let mut out = std::io::stdout().lock();
     if json {
         serde_json::to_writer_pretty(&mut out, &articles)?;
         writeln!(out)?;
+        return Ok(());
+    }
+    if articles.is_empty() && trash {
+        writeln!(out, "The trash is empty.")?;
         return Ok(());
     }
     if articles.is_empty() {
@@ -119,8 +182,11 @@ fn list(path: &Path, json: bool) -> Result<()> {
         let edited = a.updated_at.with_timezone(&Local).format("%Y-%m-%d %H:%M");
         writeln!(
             out,
-            "{:>5}  {edited}  {:>7} words  {title}",
-            a.id.0, a.words
+            "{:>5}  {edited}  {:<9}  {:>7} {:<5}  {title}",
+            a.id.0,
+            a.status.label(),
+            a.words,
+            if a.words == 1 { "word" } else { "words" }
         )?;
     }
     Ok(())
@@ -172,17 +238,22 @@ fn search(path: &Path, query: &str, json: bool, limit: usize) -> Result<()> {
     Ok(())
 }
 
-fn render_file(file: &Path) -> Result<()> {
-    let markdown = if file == Path::new("-") {
+/// Reads a Markdown file, or standard input for `-`, with the core's checks.
+fn read_markdown(file: &Path) -> Result<String> {
+    if file == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
             .take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
             .context("cannot read standard input")?;
-        decode_markdown(Path::new("standard input"), bytes)?
+        Ok(decode_markdown(Path::new("standard input"), bytes)?)
     } else {
-        read_markdown_file(file)?
-    };
+        Ok(read_markdown_file(file)?)
+    }
+}
+
+fn render_file(file: &Path) -> Result<()> {
+    let markdown = read_markdown(file)?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", render::render(&markdown))?;
     Ok(())

@@ -7,7 +7,7 @@
 
 use byline_core::library::{check_body, SearchHit};
 use byline_core::render::{self, Preview};
-use byline_core::{Article, ArticleId, ArticleSummary};
+use byline_core::{Article, ArticleId, ArticleSummary, Status, StatusChange};
 use tauri::{AppHandle, Manager};
 
 use crate::app::AppState;
@@ -55,6 +55,55 @@ pub fn rename_article(app: AppHandle, id: ArticleId, title: String) -> IpcResult
 pub fn render_preview(_app: AppHandle, markdown: String) -> IpcResult<Preview> {
     check_body(&markdown)?;
     Ok(render::preview(&markdown))
+}
+
+#[tauri::command(async)]
+pub fn set_status(app: AppHandle, id: ArticleId, status: Status) -> IpcResult<ArticleSummary> {
+    Ok(state(&app).library().set_status(id, status)?.summary())
+}
+
+#[tauri::command(async)]
+pub fn status_history(app: AppHandle, id: ArticleId) -> IpcResult<Vec<StatusChange>> {
+    Ok(state(&app).library().status_history(id)?)
+}
+
+/// Moves an article to the trash after writing any pending edit, so the
+/// text in the trash is the text the writer last saw.
+#[tauri::command(async)]
+pub fn trash_article(app: AppHandle, id: ArticleId) -> IpcResult<ArticleSummary> {
+    let state = state(&app);
+    state.autosaver.flush_article(id)?;
+    let trashed = state.library().trash(id)?.summary();
+    Ok(trashed)
+}
+
+#[tauri::command(async)]
+pub fn restore_article(app: AppHandle, id: ArticleId) -> IpcResult<ArticleSummary> {
+    Ok(state(&app).library().restore(id)?.summary())
+}
+
+#[tauri::command(async)]
+pub fn list_trash(app: AppHandle) -> IpcResult<Vec<ArticleSummary>> {
+    Ok(state(&app).library().list_trash()?)
+}
+
+#[tauri::command(async)]
+pub fn delete_forever(app: AppHandle, id: ArticleId) -> IpcResult<()> {
+    Ok(state(&app).library().delete_forever(id)?)
+}
+
+#[tauri::command(async)]
+pub fn empty_trash(app: AppHandle) -> IpcResult<u32> {
+    let deleted = state(&app).library().empty_trash()?;
+    Ok(u32::try_from(deleted).unwrap_or(u32::MAX))
+}
+
+#[tauri::command(async)]
+pub fn duplicate_article(app: AppHandle, id: ArticleId) -> IpcResult<Article> {
+    let state = state(&app);
+    state.autosaver.flush_article(id)?;
+    let copy = state.library().duplicate(id)?;
+    Ok(copy)
 }
 
 /// Results shown in the sidebar while the writer types a search.

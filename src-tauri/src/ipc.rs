@@ -14,7 +14,7 @@ use byline_core::library::SnippetPart;
 use byline_core::render::Preview;
 #[cfg(test)]
 use byline_core::text_stats::TextStats;
-use byline_core::{Article, ArticleId, ArticleSummary, ErrorInfo};
+use byline_core::{Article, ArticleId, ArticleSummary, ErrorInfo, Status, StatusChange};
 use serde::Serialize;
 #[cfg(test)]
 use ts_rs::TS;
@@ -77,6 +77,14 @@ ipc_commands! {
     fn rename_article(id: ArticleId, title: String) -> ArticleSummary;
     fn render_preview(markdown: String) -> Preview;
     fn search_articles(query: String) -> Vec<SearchHit>;
+    fn set_status(id: ArticleId, status: Status) -> ArticleSummary;
+    fn status_history(id: ArticleId) -> Vec<StatusChange>;
+    fn trash_article(id: ArticleId) -> ArticleSummary;
+    fn restore_article(id: ArticleId) -> ArticleSummary;
+    fn list_trash() -> Vec<ArticleSummary>;
+    fn delete_forever(id: ArticleId) -> ();
+    fn empty_trash() -> u32;
+    fn duplicate_article(id: ArticleId) -> Article;
     fn flush_saves() -> ();
     fn quit() -> ();
 }
@@ -94,6 +102,8 @@ fn typescript_bindings() -> String {
         ArticleId::decl(&cfg),
         Article::decl(&cfg),
         ArticleSummary::decl(&cfg),
+        Status::decl(&cfg),
+        StatusChange::decl(&cfg),
         TextStats::decl(&cfg),
         Preview::decl(&cfg),
         SaveEvent::decl(&cfg),

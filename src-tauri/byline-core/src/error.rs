@@ -42,6 +42,12 @@ pub enum Error {
     #[error("article {0} does not exist")]
     ArticleNotFound(ArticleId),
 
+    #[error("article {0} is in the trash; restore it first")]
+    ArticleTrashed(ArticleId),
+
+    #[error("article {0} is not in the trash; only articles in the trash can be deleted for good")]
+    NotInTrash(ArticleId),
+
     #[error("{field} {reason}")]
     InvalidInput { field: &'static str, reason: String },
 
@@ -80,6 +86,8 @@ impl Error {
             Error::LibraryCorrupt { .. } => "library_corrupt",
             Error::LibraryUnavailable { .. } => "library_unavailable",
             Error::ArticleNotFound(_) => "article_not_found",
+            Error::ArticleTrashed(_) => "article_trashed",
+            Error::NotInTrash(_) => "not_in_trash",
             Error::InvalidInput { .. } => "invalid_input",
             Error::NotUtf8 { .. } => "not_utf8",
             Error::BinaryFile { .. } => "binary_file",

@@ -14,4 +14,4 @@ pub mod text_stats;
 
 pub use error::{Error, ErrorInfo, Result};
 pub use library::Library;
-pub use model::{Article, ArticleId, ArticleSummary};
+pub use model::{Article, ArticleId, ArticleSummary, Status, StatusChange};

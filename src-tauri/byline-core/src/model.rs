@@ -18,6 +18,65 @@ impl std::fmt::Display for ArticleId {
     }
 }
 
+/// Where an article is in the editorial workflow. Any status can move to any
+/// other (an editor sends a piece back; a published piece is pulled).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Draft,
+    InReview,
+    Ready,
+    Published,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Draft,
+        Status::InReview,
+        Status::Ready,
+        Status::Published,
+    ];
+
+    /// The name stored in the library and used on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::InReview => "in_review",
+            Status::Ready => "ready",
+            Status::Published => "published",
+        }
+    }
+
+    /// The name shown to a writer.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Draft",
+            Status::InReview => "In review",
+            Status::Ready => "Ready",
+            Status::Published => "Published",
+        }
+    }
+}
+
+impl std::str::FromStr for Status {
+    type Err = crate::Error;
+
+    /// Accepts the stored name, the label, and `-` or a space for `_`, in
+    /// any case: `in-review`, `In review`, `IN_REVIEW`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let key = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        Status::ALL
+            .into_iter()
+            .find(|st| st.as_str() == key)
+            .ok_or_else(|| {
+                crate::Error::invalid(
+                    "status",
+                    format!("{s:?} is not a status; use draft, in-review, ready or published"),
+                )
+            })
+    }
+}
+
 /// One article with its whole text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Article {
@@ -25,8 +84,11 @@ pub struct Article {
     pub title: String,
     pub body: String,
     pub words: u32,
+    pub status: Status,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// When it was moved to the trash; `None` for a live article.
+    pub trashed_at: Option<DateTime<Utc>>,
 }
 
 /// What the library list shows of an article, without its body.
@@ -35,7 +97,16 @@ pub struct ArticleSummary {
     pub id: ArticleId,
     pub title: String,
     pub words: u32,
+    pub status: Status,
     pub updated_at: DateTime<Utc>,
+    pub trashed_at: Option<DateTime<Utc>>,
+}
+
+/// One step of an article's workflow history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StatusChange {
+    pub status: Status,
+    pub changed_at: DateTime<Utc>,
 }
 
 impl Article {
@@ -44,7 +115,9 @@ impl Article {
             id: self.id,
             title: self.title.clone(),
             words: self.words,
+            status: self.status,
             updated_at: self.updated_at,
+            trashed_at: self.trashed_at,
         }
     }
 }

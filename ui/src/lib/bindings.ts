@@ -5,9 +5,17 @@ import { call } from "./call";
 
 export type ArticleId = number;
 
-export type Article = { id: ArticleId, title: string, body: string, words: number, created_at: string, updated_at: string, };
+export type Article = { id: ArticleId, title: string, body: string, words: number, status: Status, created_at: string, updated_at: string, 
+/**
+ * When it was moved to the trash; `None` for a live article.
+ */
+trashed_at: string | null, };
 
-export type ArticleSummary = { id: ArticleId, title: string, words: number, updated_at: string, };
+export type ArticleSummary = { id: ArticleId, title: string, words: number, status: Status, updated_at: string, trashed_at: string | null, };
+
+export type Status = "draft" | "in_review" | "ready" | "published";
+
+export type StatusChange = { status: Status, changed_at: string, };
 
 export type TextStats = { words: number, characters: number, reading_minutes: number, };
 
@@ -33,6 +41,14 @@ export const commands = {
   renameArticle: (id: ArticleId, title: string): Promise<ArticleSummary> => call<ArticleSummary>("rename_article", { id, title }),
   renderPreview: (markdown: string): Promise<Preview> => call<Preview>("render_preview", { markdown }),
   searchArticles: (query: string): Promise<Array<SearchHit>> => call<Array<SearchHit>>("search_articles", { query }),
+  setStatus: (id: ArticleId, status: Status): Promise<ArticleSummary> => call<ArticleSummary>("set_status", { id, status }),
+  statusHistory: (id: ArticleId): Promise<Array<StatusChange>> => call<Array<StatusChange>>("status_history", { id }),
+  trashArticle: (id: ArticleId): Promise<ArticleSummary> => call<ArticleSummary>("trash_article", { id }),
+  restoreArticle: (id: ArticleId): Promise<ArticleSummary> => call<ArticleSummary>("restore_article", { id }),
+  listTrash: (): Promise<Array<ArticleSummary>> => call<Array<ArticleSummary>>("list_trash", {}),
+  deleteForever: (id: ArticleId): Promise<void> => call<void>("delete_forever", { id }),
+  emptyTrash: (): Promise<number> => call<number>("empty_trash", {}),
+  duplicateArticle: (id: ArticleId): Promise<Article> => call<Article>("duplicate_article", { id }),
   flushSaves: (): Promise<void> => call<void>("flush_saves", {}),
   quit: (): Promise<void> => call<void>("quit", {}),
 } as const;

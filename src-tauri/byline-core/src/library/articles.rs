@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::Library;
 use crate::error::{Error, Result};
-use crate::model::{Article, ArticleId, ArticleSummary};
+use crate::model::{Article, ArticleId, ArticleSummary, Status};
 use crate::text_stats::word_count;
 
 /// Titles longer than this are refused: no headline needs more, and the list
@@ -16,65 +16,71 @@ pub const MAX_TITLE_CHARS: usize = 300;
 /// 600 KB), small enough that a runaway paste cannot bloat the library.
 pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 
+/// The columns every article query selects, in the order [`article_from_row`]
+/// reads them.
+const ARTICLE_COLUMNS: &str = "id, title, body, words, status, created_at, updated_at, trashed_at";
+const SUMMARY_COLUMNS: &str = "id, title, words, status, updated_at, trashed_at";
+
 impl Library {
     pub fn create_article(&mut self, title: &str, body: &str) -> Result<Article> {
         let title = clean_title(title)?;
         check_body(body)?;
-        let now = now_millis();
-        let words = word_count(body);
-        self.conn
-            .execute(
-                "INSERT INTO articles (title, body, words, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?4)",
-                params![title, body, words, now],
-            )
-            .map_err(|e| self.sql_err(e))?;
-        let id = ArticleId(self.conn.last_insert_rowid());
-        self.article(id)
+        self.insert_article(&title, body)
     }
 
+    /// Inserts a new draft and records its first status, in one transaction.
+    pub(super) fn insert_article(&mut self, title: &str, body: &str) -> Result<Article> {
+        let now = now_millis();
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| Error::from_sqlite(&self.path, e))?;
+        tx.execute(
+            "INSERT INTO articles (title, body, words, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?4)",
+            params![title, body, word_count(body), now],
+        )
+        .map_err(|e| Error::from_sqlite(&self.path, e))?;
+        let id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO status_changes (article_id, status, changed_at) VALUES (?1, 'draft', ?2)",
+            params![id, now],
+        )
+        .map_err(|e| Error::from_sqlite(&self.path, e))?;
+        tx.commit().map_err(|e| Error::from_sqlite(&self.path, e))?;
+        self.article(ArticleId(id))
+    }
+
+    /// An article, whether live or in the trash.
     pub fn article(&self, id: ArticleId) -> Result<Article> {
         self.conn
             .query_row(
-                "SELECT id, title, body, words, created_at, updated_at FROM articles WHERE id = ?1",
+                &format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"),
                 [id.0],
-                |row| {
-                    Ok(Article {
-                        id: ArticleId(row.get(0)?),
-                        title: row.get(1)?,
-                        body: row.get(2)?,
-                        words: row.get(3)?,
-                        created_at: millis_to_time(row, 4)?,
-                        updated_at: millis_to_time(row, 5)?,
-                    })
-                },
+                article_from_row,
             )
             .optional()
             .map_err(|e| self.sql_err(e))?
             .ok_or(Error::ArticleNotFound(id))
     }
 
-    /// Every article, most recently edited first.
+    /// Every article not in the trash, most recently edited first.
     pub fn list_articles(&self) -> Result<Vec<ArticleSummary>> {
+        self.summaries("WHERE trashed_at IS NULL ORDER BY updated_at DESC, id DESC")
+    }
+
+    pub(super) fn summaries(&self, filter_and_order: &str) -> Result<Vec<ArticleSummary>> {
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT id, title, words, updated_at FROM articles
-                 ORDER BY updated_at DESC, id DESC",
-            )
+            .prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS} FROM articles {filter_and_order}"
+            ))
             .map_err(|e| self.sql_err(e))?;
         let rows = stmt
-            .query_map([], |row| {
-                Ok(ArticleSummary {
-                    id: ArticleId(row.get(0)?),
-                    title: row.get(1)?,
-                    words: row.get(2)?,
-                    updated_at: millis_to_time(row, 3)?,
-                })
-            })
-            .map_err(|e| Error::from_sqlite(&self.path, e))?;
+            .query_map([], summary_from_row)
+            .map_err(|e| self.sql_err(e))?;
         rows.collect::<Result<Vec<_>, _>>()
-            .map_err(|e| Error::from_sqlite(&self.path, e))
+            .map_err(|e| self.sql_err(e))
     }
 
     /// Replaces an article's body. Returns the article as stored.
@@ -109,9 +115,54 @@ impl Library {
     }
 }
 
+fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
+    Ok(Article {
+        id: ArticleId(row.get(0)?),
+        title: row.get(1)?,
+        body: row.get(2)?,
+        words: row.get(3)?,
+        status: status_from_row(row, 4)?,
+        created_at: millis_to_time(row, 5)?,
+        updated_at: millis_to_time(row, 6)?,
+        trashed_at: optional_time(row, 7)?,
+    })
+}
+
+pub(super) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: ArticleId(row.get(0)?),
+        title: row.get(1)?,
+        words: row.get(2)?,
+        status: status_from_row(row, 3)?,
+        updated_at: millis_to_time(row, 4)?,
+        trashed_at: optional_time(row, 5)?,
+    })
+}
+
+pub(super) fn status_from_row(row: &Row<'_>, idx: usize) -> rusqlite::Result<Status> {
+    let stored: String = row.get(idx)?;
+    Status::ALL
+        .into_iter()
+        .find(|s| s.as_str() == stored)
+        .ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                idx,
+                rusqlite::types::Type::Text,
+                format!("unknown status {stored:?}").into(),
+            )
+        })
+}
+
+fn optional_time(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    match row.get::<_, Option<i64>>(idx)? {
+        None => Ok(None),
+        Some(_) => millis_to_time(row, idx).map(Some),
+    }
+}
+
 /// Titles are one line: surrounding space is trimmed and line breaks (from a
 /// paste) become spaces. An empty title is allowed and shown as "Untitled".
-fn clean_title(title: &str) -> Result<String> {
+pub(super) fn clean_title(title: &str) -> Result<String> {
     let title: String = title
         .trim()
         .chars()
@@ -142,7 +193,7 @@ pub fn check_body(body: &str) -> Result<()> {
     Ok(())
 }
 
-fn now_millis() -> i64 {
+pub(super) fn now_millis() -> i64 {
     Utc::now().timestamp_millis()
 }
 

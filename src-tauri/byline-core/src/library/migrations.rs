@@ -66,6 +66,26 @@ const MIGRATIONS: &[Migration] = &[
         // use it: bm25 with a title hit worth eight body hits.
         sql: "INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(8.0, 1.0)');",
     },
+    Migration {
+        version: 4,
+        // The editorial workflow and the trash. Every status an article has
+        // had is kept with its time; existing articles start as drafts on
+        // the day they were created.
+        sql: "
+        ALTER TABLE articles ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'
+            CHECK (status IN ('draft', 'in_review', 'ready', 'published'));
+        ALTER TABLE articles ADD COLUMN trashed_at INTEGER;
+        CREATE TABLE status_changes (
+            id          INTEGER PRIMARY KEY,
+            article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            status      TEXT    NOT NULL,
+            changed_at  INTEGER NOT NULL
+        );
+        CREATE INDEX status_changes_by_article ON status_changes (article_id, changed_at);
+        INSERT INTO status_changes (article_id, status, changed_at)
+            SELECT id, 'draft', created_at FROM articles;
+    ",
+    },
 ];
 
 /// The schema version this build of Byline writes.

@@ -8,6 +8,7 @@
 mod articles;
 mod migrations;
 mod search;
+mod workflow;
 
 pub use articles::{check_body, MAX_BODY_BYTES, MAX_TITLE_CHARS};
 

@@ -11,10 +11,10 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::articles::millis_to_time;
+use super::articles::summary_from_row;
 use super::Library;
 use crate::error::{Error, Result};
-use crate::model::{ArticleId, ArticleSummary};
+use crate::model::ArticleSummary;
 
 /// Longer queries are refused: nobody types them, and each term costs a scan.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -53,7 +53,10 @@ impl Library {
         let mut ranked = self
             .conn
             .prepare_cached(
-                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+                "SELECT articles_fts.rowid FROM articles_fts
+                 JOIN articles a ON a.id = articles_fts.rowid
+                 WHERE articles_fts MATCH ?1 AND a.trashed_at IS NULL
+                 ORDER BY articles_fts.rank LIMIT ?2",
             )
             .map_err(|e| self.sql_err(e))?;
         let ids = ranked
@@ -64,7 +67,7 @@ impl Library {
         let mut one = self
             .conn
             .prepare_cached(
-                "SELECT a.id, a.title, a.words, a.updated_at,
+                "SELECT a.id, a.title, a.words, a.status, a.updated_at, a.trashed_at,
                         snippet(articles_fts, 1, ?3, ?4, '…', 14)
                  FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
                  WHERE articles_fts MATCH ?1 AND articles_fts.rowid = ?2",
@@ -75,13 +78,8 @@ impl Library {
             .map(|id| {
                 one.query_row(rusqlite::params![fts, id, start, end], |row| {
                     Ok(SearchHit {
-                        article: ArticleSummary {
-                            id: ArticleId(row.get(0)?),
-                            title: row.get(1)?,
-                            words: row.get(2)?,
-                            updated_at: millis_to_time(row, 3)?,
-                        },
-                        snippet: snippet_parts(&row.get::<_, String>(4)?),
+                        article: summary_from_row(row)?,
+                        snippet: snippet_parts(&row.get::<_, String>(6)?),
                     })
                 })
                 .map_err(|e| self.sql_err(e))

@@ -3,6 +3,7 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 
 use super::*;
+use crate::model::ArticleId;
 
 fn library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
@@ -188,6 +189,9 @@ enum Op {
     Create(String, String),
     Edit(usize, String),
     Rename(usize, String),
+    Trash(usize),
+    Restore(usize),
+    Delete(usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -195,6 +199,9 @@ fn op() -> impl Strategy<Value = Op> {
         (words(), words()).prop_map(|(t, b)| Op::Create(t, b)),
         (any::<usize>(), words()).prop_map(|(i, b)| Op::Edit(i, b)),
         (any::<usize>(), words()).prop_map(|(i, t)| Op::Rename(i, t)),
+        any::<usize>().prop_map(Op::Trash),
+        any::<usize>().prop_map(Op::Restore),
+        any::<usize>().prop_map(Op::Delete),
     ]
 }
 
@@ -206,17 +213,26 @@ proptest! {
         let (_d, mut lib) = library();
         let mut created: Vec<ArticleId> = Vec::new();
         for op in ops {
+            let pick = |i: usize| created.get(i % created.len().max(1)).copied();
             match op {
                 Op::Create(t, b) => created.push(lib.create_article(&t, &b).unwrap().id),
-                Op::Edit(i, b) if !created.is_empty() => { lib.save_body(created[i % created.len()], &b).unwrap(); }
-                Op::Rename(i, t) if !created.is_empty() => { lib.rename_article(created[i % created.len()], &t).unwrap(); }
-                _ => {}
+                Op::Edit(i, b) => if let Some(id) = pick(i) { lib.save_body(id, &b).unwrap(); },
+                Op::Rename(i, t) => if let Some(id) = pick(i) { lib.rename_article(id, &t).unwrap(); },
+                Op::Trash(i) => if let Some(id) = pick(i) { lib.trash(id).unwrap(); },
+                Op::Restore(i) => if let Some(id) = pick(i) { lib.restore(id).unwrap(); },
+                Op::Delete(i) => if let Some(id) = pick(i) {
+                    // Only from the trash; otherwise refused and nothing changes.
+                    match lib.delete_forever(id) {
+                        Ok(()) => created.retain(|c| *c != id),
+                        Err(e) => prop_assert_eq!(e.code(), "not_in_trash"),
+                    }
+                },
             }
         }
         let scan = |matches: &dyn Fn(&str) -> bool| -> BTreeSet<ArticleId> {
             created.iter().copied().filter(|id| {
                 let a = lib.article(*id).unwrap();
-                format!("{} {}", a.title, a.body).split_whitespace().any(|w| matches(&fold(w)))
+                a.trashed_at.is_none() && format!("{} {}", a.title, a.body).split_whitespace().any(|w| matches(&fold(w)))
             }).collect()
         };
         let found: BTreeSet<ArticleId> = lib.search(&format!("{query} "), 1000).unwrap().iter().map(|h| h.article.id).collect();

@@ -1,0 +1,148 @@
+//! The life of an article beyond its text: its editorial status (with the
+//! date of every change), the trash, and duplicating.
+//!
+//! Nothing is lost by one action: trashing is reversible, and deleting for
+//! good is only possible from the trash.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::articles::{clean_title, millis_to_time, now_millis, status_from_row};
+use super::Library;
+use crate::error::{Error, Result};
+use crate::model::{Article, ArticleId, ArticleSummary, Status, StatusChange};
+
+impl Library {
+    /// Moves a live article to `status` and records when. Setting the status
+    /// it already has changes nothing.
+    pub fn set_status(&mut self, id: ArticleId, status: Status) -> Result<Article> {
+        let article = self.article(id)?;
+        if article.trashed_at.is_some() {
+            return Err(Error::ArticleTrashed(id));
+        }
+        if article.status == status {
+            return Ok(article);
+        }
+        let now = now_millis();
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| Error::from_sqlite(&self.path, e))?;
+        tx.execute(
+            "UPDATE articles SET status = ?2 WHERE id = ?1",
+            params![id.0, status.as_str()],
+        )
+        .map_err(|e| Error::from_sqlite(&self.path, e))?;
+        tx.execute(
+            "INSERT INTO status_changes (article_id, status, changed_at) VALUES (?1, ?2, ?3)",
+            params![id.0, status.as_str(), now],
+        )
+        .map_err(|e| Error::from_sqlite(&self.path, e))?;
+        tx.commit().map_err(|e| Error::from_sqlite(&self.path, e))?;
+        self.article(id)
+    }
+
+    /// Every status the article has had, oldest first.
+    pub fn status_history(&self, id: ArticleId) -> Result<Vec<StatusChange>> {
+        self.article(id)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT status, changed_at FROM status_changes
+                 WHERE article_id = ?1 ORDER BY changed_at, id",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let rows = stmt
+            .query_map([id.0], |row| {
+                Ok(StatusChange {
+                    status: status_from_row(row, 0)?,
+                    changed_at: millis_to_time(row, 1)?,
+                })
+            })
+            .map_err(|e| self.sql_err(e))?;
+        rows.collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.sql_err(e))
+    }
+
+    /// Moves an article to the trash. Trashing it again changes nothing.
+    pub fn trash(&mut self, id: ArticleId) -> Result<Article> {
+        self.article(id)?;
+        self.conn
+            .execute(
+                "UPDATE articles SET trashed_at = ?2 WHERE id = ?1 AND trashed_at IS NULL",
+                params![id.0, now_millis()],
+            )
+            .map_err(|e| self.sql_err(e))?;
+        self.article(id)
+    }
+
+    /// Brings an article back from the trash, as it was.
+    pub fn restore(&mut self, id: ArticleId) -> Result<Article> {
+        self.article(id)?;
+        self.conn
+            .execute(
+                "UPDATE articles SET trashed_at = NULL WHERE id = ?1",
+                [id.0],
+            )
+            .map_err(|e| self.sql_err(e))?;
+        self.article(id)
+    }
+
+    /// The articles in the trash, most recently trashed first.
+    pub fn list_trash(&self) -> Result<Vec<ArticleSummary>> {
+        self.summaries("WHERE trashed_at IS NOT NULL ORDER BY trashed_at DESC, id DESC")
+    }
+
+    /// Deletes an article for good. Only an article in the trash can be.
+    pub fn delete_forever(&mut self, id: ArticleId) -> Result<()> {
+        let trashed: Option<Option<i64>> = self
+            .conn
+            .query_row(
+                "SELECT trashed_at FROM articles WHERE id = ?1",
+                [id.0],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.sql_err(e))?;
+        match trashed {
+            None => Err(Error::ArticleNotFound(id)),
+            Some(None) => Err(Error::NotInTrash(id)),
+            Some(Some(_)) => {
+                self.conn
+                    .execute("DELETE FROM articles WHERE id = ?1", [id.0])
+                    .map_err(|e| self.sql_err(e))?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Deletes everything in the trash for good; returns how many articles.
+    pub fn empty_trash(&mut self) -> Result<usize> {
+        self.conn
+            .execute("DELETE FROM articles WHERE trashed_at IS NOT NULL", [])
+            .map_err(|e| self.sql_err(e))
+    }
+
+    /// A new draft with the same title (marked as a copy) and text.
+    pub fn duplicate(&mut self, id: ArticleId) -> Result<Article> {
+        let original = self.article(id)?;
+        let base = if original.title.is_empty() {
+            crate::model::UNTITLED
+        } else {
+            &original.title
+        };
+        let title: String = format!("{base} (copy)");
+        // A title at the length limit keeps its start, not an error.
+        let title = clean_title(&title).or_else(|_| {
+            clean_title(
+                &title
+                    .chars()
+                    .take(super::MAX_TITLE_CHARS)
+                    .collect::<String>(),
+            )
+        })?;
+        self.insert_article(&title, &original.body)
+    }
+}
+
+#[cfg(test)]
+mod tests;
