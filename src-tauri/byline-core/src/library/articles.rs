@@ -3,6 +3,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
+use super::workflow::record_status_change;
 use super::Library;
 use crate::error::{Error, Result};
 use crate::model::{Article, ArticleId, ArticleSummary, Status};
@@ -42,11 +43,8 @@ impl Library {
         )
         .map_err(|e| Error::from_sqlite(&self.path, e))?;
         let id = tx.last_insert_rowid();
-        tx.execute(
-            "INSERT INTO status_changes (article_id, status, changed_at) VALUES (?1, 'draft', ?2)",
-            params![id, now],
-        )
-        .map_err(|e| Error::from_sqlite(&self.path, e))?;
+        record_status_change(&tx, ArticleId(id), Status::Draft, now)
+            .map_err(|e| Error::from_sqlite(&self.path, e))?;
         tx.commit().map_err(|e| Error::from_sqlite(&self.path, e))?;
         self.article(ArticleId(id))
     }

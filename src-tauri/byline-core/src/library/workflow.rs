@@ -32,11 +32,8 @@ impl Library {
             params![id.0, status.as_str()],
         )
         .map_err(|e| Error::from_sqlite(&self.path, e))?;
-        tx.execute(
-            "INSERT INTO status_changes (article_id, status, changed_at) VALUES (?1, ?2, ?3)",
-            params![id.0, status.as_str(), now],
-        )
-        .map_err(|e| Error::from_sqlite(&self.path, e))?;
+        record_status_change(&tx, id, status, now)
+            .map_err(|e| Error::from_sqlite(&self.path, e))?;
         tx.commit().map_err(|e| Error::from_sqlite(&self.path, e))?;
         self.article(id)
     }
@@ -142,6 +139,21 @@ impl Library {
         })?;
         self.insert_article(&title, &original.body)
     }
+}
+
+/// Appends to an article's status history, inside the caller's transaction
+/// so the status and its history never disagree.
+pub(super) fn record_status_change(
+    tx: &rusqlite::Transaction<'_>,
+    id: ArticleId,
+    status: Status,
+    at_millis: i64,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO status_changes (article_id, status, changed_at) VALUES (?1, ?2, ?3)",
+        params![id.0, status.as_str(), at_millis],
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]
