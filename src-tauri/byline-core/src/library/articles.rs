@@ -32,21 +32,17 @@ impl Library {
     /// Inserts a new draft and records its first status, in one transaction.
     pub(super) fn insert_article(&mut self, title: &str, body: &str) -> Result<Article> {
         let now = now_millis();
-        let tx = self
-            .conn
-            .transaction()
-            .map_err(|e| Error::from_sqlite(&self.path, e))?;
-        tx.execute(
-            "INSERT INTO articles (title, body, words, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?4)",
-            params![title, body, word_count(body), now],
-        )
-        .map_err(|e| Error::from_sqlite(&self.path, e))?;
-        let id = tx.last_insert_rowid();
-        record_status_change(&tx, ArticleId(id), Status::Draft, now)
-            .map_err(|e| Error::from_sqlite(&self.path, e))?;
-        tx.commit().map_err(|e| Error::from_sqlite(&self.path, e))?;
-        self.article(ArticleId(id))
+        let id = self.write(|tx| {
+            tx.execute(
+                "INSERT INTO articles (title, body, words, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?4)",
+                params![title, body, word_count(body), now],
+            )?;
+            let id = ArticleId(tx.last_insert_rowid());
+            record_status_change(tx, id, Status::Draft, now)?;
+            Ok(id)
+        })?;
+        self.article(id)
     }
 
     /// An article, whether live or in the trash.

@@ -132,6 +132,22 @@ impl Library {
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
 
+    /// Runs `work` in one write transaction: all of it lands or none does,
+    /// and any SQLite failure comes back with the library's path.
+    fn write<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T> {
+        let path = &self.path;
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| Error::from_sqlite(path, e))?;
+        let value = work(&tx).map_err(|e| Error::from_sqlite(path, e))?;
+        tx.commit().map_err(|e| Error::from_sqlite(path, e))?;
+        Ok(value)
+    }
+
     fn sql_err(&self, err: rusqlite::Error) -> Error {
         Error::from_sqlite(&self.path, err)
     }

@@ -23,18 +23,13 @@ impl Library {
             return Ok(article);
         }
         let now = now_millis();
-        let tx = self
-            .conn
-            .transaction()
-            .map_err(|e| Error::from_sqlite(&self.path, e))?;
-        tx.execute(
-            "UPDATE articles SET status = ?2 WHERE id = ?1",
-            params![id.0, status.as_str()],
-        )
-        .map_err(|e| Error::from_sqlite(&self.path, e))?;
-        record_status_change(&tx, id, status, now)
-            .map_err(|e| Error::from_sqlite(&self.path, e))?;
-        tx.commit().map_err(|e| Error::from_sqlite(&self.path, e))?;
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE articles SET status = ?2 WHERE id = ?1",
+                params![id.0, status.as_str()],
+            )?;
+            record_status_change(tx, id, status, now)
+        })?;
         self.article(id)
     }
 

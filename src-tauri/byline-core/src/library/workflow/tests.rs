@@ -6,6 +6,10 @@ fn library() -> (tempfile::TempDir, Library) {
     (dir, lib)
 }
 
+fn ids(articles: &[ArticleSummary]) -> Vec<ArticleId> {
+    articles.iter().map(|a| a.id).collect()
+}
+
 fn statuses(history: &[StatusChange]) -> Vec<Status> {
     history.iter().map(|c| c.status).collect()
 }
@@ -81,22 +85,8 @@ fn trash_hides_an_article_from_the_library_and_search_and_restore_brings_it_back
 
     let trashed = lib.trash(bin).unwrap();
     assert!(trashed.trashed_at.is_some());
-    assert_eq!(
-        lib.list_articles()
-            .unwrap()
-            .iter()
-            .map(|a| a.id)
-            .collect::<Vec<_>>(),
-        [keep]
-    );
-    assert_eq!(
-        lib.list_trash()
-            .unwrap()
-            .iter()
-            .map(|a| a.id)
-            .collect::<Vec<_>>(),
-        [bin]
-    );
+    assert_eq!(ids(&lib.list_articles().unwrap()), [keep]);
+    assert_eq!(ids(&lib.list_trash().unwrap()), [bin]);
     assert_eq!(
         lib.search("harbour", 20).unwrap().len(),
         1,
@@ -162,14 +152,7 @@ fn empty_trash_deletes_only_what_is_in_the_trash() {
     }
     assert_eq!(lib.empty_trash().unwrap(), 2);
     assert_eq!(lib.empty_trash().unwrap(), 0);
-    assert_eq!(
-        lib.list_articles()
-            .unwrap()
-            .iter()
-            .map(|a| a.id)
-            .collect::<Vec<_>>(),
-        [live]
-    );
+    assert_eq!(ids(&lib.list_articles().unwrap()), [live]);
     assert_eq!(lib.integrity_check().unwrap(), "ok");
 }
 
