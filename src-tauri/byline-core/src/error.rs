@@ -42,6 +42,12 @@ pub enum Error {
     #[error("article {0} does not exist")]
     ArticleNotFound(ArticleId),
 
+    #[error("no article has the slug {0:?}")]
+    NoSuchSlug(String),
+
+    #[error("the slug {slug:?} is already used by {title:?}; choose another")]
+    SlugTaken { slug: String, title: String },
+
     #[error("article {0} is in the trash; restore it first")]
     ArticleTrashed(ArticleId),
 
@@ -85,7 +91,8 @@ impl Error {
             Error::LibraryBusy { .. } => "library_busy",
             Error::LibraryCorrupt { .. } => "library_corrupt",
             Error::LibraryUnavailable { .. } => "library_unavailable",
-            Error::ArticleNotFound(_) => "article_not_found",
+            Error::ArticleNotFound(_) | Error::NoSuchSlug(_) => "article_not_found",
+            Error::SlugTaken { .. } => "slug_taken",
             Error::ArticleTrashed(_) => "article_trashed",
             Error::NotInTrash(_) => "not_in_trash",
             Error::InvalidInput { .. } => "invalid_input",

@@ -10,6 +10,7 @@ pub mod location;
 pub mod markdown_file;
 pub mod model;
 pub mod render;
+pub mod slug;
 pub mod text_stats;
 
 pub use error::{Error, ErrorInfo, Result};

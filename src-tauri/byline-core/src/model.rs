@@ -77,11 +77,28 @@ impl std::str::FromStr for Status {
     }
 }
 
-/// One article with its whole text.
+/// One article with its whole text and every metadata field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Article {
     pub id: ArticleId,
+    /// May be empty; shown as [`UNTITLED`].
     pub title: String,
+    /// The subtitle under the headline.
+    pub dek: String,
+    /// The URL-safe name it is published under, unique in the library.
+    pub slug: String,
+    /// Whether the slug was set by the writer. Until it is, it follows the
+    /// title (while the article is unpublished).
+    pub slug_is_custom: bool,
+    pub authors: Vec<String>,
+    pub tags: Vec<String>,
+    /// The search-result snippet; 50–160 characters is the usual range.
+    pub meta_description: String,
+    /// Where the article canonically lives, if not at its own URL.
+    pub canonical_url: String,
+    /// An image URL or a path in the library's assets.
+    pub featured_image: String,
+    pub publish_at: Option<DateTime<Utc>>,
     pub body: String,
     pub words: u32,
     pub status: Status,
@@ -96,10 +113,88 @@ pub struct Article {
 pub struct ArticleSummary {
     pub id: ArticleId,
     pub title: String,
+    pub slug: String,
+    pub tags: Vec<String>,
     pub words: u32,
     pub status: Status,
+    pub publish_at: Option<DateTime<Utc>>,
     pub updated_at: DateTime<Utc>,
     pub trashed_at: Option<DateTime<Utc>>,
+}
+
+/// A metadata field that can be set on its own (from the Details panel or
+/// `byline set`). The body is not one of them: it has its own save path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ArticleField {
+    Title,
+    Dek,
+    Slug,
+    Authors,
+    Tags,
+    MetaDescription,
+    CanonicalUrl,
+    FeaturedImage,
+    PublishAt,
+}
+
+impl ArticleField {
+    pub const ALL: [ArticleField; 9] = [
+        ArticleField::Title,
+        ArticleField::Dek,
+        ArticleField::Slug,
+        ArticleField::Authors,
+        ArticleField::Tags,
+        ArticleField::MetaDescription,
+        ArticleField::CanonicalUrl,
+        ArticleField::FeaturedImage,
+        ArticleField::PublishAt,
+    ];
+
+    /// The name used on the command line and in error messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArticleField::Title => "title",
+            ArticleField::Dek => "dek",
+            ArticleField::Slug => "slug",
+            ArticleField::Authors => "authors",
+            ArticleField::Tags => "tags",
+            ArticleField::MetaDescription => "description",
+            ArticleField::CanonicalUrl => "canonical",
+            ArticleField::FeaturedImage => "image",
+            ArticleField::PublishAt => "publish-date",
+        }
+    }
+}
+
+impl std::str::FromStr for ArticleField {
+    type Err = crate::Error;
+
+    /// Accepts the short CLI names and the serialised names, with `-`, `_`
+    /// or a space between words: `description`, `meta_description`,
+    /// `publish-date`, `publish_at`, `date`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let key = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        let field = match key.as_str() {
+            "title" | "headline" => ArticleField::Title,
+            "dek" | "subtitle" => ArticleField::Dek,
+            "slug" => ArticleField::Slug,
+            "authors" | "author" => ArticleField::Authors,
+            "tags" | "tag" => ArticleField::Tags,
+            "description" | "meta_description" => ArticleField::MetaDescription,
+            "canonical" | "canonical_url" => ArticleField::CanonicalUrl,
+            "image" | "featured_image" => ArticleField::FeaturedImage,
+            "publish_date" | "publish_at" | "date" => ArticleField::PublishAt,
+            _ => {
+                let names: Vec<&str> = ArticleField::ALL.iter().map(|f| f.as_str()).collect();
+                return Err(crate::Error::invalid(
+                    "field",
+                    format!("{s:?} is not a field; use one of {}", names.join(", ")),
+                ));
+            }
+        };
+        Ok(field)
+    }
 }
 
 /// One step of an article's workflow history.
@@ -114,8 +209,11 @@ impl Article {
         ArticleSummary {
             id: self.id,
             title: self.title.clone(),
+            slug: self.slug.clone(),
+            tags: self.tags.clone(),
             words: self.words,
             status: self.status,
+            publish_at: self.publish_at,
             updated_at: self.updated_at,
             trashed_at: self.trashed_at,
         }

@@ -17,10 +17,21 @@ pub const MAX_TITLE_CHARS: usize = 300;
 /// 600 KB), small enough that a runaway paste cannot bloat the library.
 pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 
-/// The columns every article query selects, in the order [`article_from_row`]
-/// reads them.
-const ARTICLE_COLUMNS: &str = "id, title, body, words, status, created_at, updated_at, trashed_at";
-const SUMMARY_COLUMNS: &str = "id, title, words, status, updated_at, trashed_at";
+/// The columns every article query selects (from `articles a`), in the
+/// order [`article_from_row`] reads them. Tags come as a JSON array in their
+/// written order.
+const ARTICLE_COLUMNS: &str = "a.id, a.title, a.dek, a.slug, a.slug_is_custom, a.authors,
+    (SELECT json_group_array(t.tag ORDER BY t.position) FROM article_tags t WHERE t.article_id = a.id),
+    a.meta_description, a.canonical_url, a.featured_image, a.publish_at,
+    a.body, a.words, a.status, a.created_at, a.updated_at, a.trashed_at";
+
+/// The columns of [`summary_from_row`], also from `articles a`.
+pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.title, a.slug,
+    (SELECT json_group_array(t.tag ORDER BY t.position) FROM article_tags t WHERE t.article_id = a.id),
+    a.words, a.status, a.publish_at, a.updated_at, a.trashed_at";
+
+/// How many columns [`SUMMARY_COLUMNS`] has, for queries that add more.
+pub(super) const SUMMARY_COLUMN_COUNT: usize = 9;
 
 impl Library {
     pub fn create_article(&mut self, title: &str, body: &str) -> Result<Article> {
@@ -31,17 +42,7 @@ impl Library {
 
     /// Inserts a new draft and records its first status, in one transaction.
     pub(super) fn insert_article(&mut self, title: &str, body: &str) -> Result<Article> {
-        let now = now_millis();
-        let id = self.write(|tx| {
-            tx.execute(
-                "INSERT INTO articles (title, body, words, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?4)",
-                params![title, body, word_count(body), now],
-            )?;
-            let id = ArticleId(tx.last_insert_rowid());
-            record_status_change(tx, id, Status::Draft, now)?;
-            Ok(id)
-        })?;
+        let id = self.write(|tx| insert_draft(tx, title, body))?;
         self.article(id)
     }
 
@@ -49,7 +50,7 @@ impl Library {
     pub fn article(&self, id: ArticleId) -> Result<Article> {
         self.conn
             .query_row(
-                &format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"),
+                &format!("SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?1"),
                 [id.0],
                 article_from_row,
             )
@@ -58,23 +59,29 @@ impl Library {
             .ok_or(Error::ArticleNotFound(id))
     }
 
-    /// Every article not in the trash, most recently edited first.
-    pub fn list_articles(&self) -> Result<Vec<ArticleSummary>> {
-        self.summaries("WHERE trashed_at IS NULL ORDER BY updated_at DESC, id DESC")
+    /// The article with this slug, whether live or in the trash.
+    pub fn article_by_slug(&self, slug: &str) -> Result<Option<Article>> {
+        self.conn
+            .query_row(
+                &format!("SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.slug = ?1"),
+                [slug],
+                article_from_row,
+            )
+            .optional()
+            .map_err(|e| self.sql_err(e))
     }
 
-    pub(super) fn summaries(&self, filter_and_order: &str) -> Result<Vec<ArticleSummary>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {SUMMARY_COLUMNS} FROM articles {filter_and_order}"
-            ))
-            .map_err(|e| self.sql_err(e))?;
-        let rows = stmt
-            .query_map([], summary_from_row)
-            .map_err(|e| self.sql_err(e))?;
-        rows.collect::<Result<Vec<_>, _>>()
-            .map_err(|e| self.sql_err(e))
+    /// The article a command line names: by slug, or by number (`12` or
+    /// `#12`) when no article has that slug.
+    pub fn find(&self, selector: &str) -> Result<Article> {
+        let selector = selector.trim();
+        if let Some(article) = self.article_by_slug(selector)? {
+            return Ok(article);
+        }
+        if let Ok(n) = selector.trim_start_matches('#').parse::<i64>() {
+            return self.article(ArticleId(n));
+        }
+        Err(Error::NoSuchSlug(selector.to_string()))
     }
 
     /// Replaces an article's body. Returns the article as stored.
@@ -93,32 +100,88 @@ impl Library {
         self.article(id)
     }
 
+    /// Retitles an article. Its slug follows the new title unless the
+    /// writer chose the slug, or the article is published (its URL is out
+    /// in the world and must not move by itself).
     pub fn rename_article(&mut self, id: ArticleId, title: &str) -> Result<Article> {
         let title = clean_title(title)?;
-        let changed = self
-            .conn
-            .execute(
-                "UPDATE articles SET title = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id.0, title, now_millis()],
-            )
-            .map_err(|e| self.sql_err(e))?;
-        if changed == 0 {
-            return Err(Error::ArticleNotFound(id));
-        }
+        let article = self.article(id)?;
+        let follow = !article.slug_is_custom && article.status != Status::Published;
+        self.write(|tx| {
+            let slug = if follow {
+                unique_slug(tx, &crate::slug::from_title(&title), Some(id))?
+            } else {
+                article.slug.clone()
+            };
+            tx.execute(
+                "UPDATE articles SET title = ?2, slug = ?3, updated_at = ?4 WHERE id = ?1",
+                params![id.0, title, slug, now_millis()],
+            )?;
+            Ok(())
+        })?;
         self.article(id)
     }
+}
+
+/// Inserts a draft with a slug made from its title and records its first
+/// status, inside the caller's transaction.
+pub(super) fn insert_draft(
+    tx: &rusqlite::Transaction<'_>,
+    title: &str,
+    body: &str,
+) -> Result<ArticleId> {
+    let now = now_millis();
+    let slug = unique_slug(tx, &crate::slug::from_title(title), None)?;
+    tx.execute(
+        "INSERT INTO articles (title, slug, body, words, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        params![title, slug, body, word_count(body), now],
+    )?;
+    let id = ArticleId(tx.last_insert_rowid());
+    record_status_change(tx, id, Status::Draft, now)?;
+    Ok(id)
+}
+
+/// `base` or the first `base-N` no other article has (trashed ones count:
+/// restoring one must not make two articles share a URL).
+pub(super) fn unique_slug(
+    tx: &rusqlite::Transaction<'_>,
+    base: &str,
+    except: Option<ArticleId>,
+) -> Result<String> {
+    // "base-…" sorts between "base-" and "base." ('.' follows '-'), so
+    // this is a range scan of the unique slug index.
+    let mut stmt = tx.prepare_cached(
+        "SELECT slug FROM articles
+         WHERE (slug = ?1 OR (slug > ?1 || '-' AND slug < ?1 || '.')) AND id IS NOT ?2",
+    )?;
+    let taken = stmt
+        .query_map(params![base, except.map(|id| id.0)], |r| {
+            r.get::<_, String>(0)
+        })?
+        .collect::<rusqlite::Result<std::collections::HashSet<_>>>()?;
+    Ok(crate::slug::first_free(base, |s| taken.contains(s)))
 }
 
 fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
     Ok(Article {
         id: ArticleId(row.get(0)?),
         title: row.get(1)?,
-        body: row.get(2)?,
-        words: row.get(3)?,
-        status: status_from_row(row, 4)?,
-        created_at: millis_to_time(row, 5)?,
-        updated_at: millis_to_time(row, 6)?,
-        trashed_at: optional_time(row, 7)?,
+        dek: row.get(2)?,
+        slug: row.get(3)?,
+        slug_is_custom: row.get(4)?,
+        authors: json_list(row, 5)?,
+        tags: json_list(row, 6)?,
+        meta_description: row.get(7)?,
+        canonical_url: row.get(8)?,
+        featured_image: row.get(9)?,
+        publish_at: optional_time(row, 10)?,
+        body: row.get(11)?,
+        words: row.get(12)?,
+        status: status_from_row(row, 13)?,
+        created_at: millis_to_time(row, 14)?,
+        updated_at: millis_to_time(row, 15)?,
+        trashed_at: optional_time(row, 16)?,
     })
 }
 
@@ -126,10 +189,21 @@ pub(super) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary
     Ok(ArticleSummary {
         id: ArticleId(row.get(0)?),
         title: row.get(1)?,
-        words: row.get(2)?,
-        status: status_from_row(row, 3)?,
-        updated_at: millis_to_time(row, 4)?,
-        trashed_at: optional_time(row, 5)?,
+        slug: row.get(2)?,
+        tags: json_list(row, 3)?,
+        words: row.get(4)?,
+        status: status_from_row(row, 5)?,
+        publish_at: optional_time(row, 6)?,
+        updated_at: millis_to_time(row, 7)?,
+        trashed_at: optional_time(row, 8)?,
+    })
+}
+
+/// A list stored or aggregated as a JSON array of strings.
+fn json_list(row: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<String>> {
+    let json: String = row.get(idx)?;
+    serde_json::from_str(&json).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
     })
 }
 

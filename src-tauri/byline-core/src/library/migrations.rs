@@ -5,7 +5,7 @@
 //! transaction: a crash mid-migration leaves the previous version intact.
 //! Migrations are append-only; never edit one that has shipped.
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::APPLICATION_ID;
 use crate::error::Result;
@@ -13,6 +13,9 @@ use crate::error::Result;
 struct Migration {
     version: u32,
     sql: &'static str,
+    /// Work SQL cannot express (slugs need transliteration), run after `sql`
+    /// in the same transaction.
+    then: Option<fn(&Transaction<'_>) -> rusqlite::Result<()>>,
 }
 
 const MIGRATIONS: &[Migration] = &[
@@ -30,6 +33,7 @@ const MIGRATIONS: &[Migration] = &[
         );
         CREATE INDEX articles_by_updated_at ON articles (updated_at DESC, id DESC);
     ",
+        then: None,
     },
     Migration {
         version: 2,
@@ -59,12 +63,14 @@ const MIGRATIONS: &[Migration] = &[
         END;
         INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
     ",
+        then: None,
     },
     Migration {
         version: 3,
         // Ranking lives in the index's configuration so `ORDER BY rank` can
         // use it: bm25 with a title hit worth eight body hits.
         sql: "INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(8.0, 1.0)');",
+        then: None,
     },
     Migration {
         version: 4,
@@ -85,8 +91,86 @@ const MIGRATIONS: &[Migration] = &[
         INSERT INTO status_changes (article_id, status, changed_at)
             SELECT id, 'draft', created_at FROM articles;
     ",
+        then: None,
+    },
+    Migration {
+        version: 5,
+        // Metadata. Authors are a JSON array (only ever read whole); tags
+        // have their own table because the library filters and counts by
+        // them. The search index is rebuilt to cover the dek, weighted
+        // between the title and the body. Slugs are filled in by
+        // `backfill_slugs`, which then makes them unique.
+        sql: "
+        ALTER TABLE articles ADD COLUMN dek TEXT NOT NULL DEFAULT '';
+        ALTER TABLE articles ADD COLUMN slug TEXT;
+        ALTER TABLE articles ADD COLUMN slug_is_custom INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE articles ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE articles ADD COLUMN meta_description TEXT NOT NULL DEFAULT '';
+        ALTER TABLE articles ADD COLUMN canonical_url TEXT NOT NULL DEFAULT '';
+        ALTER TABLE articles ADD COLUMN featured_image TEXT NOT NULL DEFAULT '';
+        -- Milliseconds since the Unix epoch, UTC.
+        ALTER TABLE articles ADD COLUMN publish_at INTEGER;
+        CREATE INDEX articles_by_publish_at ON articles (publish_at DESC, id DESC);
+
+        CREATE TABLE article_tags (
+            article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            position    INTEGER NOT NULL,
+            tag         TEXT    NOT NULL COLLATE NOCASE,
+            PRIMARY KEY (article_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_tags_by_tag ON article_tags (tag, article_id);
+
+        DROP TRIGGER articles_fts_insert;
+        DROP TRIGGER articles_fts_delete;
+        DROP TRIGGER articles_fts_update;
+        DROP TABLE articles_fts;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, dek, body,
+            content = 'articles', content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '2 3'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, dek, body)
+                VALUES (new.id, new.title, new.dek, new.body);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, dek, body)
+                VALUES ('delete', old.id, old.title, old.dek, old.body);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, dek, body ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, dek, body)
+                VALUES ('delete', old.id, old.title, old.dek, old.body);
+            INSERT INTO articles_fts (rowid, title, dek, body)
+                VALUES (new.id, new.title, new.dek, new.body);
+        END;
+        INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(8.0, 4.0, 1.0)');
+        INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    ",
+        then: Some(backfill_slugs),
     },
 ];
+
+/// Gives every article without a slug one made from its title, oldest
+/// first so the older article keeps the plain slug, then enforces
+/// uniqueness from here on.
+fn backfill_slugs(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let mut taken = std::collections::HashSet::new();
+    {
+        let mut stmt = tx.prepare("SELECT id, title FROM articles ORDER BY created_at, id")?;
+        let rows: Vec<(i64, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut update = tx.prepare("UPDATE articles SET slug = ?2 WHERE id = ?1")?;
+        for (id, title) in rows {
+            let base = crate::slug::from_title(&title);
+            let slug = crate::slug::first_free(&base, |s| taken.contains(s));
+            update.execute(rusqlite::params![id, slug])?;
+            taken.insert(slug);
+        }
+    }
+    tx.execute_batch("CREATE UNIQUE INDEX articles_by_slug ON articles (slug);")
+}
 
 /// The schema version this build of Byline writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].version;
@@ -101,6 +185,9 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
             continue;
         }
         tx.execute_batch(migration.sql)?;
+        if let Some(then) = migration.then {
+            then(&tx)?;
+        }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", migration.version)?;
         tx.commit()?;

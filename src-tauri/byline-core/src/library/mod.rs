@@ -6,6 +6,8 @@
 //! switch on WAL and run migrations.
 
 mod articles;
+mod listing;
+mod metadata;
 mod migrations;
 mod search;
 mod workflow;
@@ -21,6 +23,10 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
 
+pub use listing::{LibraryCounts, ListQuery, SortKey, StatusCount, TagCount};
+pub use metadata::{
+    SlugCheck, MAX_AUTHORS, MAX_DEK_CHARS, MAX_DESCRIPTION_CHARS, MAX_TAGS, MAX_TAG_CHARS,
+};
 pub use migrations::SCHEMA_VERSION;
 pub use search::{fts_query, SearchHit, SnippetPart, MAX_QUERY_CHARS};
 
@@ -132,18 +138,23 @@ impl Library {
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
 
-    /// Runs `work` in one write transaction: all of it lands or none does,
-    /// and any SQLite failure comes back with the library's path.
+    /// Runs `work` in one write transaction: all of it lands or none does
+    /// (an error from `work`, such as a slug clash found midway, rolls it
+    /// back), and any SQLite failure comes back with the library's path.
     fn write<T>(
         &mut self,
-        work: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<T>,
+        work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
         let path = &self.path;
+        let with_path = |e: Error| match e {
+            Error::Storage(e) => Error::from_sqlite(path, e),
+            other => other,
+        };
         let tx = self
             .conn
             .transaction()
             .map_err(|e| Error::from_sqlite(path, e))?;
-        let value = work(&tx).map_err(|e| Error::from_sqlite(path, e))?;
+        let value = work(&tx).map_err(with_path)?;
         tx.commit().map_err(|e| Error::from_sqlite(path, e))?;
         Ok(value)
     }

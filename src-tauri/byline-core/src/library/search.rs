@@ -11,7 +11,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::articles::summary_from_row;
+use super::articles::{summary_from_row, SUMMARY_COLUMNS, SUMMARY_COLUMN_COUNT};
 use super::Library;
 use crate::error::{Error, Result};
 use crate::model::ArticleSummary;
@@ -66,12 +66,13 @@ impl Library {
             .map_err(|e| self.sql_err(e))?;
         let mut one = self
             .conn
-            .prepare_cached(
-                "SELECT a.id, a.title, a.words, a.status, a.updated_at, a.trashed_at,
-                        snippet(articles_fts, 1, ?3, ?4, '…', 14)
-                 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                 WHERE articles_fts MATCH ?1 AND articles_fts.rowid = ?2",
-            )
+            .prepare_cached(&format!(
+                // Column -1: the snippet comes from whichever of title,
+                // dek and body matches best, so a dek-only hit shows it.
+                "SELECT {SUMMARY_COLUMNS}, snippet(articles_fts, -1, ?3, ?4, '…', 14)
+                     FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                     WHERE articles_fts MATCH ?1 AND articles_fts.rowid = ?2"
+            ))
             .map_err(|e| self.sql_err(e))?;
         let (start, end) = (HIT_START.to_string(), HIT_END.to_string());
         ids.into_iter()
@@ -79,7 +80,7 @@ impl Library {
                 one.query_row(rusqlite::params![fts, id, start, end], |row| {
                     Ok(SearchHit {
                         article: summary_from_row(row)?,
-                        snippet: snippet_parts(&row.get::<_, String>(6)?),
+                        snippet: snippet_parts(&row.get::<_, String>(SUMMARY_COLUMN_COUNT)?),
                     })
                 })
                 .map_err(|e| self.sql_err(e))

@@ -6,10 +6,10 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use super::articles::{clean_title, millis_to_time, now_millis, status_from_row};
+use super::articles::{clean_title, insert_draft, millis_to_time, now_millis, status_from_row};
 use super::Library;
 use crate::error::{Error, Result};
-use crate::model::{Article, ArticleId, ArticleSummary, Status, StatusChange};
+use crate::model::{Article, ArticleId, Status, StatusChange};
 
 impl Library {
     /// Moves a live article to `status` and records when. Setting the status
@@ -79,11 +79,6 @@ impl Library {
         self.article(id)
     }
 
-    /// The articles in the trash, most recently trashed first.
-    pub fn list_trash(&self) -> Result<Vec<ArticleSummary>> {
-        self.summaries("WHERE trashed_at IS NOT NULL ORDER BY trashed_at DESC, id DESC")
-    }
-
     /// Deletes an article for good. Only an article in the trash can be.
     pub fn delete_forever(&mut self, id: ArticleId) -> Result<()> {
         let trashed: Option<Option<i64>> = self
@@ -114,7 +109,9 @@ impl Library {
             .map_err(|e| self.sql_err(e))
     }
 
-    /// A new draft with the same title (marked as a copy) and text.
+    /// A new draft with the same title (marked as a copy), text and
+    /// metadata, except what identifies the original's publication: the
+    /// copy gets its own slug, no canonical URL and no publish date.
     pub fn duplicate(&mut self, id: ArticleId) -> Result<Article> {
         let original = self.article(id)?;
         let base = if original.title.is_empty() {
@@ -132,7 +129,23 @@ impl Library {
                     .collect::<String>(),
             )
         })?;
-        self.insert_article(&title, &original.body)
+        let copy = self.write(|tx| {
+            let copy = insert_draft(tx, &title, &original.body)?;
+            tx.execute(
+                "UPDATE articles SET (dek, authors, meta_description, featured_image) =
+                    (SELECT dek, authors, meta_description, featured_image
+                     FROM articles WHERE id = ?2)
+                 WHERE id = ?1",
+                params![copy.0, id.0],
+            )?;
+            tx.execute(
+                "INSERT INTO article_tags (article_id, position, tag)
+                 SELECT ?1, position, tag FROM article_tags WHERE article_id = ?2",
+                params![copy.0, id.0],
+            )?;
+            Ok(copy)
+        })?;
+        self.article(copy)
     }
 }
 
@@ -143,7 +156,7 @@ pub(super) fn record_status_change(
     id: ArticleId,
     status: Status,
     at_millis: i64,
-) -> rusqlite::Result<()> {
+) -> Result<()> {
     tx.execute(
         "INSERT INTO status_changes (article_id, status, changed_at) VALUES (?1, ?2, ?3)",
         params![id.0, status.as_str(), at_millis],

@@ -145,6 +145,31 @@ fn the_index_follows_edits_and_renames_in_the_same_write() {
 }
 
 #[test]
+fn the_dek_is_searched_between_title_and_body_in_weight() {
+    let (_d, mut lib) = library();
+    let in_body = lib.create_article("One", "a ferry story").unwrap().id;
+    let in_dek = lib.create_article("Two", "nothing here").unwrap().id;
+    lib.set_field(
+        in_dek,
+        crate::model::ArticleField::Dek,
+        "How the ferry came back",
+    )
+    .unwrap();
+    let in_title = lib.create_article("Ferry", "other words").unwrap().id;
+    assert_eq!(
+        ids(&lib.search("ferry", 20).unwrap()),
+        vec![in_title, in_dek, in_body]
+    );
+    // Clearing the dek takes it out of the index in the same write.
+    lib.set_field(in_dek, crate::model::ArticleField::Dek, "")
+        .unwrap();
+    assert_eq!(
+        ids(&lib.search("ferry", 20).unwrap()),
+        vec![in_title, in_body]
+    );
+}
+
+#[test]
 fn a_version_one_library_gets_its_existing_articles_indexed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v1.byline");
@@ -166,6 +191,7 @@ fn a_version_one_library_gets_its_existing_articles_indexed() {
     let lib = Library::open(&path).unwrap();
     assert_eq!(lib.schema_version().unwrap(), super::super::SCHEMA_VERSION);
     assert_eq!(ids(&lib.search("harbour", 20).unwrap()), vec![ArticleId(1)]);
+    assert_eq!(lib.article(ArticleId(1)).unwrap().slug, "old-piece");
     assert_eq!(lib.integrity_check().unwrap(), "ok");
 }
 
@@ -189,6 +215,8 @@ enum Op {
     Create(String, String),
     Edit(usize, String),
     Rename(usize, String),
+    Dek(usize, String),
+    Duplicate(usize),
     Trash(usize),
     Restore(usize),
     Delete(usize),
@@ -199,6 +227,8 @@ fn op() -> impl Strategy<Value = Op> {
         (words(), words()).prop_map(|(t, b)| Op::Create(t, b)),
         (any::<usize>(), words()).prop_map(|(i, b)| Op::Edit(i, b)),
         (any::<usize>(), words()).prop_map(|(i, t)| Op::Rename(i, t)),
+        (any::<usize>(), words()).prop_map(|(i, d)| Op::Dek(i, d)),
+        any::<usize>().prop_map(Op::Duplicate),
         any::<usize>().prop_map(Op::Trash),
         any::<usize>().prop_map(Op::Restore),
         any::<usize>().prop_map(Op::Delete),
@@ -218,6 +248,14 @@ proptest! {
                 Op::Create(t, b) => created.push(lib.create_article(&t, &b).unwrap().id),
                 Op::Edit(i, b) => if let Some(id) = pick(i) { lib.save_body(id, &b).unwrap(); },
                 Op::Rename(i, t) => if let Some(id) = pick(i) { lib.rename_article(id, &t).unwrap(); },
+                Op::Dek(i, d) => if let Some(id) = pick(i) {
+                    // Refused for a trashed article, and then nothing changes.
+                    match lib.set_field(id, crate::model::ArticleField::Dek, &d) {
+                        Ok(_) => {}
+                        Err(e) => prop_assert_eq!(e.code(), "article_trashed"),
+                    }
+                },
+                Op::Duplicate(i) => if let Some(id) = pick(i) { created.push(lib.duplicate(id).unwrap().id); },
                 Op::Trash(i) => if let Some(id) = pick(i) { lib.trash(id).unwrap(); },
                 Op::Restore(i) => if let Some(id) = pick(i) { lib.restore(id).unwrap(); },
                 Op::Delete(i) => if let Some(id) = pick(i) {
@@ -232,7 +270,7 @@ proptest! {
         let scan = |matches: &dyn Fn(&str) -> bool| -> BTreeSet<ArticleId> {
             created.iter().copied().filter(|id| {
                 let a = lib.article(*id).unwrap();
-                a.trashed_at.is_none() && format!("{} {}", a.title, a.body).split_whitespace().any(|w| matches(&fold(w)))
+                a.trashed_at.is_none() && format!("{} {} {}", a.title, a.dek, a.body).split_whitespace().any(|w| matches(&fold(w)))
             }).collect()
         };
         let found: BTreeSet<ArticleId> = lib.search(&format!("{query} "), 1000).unwrap().iter().map(|h| h.article.id).collect();

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::ArticleSummary;
 
 fn library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();

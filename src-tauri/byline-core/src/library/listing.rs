@@ -1,0 +1,200 @@
+//! The library list: filtering by status and tag, sorting, and the counts
+//! the sidebar shows beside each filter.
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::articles::{status_from_row, summary_from_row, SUMMARY_COLUMNS};
+use super::Library;
+use crate::error::Result;
+use crate::model::{ArticleSummary, Status};
+
+/// Which articles to list, and in what order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ListQuery {
+    /// Only articles with this status.
+    pub status: Option<Status>,
+    /// Only articles with this tag (any case).
+    pub tag: Option<String>,
+    pub sort: SortKey,
+    /// The trash instead of the live articles.
+    pub trash: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SortKey {
+    /// Most recently edited first (in the trash: most recently trashed).
+    #[default]
+    Edited,
+    /// A to Z, ignoring case and accents; untitled articles last.
+    Title,
+    /// Latest publish date first; articles without one last.
+    PublishDate,
+}
+
+impl std::str::FromStr for SortKey {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['-', ' '], "_")
+            .as_str()
+        {
+            "edited" | "updated" => Ok(SortKey::Edited),
+            "title" => Ok(SortKey::Title),
+            "publish_date" | "published" | "date" => Ok(SortKey::PublishDate),
+            _ => Err(crate::Error::invalid(
+                "sort",
+                format!("{s:?} is not a sort order; use edited, title or publish-date"),
+            )),
+        }
+    }
+}
+
+/// How many articles each filter would show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LibraryCounts {
+    /// Live articles, all statuses.
+    pub live: u32,
+    /// Live articles per status, in workflow order, zeros included.
+    pub statuses: Vec<StatusCount>,
+    pub trash: u32,
+    /// Tags on live articles, most used first.
+    pub tags: Vec<TagCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StatusCount {
+    pub status: Status,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TagCount {
+    pub tag: String,
+    pub count: u32,
+}
+
+impl Library {
+    /// Every article not in the trash, most recently edited first.
+    pub fn list_articles(&self) -> Result<Vec<ArticleSummary>> {
+        self.list(&ListQuery::default())
+    }
+
+    /// The articles in the trash, most recently trashed first.
+    pub fn list_trash(&self) -> Result<Vec<ArticleSummary>> {
+        self.list(&ListQuery {
+            trash: true,
+            ..ListQuery::default()
+        })
+    }
+
+    pub fn list(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>> {
+        let order = match (query.sort, query.trash) {
+            (SortKey::Edited, false) => "a.updated_at DESC, a.id DESC",
+            (SortKey::Edited, true) => "a.trashed_at DESC, a.id DESC",
+            // Sorted again below with accents folded; this keeps ties stable.
+            (SortKey::Title, _) => "a.id",
+            (SortKey::PublishDate, _) => {
+                "a.publish_at IS NULL, a.publish_at DESC, a.updated_at DESC, a.id DESC"
+            }
+        };
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a
+             WHERE (a.trashed_at IS NOT NULL) = ?1
+               AND (?2 IS NULL OR a.status = ?2)
+               AND (?3 IS NULL OR EXISTS (
+                    SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ?3))
+             ORDER BY {order}"
+        );
+        let mut stmt = self
+            .conn
+            .prepare_cached(&sql)
+            .map_err(|e| self.sql_err(e))?;
+        let tag = query
+            .tag
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        let mut list = stmt
+            .query_map(
+                params![query.trash, query.status.map(Status::as_str), tag],
+                summary_from_row,
+            )
+            .map_err(|e| self.sql_err(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.sql_err(e))?;
+        if query.sort == SortKey::Title {
+            list.sort_by_cached_key(|a| (a.title.is_empty(), title_sort_key(&a.title)));
+        }
+        Ok(list)
+    }
+
+    pub fn counts(&self) -> Result<LibraryCounts> {
+        let err = |e| self.sql_err(e);
+        let mut statuses: Vec<StatusCount> = Status::ALL
+            .into_iter()
+            .map(|status| StatusCount { status, count: 0 })
+            .collect();
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT status, count(*) FROM articles WHERE trashed_at IS NULL GROUP BY status",
+            )
+            .map_err(err)?;
+        let rows = stmt
+            .query_map([], |r| Ok((status_from_row(r, 0)?, r.get::<_, u32>(1)?)))
+            .map_err(err)?;
+        for row in rows {
+            let (status, count) = row.map_err(err)?;
+            if let Some(entry) = statuses.iter_mut().find(|s| s.status == status) {
+                entry.count = count;
+            }
+        }
+        let trash: u32 = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM articles WHERE trashed_at IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(err)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT min(t.tag), count(*) FROM article_tags t
+                 JOIN articles a ON a.id = t.article_id
+                 WHERE a.trashed_at IS NULL
+                 GROUP BY t.tag ORDER BY count(*) DESC, t.tag",
+            )
+            .map_err(err)?;
+        let tags = stmt
+            .query_map([], |r| {
+                Ok(TagCount {
+                    tag: r.get(0)?,
+                    count: r.get(1)?,
+                })
+            })
+            .map_err(err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(err)?;
+        Ok(LibraryCounts {
+            live: statuses.iter().map(|s| s.count).sum(),
+            statuses,
+            trash,
+            tags,
+        })
+    }
+}
+
+/// "Émile" sorts with "Emile", and case does not matter.
+fn title_sort_key(title: &str) -> String {
+    deunicode::deunicode(title).to_lowercase()
+}
+
+#[cfg(test)]
+mod tests;
