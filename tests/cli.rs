@@ -318,10 +318,11 @@ fn new_status_trash_and_restore_work_on_the_same_library() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let id = stdout(&out).trim().to_owned();
-    let article = Library::open(lib)
-        .unwrap()
-        .article(byline_core::ArticleId(id.parse().unwrap()))
-        .unwrap();
+    assert_eq!(
+        id, "council-meets",
+        "new prints the slug other commands take"
+    );
+    let article = Library::open(lib).unwrap().find(&id).unwrap();
     assert_eq!(
         (article.title.as_str(), article.body.as_str()),
         ("Council meets", "## Lede\n\nThe council met.")
@@ -331,14 +332,16 @@ fn new_status_trash_and_restore_work_on_the_same_library() {
     assert_eq!(stdout(&out).trim(), "“Council meets”: In review");
     assert!(stdout(&byline(&["--library", lib, "list"])).contains("In review"));
 
-    // A wrong status is refused by name, and nothing changes.
-    let out = byline(&["--library", lib, "status", &id, "live"]);
-    assert!(!out.status.success());
-    assert!(
-        stderr(&out).contains("use draft, in-review, ready or published"),
-        "{}",
-        stderr(&out)
+    // A wrong status is refused by name, in one line, and nothing changes.
+    assert_fails_with(
+        &byline(&["--library", lib, "status", &id, "live"]),
+        "\"live\" is not a status; use draft, in-review, ready or published",
     );
+    assert!(stdout(&byline(&["--library", lib, "list"])).contains("In review"));
+    // The article's number works too.
+    let number = article.id.0.to_string();
+    let out = byline(&["--library", lib, "status", &number, "in-review"]);
+    assert!(out.status.success(), "{}", stderr(&out));
 
     let out = byline(&["--library", lib, "trash", &id]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -361,10 +364,204 @@ fn new_status_trash_and_restore_work_on_the_same_library() {
         &byline(&["--library", lib, "trash", "999"]),
         "does not exist",
     );
+    assert_fails_with(
+        &byline(&["--library", lib, "trash", "no-such-piece"]),
+        "no article has the slug \"no-such-piece\"",
+    );
     let binary = dir.path().join("photo.md");
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0").unwrap();
     assert_fails_with(
         &byline(&["--library", lib, "new", "--from", binary.to_str().unwrap()]),
         "binary file",
+    );
+}
+
+fn library_with(dir: &Path, articles: &[(&str, &str)]) -> String {
+    let path = dir.join("library.byline");
+    let mut lib = Library::open(&path).unwrap();
+    for (title, body) in articles {
+        lib.create_article(title, body).unwrap();
+    }
+    path.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn set_and_show_every_metadata_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = &library_with(dir.path(), &[("Ferry returns", "The ferry is back.")]);
+    let set = |field: &str, value: &str| {
+        let out = byline(&["--library", lib, "set", "ferry-returns", field, value]);
+        assert!(out.status.success(), "set {field}: {}", stderr(&out));
+        stdout(&out)
+    };
+    assert_eq!(
+        set("dek", "After two years, the island is linked again").trim(),
+        "“Ferry returns”: dek is now After two years, the island is linked again"
+    );
+    set("authors", "Ana Ruiz, Tom Lee");
+    set("tags", "transport, islands");
+    set(
+        "description",
+        "The island ferry returns after two years, with a new timetable.",
+    );
+    set("canonical", "https://example.com/ferry-returns");
+    set("image", "/images/ferry.jpg");
+    set("publish-date", "2026-05-01 09:30");
+    set("slug", "Ferry Is Back");
+
+    let out = byline(&["--library", lib, "show", "ferry-is-back"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for needle in [
+        "“Ferry returns”",
+        "After two years, the island is linked again",
+        "status        Draft since ",
+        "slug          ferry-is-back\n",
+        "authors       Ana Ruiz, Tom Lee",
+        "tags          transport, islands",
+        "description   The island ferry returns after two years, with a new timetable. (63 characters)",
+        "canonical     https://example.com/ferry-returns",
+        "image         /images/ferry.jpg",
+        "publish-date  2026-05-01 09:30",
+        "The ferry is back.",
+    ] {
+        assert!(text.contains(needle), "show lacks {needle:?}:\n{text}");
+    }
+
+    let out = byline(&["--library", lib, "show", "ferry-is-back", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["authors"], serde_json::json!(["Ana Ruiz", "Tom Lee"]));
+    assert_eq!(json["tags"], serde_json::json!(["transport", "islands"]));
+    assert_eq!(json["slug_is_custom"], true);
+    assert_eq!(json["body"], "The ferry is back.");
+
+    // Clearing the slug hands it back to the title.
+    set("slug", "");
+    assert!(
+        stdout(&byline(&["--library", lib, "show", "ferry-returns"]))
+            .contains("ferry-returns (from the title)")
+    );
+}
+
+#[test]
+fn list_filters_by_status_and_tag_and_sorts() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = &library_with(
+        dir.path(),
+        &[
+            ("Zebra crossing", ""),
+            ("Apple harvest", ""),
+            ("Market day", ""),
+        ],
+    );
+    let run = |args: &[&str]| {
+        let mut all = vec!["--library", lib.as_str()];
+        all.extend_from_slice(args);
+        let out = byline(&all);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    run(&["status", "zebra-crossing", "ready"]);
+    run(&["set", "zebra-crossing", "tags", "city"]);
+    run(&["set", "market-day", "tags", "City, food"]);
+
+    let ready = run(&["list", "--status", "ready"]);
+    assert_eq!(ready.lines().count(), 1, "{ready}");
+    assert!(
+        ready.starts_with("zebra-crossing") && ready.contains("Ready") && ready.contains("#city"),
+        "{ready}"
+    );
+
+    let city = run(&["list", "--tag", "city", "--sort", "title"]);
+    let titles: Vec<&str> = city
+        .lines()
+        .map(|l| l.split("  #").next().unwrap())
+        .collect();
+    assert!(
+        titles[0].ends_with("Market day") && titles[1].ends_with("Zebra crossing"),
+        "{city}"
+    );
+    assert_eq!(titles.len(), 2);
+
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["list", "--json", "--sort", "title"])).unwrap();
+    let slugs: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(slugs, ["apple-harvest", "market-day", "zebra-crossing"]);
+
+    assert!(run(&["list", "--status", "published"]).contains("No articles match these filters"));
+    assert_fails_with(
+        &byline(&["--library", lib, "list", "--status", "gone"]),
+        "\"gone\" is not a status",
+    );
+    assert_fails_with(
+        &byline(&["--library", lib, "list", "--sort", "size"]),
+        "\"size\" is not a sort order",
+    );
+}
+
+#[test]
+fn bad_metadata_is_refused_in_one_line_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = &library_with(dir.path(), &[("Budget vote", "body"), ("", "")]);
+    let before = |slug: &str| Library::open(lib).unwrap().find(slug).unwrap();
+    let budget = before("budget-vote");
+    let untitled = before("untitled");
+    assert_eq!(untitled.title, "", "an empty title is allowed");
+    assert!(stdout(&byline(&["--library", lib, "list"])).contains("Untitled"));
+
+    let long = "t".repeat(5000);
+    assert_fails_with(
+        &byline(&["--library", lib, "set", "budget-vote", "title", &long]),
+        "title is 5000 characters long; the limit is 300",
+    );
+    assert_fails_with(
+        &byline(&["--library", lib, "new", "--title", &long]),
+        "title is 5000 characters long",
+    );
+    assert_fails_with(
+        &byline(&["--library", lib, "set", "untitled", "slug", "Budget Vote"]),
+        "the slug \"budget-vote\" is already used by \"Budget vote\"",
+    );
+    assert_fails_with(
+        &byline(&["--library", lib, "set", "budget-vote", "colour", "red"]),
+        "\"colour\" is not a field; use one of title, dek, slug",
+    );
+    assert_fails_with(
+        &byline(&[
+            "--library",
+            lib,
+            "set",
+            "budget-vote",
+            "canonical",
+            "javascript:alert(1)",
+        ]),
+        "is not a web address",
+    );
+    assert_fails_with(
+        &byline(&[
+            "--library",
+            lib,
+            "set",
+            "budget-vote",
+            "publish-date",
+            "soon",
+        ]),
+        "is not a date",
+    );
+    assert_fails_with(
+        &byline(&["--library", lib, "status", "budget-vote", "archived"]),
+        "is not a status",
+    );
+
+    assert_eq!(before("budget-vote"), budget, "nothing changed");
+    assert_eq!(before("untitled"), untitled, "nothing changed");
+    assert_eq!(
+        Library::open(lib).unwrap().list_articles().unwrap().len(),
+        2
     );
 }

@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use byline_core::library::ListQuery;
 use byline_core::markdown_file::{decode_markdown, read_markdown_file, MAX_FILE_BYTES};
+use byline_core::model::ArticleField;
 use byline_core::model::UNTITLED;
-use byline_core::{render, ArticleId, Library, Status};
+use byline_core::{render, Article, Library, Status};
 use chrono::Local;
 use clap::{Parser, Subcommand};
 
@@ -33,6 +35,8 @@ struct Cli {
     command: Option<Command>,
 }
 
+/// Commands that act on one article name it by its slug (as `byline list`
+/// shows it) or by its number.
 #[derive(Debug, Subcommand)]
 enum Command {
     /// List the articles, most recently edited first.
@@ -43,8 +47,17 @@ enum Command {
         /// List the articles in the trash instead.
         #[arg(long)]
         trash: bool,
+        /// Only articles with this status: draft, in-review, ready, published.
+        #[arg(long, value_name = "STATUS")]
+        status: Option<String>,
+        /// Only articles with this tag.
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
+        /// Order: edited (newest first), title, or publish-date.
+        #[arg(long, value_name = "ORDER", default_value = "edited")]
+        sort: String,
     },
-    /// Create an article; prints its id.
+    /// Create an article; prints its slug.
     New {
         /// Its title.
         #[arg(long, default_value = "")]
@@ -53,17 +66,40 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         from: Option<PathBuf>,
     },
+    /// Print an article: its metadata, then its Markdown.
+    Show {
+        /// The article's slug or number.
+        article: String,
+        /// Print JSON with every field instead.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set one metadata field: title, dek, slug, authors, tags, description,
+    /// canonical, image or publish-date. Lists are comma-separated; an empty
+    /// value clears the field (an empty slug follows the title again).
+    Set {
+        /// The article's slug or number.
+        article: String,
+        field: String,
+        value: String,
+    },
     /// Move an article through the workflow: draft, in-review, ready, published.
     Status {
-        /// The article's id, as `byline list` shows it.
-        id: i64,
-        status: Status,
+        /// The article's slug or number.
+        article: String,
+        status: String,
     },
     /// Move an article to the trash (it can be restored).
-    Trash { id: i64 },
+    Trash {
+        /// The article's slug or number.
+        article: String,
+    },
     /// Bring an article back from the trash.
-    Restore { id: i64 },
-    /// Search titles and bodies. Quote a phrase ("city council"); the last
+    Restore {
+        /// The article's slug or number.
+        article: String,
+    },
+    /// Search titles, deks and bodies. Quote a phrase ("city council"); the last
     /// word also matches as a prefix; accents are optional.
     Search {
         query: String,
@@ -94,42 +130,84 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    match cli.command {
-        None => crate::app::run(library_path(cli.library)?),
-        Some(Command::List { json, trash }) => list(&library_path(cli.library)?, json, trash),
-        Some(Command::New { title, from }) => {
+    let Some(command) = cli.command else {
+        return crate::app::run(library_path(cli.library)?);
+    };
+    let path = library_path(cli.library)?;
+    match command {
+        Command::List {
+            json,
+            trash,
+            status,
+            tag,
+            sort,
+        } => {
+            let query = ListQuery {
+                status: status.as_deref().map(str::parse).transpose()?,
+                tag,
+                sort: sort.parse()?,
+                trash,
+            };
+            list(&path, &query, json)
+        }
+        Command::New { title, from } => {
             let body = match from {
                 Some(file) => read_markdown(&file)?,
                 None => String::new(),
             };
-            let article =
-                Library::open(library_path(cli.library)?)?.create_article(&title, &body)?;
-            println!("{}", article.id.0);
+            let article = Library::open(path)?.create_article(&title, &body)?;
+            println!("{}", article.slug);
             Ok(())
         }
-        Some(Command::Status { id, status }) => {
-            let article =
-                Library::open(library_path(cli.library)?)?.set_status(ArticleId(id), status)?;
-            println!("{}: {}", display_title(&article.title), status.label());
-            Ok(())
+        Command::Show { article, json } => {
+            let library = Library::open(path)?;
+            show(&library, &library.find(&article)?, json)
         }
-        Some(Command::Trash { id }) => {
-            let article = Library::open(library_path(cli.library)?)?.trash(ArticleId(id))?;
+        Command::Set {
+            article,
+            field,
+            value,
+        } => {
+            let field: ArticleField = field.parse()?;
+            let mut library = Library::open(path)?;
+            let id = library.find(&article)?.id;
+            let updated = library.set_field(id, field, &value)?;
             println!(
-                "Moved {} to the trash; `byline restore {id}` brings it back.",
-                display_title(&article.title)
+                "{}: {} is now {}",
+                display_title(&updated.title),
+                field.as_str(),
+                field_value(&updated, field)
             );
             Ok(())
         }
-        Some(Command::Restore { id }) => {
-            let article = Library::open(library_path(cli.library)?)?.restore(ArticleId(id))?;
+        Command::Status { article, status } => {
+            let status: Status = status.parse()?;
+            let mut library = Library::open(path)?;
+            let id = library.find(&article)?.id;
+            let article = library.set_status(id, status)?;
+            println!("{}: {}", display_title(&article.title), status.label());
+            Ok(())
+        }
+        Command::Trash { article } => {
+            let mut library = Library::open(path)?;
+            let id = library.find(&article)?.id;
+            let article = library.trash(id)?;
+            println!(
+                "Moved {} to the trash; `byline restore {}` brings it back.",
+                display_title(&article.title),
+                article.slug
+            );
+            Ok(())
+        }
+        Command::Restore { article } => {
+            let mut library = Library::open(path)?;
+            let id = library.find(&article)?.id;
+            let article = library.restore(id)?;
             println!("Restored {}.", display_title(&article.title));
             Ok(())
         }
-        Some(Command::Search { query, json, limit }) => {
-            search(&library_path(cli.library)?, &query, json, limit)
-        }
-        Some(Command::Render { file }) => render_file(&file),
+        Command::Search { query, json, limit } => search(&path, &query, json, limit),
+        Command::Render { file } => render_file(&file),
     }
 }
 
@@ -148,29 +226,26 @@ fn display_title(title: &str) -> String {
     format!("“{}”", if title.is_empty() { UNTITLED } else { title })
 }
 
-fn list(path: &Path, json: bool, trash: bool) -> Result<()> {
+fn list(path: &Path, query: &ListQuery, json: bool) -> Result<()> {
     let library = Library::open(path)?;
-    let articles = if trash {
-        library.list_trash()?
-    } else {
-        library.list_articles()?
-    };
+    let articles = library.list(query)?;
     let mut out = std::io::stdout().lock();
     if json {
         serde_json::to_writer_pretty(&mut out, &articles)?;
         writeln!(out)?;
         return Ok(());
     }
-    if articles.is_empty() && trash {
-        writeln!(out, "The trash is empty.")?;
-        return Ok(());
-    }
     if articles.is_empty() {
-        writeln!(
-            out,
-            "No articles yet in {}. Run `byline` to open the window and write one.",
-            path.display()
-        )?;
+        let filtered = query.status.is_some() || query.tag.is_some();
+        let message = match (query.trash, filtered) {
+            (true, false) => "The trash is empty.".to_string(),
+            (_, true) => "No articles match these filters.".to_string(),
+            (false, false) => format!(
+                "No articles yet in {}. Run `byline` to open the window and write one.",
+                path.display()
+            ),
+        };
+        writeln!(out, "{message}")?;
         return Ok(());
     }
     for a in &articles {
@@ -180,16 +255,99 @@ fn list(path: &Path, json: bool, trash: bool) -> Result<()> {
             &a.title
         };
         let edited = a.updated_at.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+        let tags: String = a.tags.iter().map(|t| format!("  #{t}")).collect();
         writeln!(
             out,
-            "{:>5}  {edited}  {:<9}  {:>7} {:<5}  {title}",
-            a.id.0,
+            "{:<24}  {edited}  {:<9}  {:>7} {:<5}  {title}{tags}",
+            a.slug,
             a.status.label(),
             a.words,
             if a.words == 1 { "word" } else { "words" }
         )?;
     }
     Ok(())
+}
+
+fn show(library: &Library, article: &Article, json: bool) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, article)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "{}", display_title(&article.title))?;
+    if !article.dek.is_empty() {
+        writeln!(out, "{}", article.dek)?;
+    }
+    writeln!(out)?;
+    let since = library
+        .status_history(article.id)?
+        .last()
+        .map(|c| {
+            format!(
+                " since {}",
+                c.changed_at.with_timezone(&Local).format("%Y-%m-%d %H:%M")
+            )
+        })
+        .unwrap_or_default();
+    let trashed = if article.trashed_at.is_some() {
+        " (in the trash)"
+    } else {
+        ""
+    };
+    writeln!(
+        out,
+        "{:<14}{}{since}{trashed}",
+        "status",
+        article.status.label()
+    )?;
+    for field in ArticleField::ALL
+        .into_iter()
+        .filter(|f| *f != ArticleField::Title && *f != ArticleField::Dek)
+    {
+        writeln!(out, "{:<14}{}", field.as_str(), field_value(article, field))?;
+    }
+    writeln!(out, "{:<14}{}", "words", article.words)?;
+    writeln!(
+        out,
+        "{:<14}{}",
+        "edited",
+        article
+            .updated_at
+            .with_timezone(&Local)
+            .format("%Y-%m-%d %H:%M")
+    )?;
+    writeln!(out, "\n{}", article.body)?;
+    Ok(())
+}
+
+/// A field's value as `show` and `set` print it; "—" for an empty one.
+fn field_value(article: &Article, field: ArticleField) -> String {
+    let value = match field {
+        ArticleField::Title => article.title.clone(),
+        ArticleField::Dek => article.dek.clone(),
+        ArticleField::Slug if article.slug_is_custom => article.slug.clone(),
+        ArticleField::Slug => format!("{} (from the title)", article.slug),
+        ArticleField::Authors => article.authors.join(", "),
+        ArticleField::Tags => article.tags.join(", "),
+        ArticleField::MetaDescription if article.meta_description.is_empty() => String::new(),
+        ArticleField::MetaDescription => format!(
+            "{} ({} characters)",
+            article.meta_description,
+            article.meta_description.chars().count()
+        ),
+        ArticleField::CanonicalUrl => article.canonical_url.clone(),
+        ArticleField::FeaturedImage => article.featured_image.clone(),
+        ArticleField::PublishAt => article
+            .publish_at
+            .map(|t| t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default(),
+    };
+    if value.is_empty() {
+        "—".to_string()
+    } else {
+        value
+    }
 }
 
 fn search(path: &Path, query: &str, json: bool, limit: usize) -> Result<()> {
@@ -217,7 +375,7 @@ fn search(path: &Path, query: &str, json: bool, limit: usize) -> Result<()> {
         } else {
             &hit.article.title
         };
-        writeln!(out, "{:>5}  {title}", hit.article.id.0)?;
+        writeln!(out, "{}  {title}", hit.article.slug)?;
         let snippet: String = hit
             .snippet
             .iter()
