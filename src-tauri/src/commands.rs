@@ -5,7 +5,8 @@
 //! check its signature, and runs off the main thread (`async`) so a slow disk
 //! never freezes the window.
 
-use byline_core::library::{check_body, SearchHit};
+use byline_core::library::{check_body, LibraryCounts, ListQuery, SearchHit, SlugCheck};
+use byline_core::model::ArticleField;
 use byline_core::render::{self, Preview};
 use byline_core::{Article, ArticleId, ArticleSummary, Status, StatusChange};
 use tauri::{AppHandle, Manager};
@@ -18,8 +19,13 @@ fn state(app: &AppHandle) -> tauri::State<'_, AppState> {
 }
 
 #[tauri::command(async)]
-pub fn list_articles(app: AppHandle) -> IpcResult<Vec<ArticleSummary>> {
-    Ok(state(&app).library().list_articles()?)
+pub fn list_articles(app: AppHandle, query: ListQuery) -> IpcResult<Vec<ArticleSummary>> {
+    Ok(state(&app).library().list(&query)?)
+}
+
+#[tauri::command(async)]
+pub fn library_counts(app: AppHandle) -> IpcResult<LibraryCounts> {
+    Ok(state(&app).library().counts()?)
 }
 
 #[tauri::command(async)]
@@ -47,8 +53,26 @@ pub fn stage_body(app: AppHandle, id: ArticleId, body: String, seq: u64) -> IpcR
 }
 
 #[tauri::command(async)]
-pub fn rename_article(app: AppHandle, id: ArticleId, title: String) -> IpcResult<ArticleSummary> {
-    Ok(state(&app).library().rename_article(id, &title)?.summary())
+pub fn rename_article(app: AppHandle, id: ArticleId, title: String) -> IpcResult<Article> {
+    Ok(state(&app).library().rename_article(id, &title)?)
+}
+
+/// Sets one metadata field from the Details panel, with the same rules as
+/// `byline set`. Pending body edits are untouched: they are another column.
+#[tauri::command(async)]
+pub fn set_field(
+    app: AppHandle,
+    id: ArticleId,
+    field: ArticleField,
+    value: String,
+) -> IpcResult<Article> {
+    Ok(state(&app).library().set_field(id, field, &value)?)
+}
+
+/// Whether a slug being typed is free, so a clash shows before saving.
+#[tauri::command(async)]
+pub fn check_slug(app: AppHandle, id: ArticleId, slug: String) -> IpcResult<SlugCheck> {
+    Ok(state(&app).library().check_slug(id, &slug)?)
 }
 
 #[tauri::command(async)]
@@ -58,8 +82,8 @@ pub fn render_preview(_app: AppHandle, markdown: String) -> IpcResult<Preview> {
 }
 
 #[tauri::command(async)]
-pub fn set_status(app: AppHandle, id: ArticleId, status: Status) -> IpcResult<ArticleSummary> {
-    Ok(state(&app).library().set_status(id, status)?.summary())
+pub fn set_status(app: AppHandle, id: ArticleId, status: Status) -> IpcResult<Article> {
+    Ok(state(&app).library().set_status(id, status)?)
 }
 
 #[tauri::command(async)]
@@ -80,11 +104,6 @@ pub fn trash_article(app: AppHandle, id: ArticleId) -> IpcResult<ArticleSummary>
 #[tauri::command(async)]
 pub fn restore_article(app: AppHandle, id: ArticleId) -> IpcResult<ArticleSummary> {
     Ok(state(&app).library().restore(id)?.summary())
-}
-
-#[tauri::command(async)]
-pub fn list_trash(app: AppHandle) -> IpcResult<Vec<ArticleSummary>> {
-    Ok(state(&app).library().list_trash()?)
 }
 
 #[tauri::command(async)]

@@ -8,9 +8,12 @@
 
 #[cfg(test)]
 use byline_core::autosave::SaveEvent;
-use byline_core::library::SearchHit;
 #[cfg(test)]
 use byline_core::library::SnippetPart;
+use byline_core::library::{LibraryCounts, ListQuery, SearchHit, SlugCheck};
+#[cfg(test)]
+use byline_core::library::{SortKey, StatusCount, TagCount};
+use byline_core::model::ArticleField;
 use byline_core::render::Preview;
 #[cfg(test)]
 use byline_core::text_stats::TextStats;
@@ -70,18 +73,20 @@ macro_rules! ipc_commands {
 }
 
 ipc_commands! {
-    fn list_articles() -> Vec<ArticleSummary>;
+    fn list_articles(query: ListQuery) -> Vec<ArticleSummary>;
+    fn library_counts() -> LibraryCounts;
     fn create_article() -> Article;
     fn open_article(id: ArticleId) -> Article;
     fn stage_body(id: ArticleId, body: String, seq: u64) -> ();
-    fn rename_article(id: ArticleId, title: String) -> ArticleSummary;
+    fn rename_article(id: ArticleId, title: String) -> Article;
+    fn set_field(id: ArticleId, field: ArticleField, value: String) -> Article;
+    fn check_slug(id: ArticleId, slug: String) -> SlugCheck;
     fn render_preview(markdown: String) -> Preview;
     fn search_articles(query: String) -> Vec<SearchHit>;
-    fn set_status(id: ArticleId, status: Status) -> ArticleSummary;
+    fn set_status(id: ArticleId, status: Status) -> Article;
     fn status_history(id: ArticleId) -> Vec<StatusChange>;
     fn trash_article(id: ArticleId) -> ArticleSummary;
     fn restore_article(id: ArticleId) -> ArticleSummary;
-    fn list_trash() -> Vec<ArticleSummary>;
     fn delete_forever(id: ArticleId) -> ();
     fn empty_trash() -> u32;
     fn duplicate_article(id: ArticleId) -> Article;
@@ -102,6 +107,13 @@ fn typescript_bindings() -> String {
         ArticleId::decl(&cfg),
         Article::decl(&cfg),
         ArticleSummary::decl(&cfg),
+        ArticleField::decl(&cfg),
+        ListQuery::decl(&cfg),
+        SortKey::decl(&cfg),
+        LibraryCounts::decl(&cfg),
+        StatusCount::decl(&cfg),
+        TagCount::decl(&cfg),
+        SlugCheck::decl(&cfg),
         Status::decl(&cfg),
         StatusChange::decl(&cfg),
         TextStats::decl(&cfg),

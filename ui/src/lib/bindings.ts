@@ -5,13 +5,89 @@ import { call } from "./call";
 
 export type ArticleId = number;
 
-export type Article = { id: ArticleId, title: string, body: string, words: number, status: Status, created_at: string, updated_at: string, 
+export type Article = { id: ArticleId, 
+/**
+ * May be empty; shown as [`UNTITLED`].
+ */
+title: string, 
+/**
+ * The subtitle under the headline.
+ */
+dek: string, 
+/**
+ * The URL-safe name it is published under, unique in the library.
+ */
+slug: string, 
+/**
+ * Whether the slug was set by the writer. Until it is, it follows the
+ * title (while the article is unpublished).
+ */
+slug_is_custom: boolean, authors: Array<string>, tags: Array<string>, 
+/**
+ * The search-result snippet; 50–160 characters is the usual range.
+ */
+meta_description: string, 
+/**
+ * Where the article canonically lives, if not at its own URL.
+ */
+canonical_url: string, 
+/**
+ * An image URL or a path in the library's assets.
+ */
+featured_image: string, publish_at: string | null, body: string, words: number, status: Status, created_at: string, updated_at: string, 
 /**
  * When it was moved to the trash; `None` for a live article.
  */
 trashed_at: string | null, };
 
-export type ArticleSummary = { id: ArticleId, title: string, words: number, status: Status, updated_at: string, trashed_at: string | null, };
+export type ArticleSummary = { id: ArticleId, title: string, slug: string, tags: Array<string>, words: number, status: Status, publish_at: string | null, updated_at: string, trashed_at: string | null, };
+
+export type ArticleField = "title" | "dek" | "slug" | "authors" | "tags" | "meta_description" | "canonical_url" | "featured_image" | "publish_at";
+
+export type ListQuery = { 
+/**
+ * Only articles with this status.
+ */
+status: Status | null, 
+/**
+ * Only articles with this tag (any case).
+ */
+tag: string | null, sort: SortKey, 
+/**
+ * The trash instead of the live articles.
+ */
+trash: boolean, };
+
+export type SortKey = "edited" | "title" | "publish_date";
+
+export type LibraryCounts = { 
+/**
+ * Live articles, all statuses.
+ */
+live: number, 
+/**
+ * Live articles per status, in workflow order, zeros included.
+ */
+statuses: Array<StatusCount>, trash: number, 
+/**
+ * Tags on live articles, most used first.
+ */
+tags: Array<TagCount>, };
+
+export type StatusCount = { status: Status, count: number, };
+
+export type TagCount = { tag: string, count: number, };
+
+export type SlugCheck = { 
+/**
+ * The input in slug form, as it would be saved. Empty when the input
+ * has nothing usable, which saves as "back to following the title".
+ */
+slug: string, 
+/**
+ * The other article that already has this slug, if any.
+ */
+taken_by: string | null, };
 
 export type Status = "draft" | "in_review" | "ready" | "published";
 
@@ -34,18 +110,20 @@ export type SnippetPart = { text: string, hit: boolean, };
 export type ErrorInfo = { code: string, message: string, };
 
 export const commands = {
-  listArticles: (): Promise<Array<ArticleSummary>> => call<Array<ArticleSummary>>("list_articles", {}),
+  listArticles: (query: ListQuery): Promise<Array<ArticleSummary>> => call<Array<ArticleSummary>>("list_articles", { query }),
+  libraryCounts: (): Promise<LibraryCounts> => call<LibraryCounts>("library_counts", {}),
   createArticle: (): Promise<Article> => call<Article>("create_article", {}),
   openArticle: (id: ArticleId): Promise<Article> => call<Article>("open_article", { id }),
   stageBody: (id: ArticleId, body: string, seq: number): Promise<void> => call<void>("stage_body", { id, body, seq }),
-  renameArticle: (id: ArticleId, title: string): Promise<ArticleSummary> => call<ArticleSummary>("rename_article", { id, title }),
+  renameArticle: (id: ArticleId, title: string): Promise<Article> => call<Article>("rename_article", { id, title }),
+  setField: (id: ArticleId, field: ArticleField, value: string): Promise<Article> => call<Article>("set_field", { id, field, value }),
+  checkSlug: (id: ArticleId, slug: string): Promise<SlugCheck> => call<SlugCheck>("check_slug", { id, slug }),
   renderPreview: (markdown: string): Promise<Preview> => call<Preview>("render_preview", { markdown }),
   searchArticles: (query: string): Promise<Array<SearchHit>> => call<Array<SearchHit>>("search_articles", { query }),
-  setStatus: (id: ArticleId, status: Status): Promise<ArticleSummary> => call<ArticleSummary>("set_status", { id, status }),
+  setStatus: (id: ArticleId, status: Status): Promise<Article> => call<Article>("set_status", { id, status }),
   statusHistory: (id: ArticleId): Promise<Array<StatusChange>> => call<Array<StatusChange>>("status_history", { id }),
   trashArticle: (id: ArticleId): Promise<ArticleSummary> => call<ArticleSummary>("trash_article", { id }),
   restoreArticle: (id: ArticleId): Promise<ArticleSummary> => call<ArticleSummary>("restore_article", { id }),
-  listTrash: (): Promise<Array<ArticleSummary>> => call<Array<ArticleSummary>>("list_trash", {}),
   deleteForever: (id: ArticleId): Promise<void> => call<void>("delete_forever", { id }),
   emptyTrash: (): Promise<number> => call<number>("empty_trash", {}),
   duplicateArticle: (id: ArticleId): Promise<Article> => call<Article>("duplicate_article", { id }),
