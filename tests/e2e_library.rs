@@ -329,12 +329,31 @@ async fn trash_restore_duplicate_and_empty_the_trash_after_confirming() {
         lib.create_article("Old draft", "To be thrown away.")
             .unwrap();
     }
-    let app = App::launch(&library).await;
+    // In the dark theme, so its screenshots show the other designed theme.
+    let app = App::launch_with_env(&library, &[("GTK_THEME", "Adwaita:dark")]).await;
     app.wait_for_js(
         "document.querySelector('[data-testid=title-input]')?.value",
         json!("Old draft"),
     )
     .await;
+    click(&app, "[data-testid=details-toggle]").await;
+    app.wait_for_css("[data-testid=details-panel]").await;
+    click(&app, "[data-testid=status-pill]").await;
+    app.wait_for_css("[data-testid=status-option-ready]").await;
+    app.screenshot("details-and-status-menu-dark").await;
+    // Escape closes the menu and gives focus back to the pill.
+    let option = app.wait_for_css("[data-testid=status-option-draft]").await;
+    option.send_keys("\u{E00C}").await.unwrap();
+    app.wait_for_js(
+        "document.querySelector('[data-testid=status-menu]') === null",
+        json!(true),
+    )
+    .await;
+    assert_eq!(
+        app.js("document.activeElement?.dataset.testid").await,
+        json!("status-pill")
+    );
+    click(&app, "[data-testid=details-toggle]").await;
 
     click(&app, "[data-testid=duplicate]").await;
     app.wait_for_js(

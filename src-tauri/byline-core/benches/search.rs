@@ -10,11 +10,15 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use byline_core::Library;
+use byline_core::library::{ListQuery, SortKey};
+use byline_core::model::ArticleField;
+use byline_core::{Library, Status};
 
 const ARTICLES: usize = 10_000;
 const WORDS: usize = 1_000;
-const GENERATOR_VERSION: u32 = 1;
+const GENERATOR_VERSION: u32 = 2;
+/// Tags spread over the articles, one to three each, a few much commoner.
+const TAGS: usize = 40;
 
 /// A small deterministic generator (xorshift), so every run sees the same text.
 struct Rng(u64);
@@ -87,7 +91,17 @@ fn library() -> Library {
     let mut rng = Rng(42);
     for _ in 0..ARTICLES {
         let (title, body) = article(&mut rng, &vocab);
-        lib.create_article(&title, &body).unwrap();
+        let id = lib.create_article(&title, &body).unwrap().id;
+        let tags: Vec<String> = (0..1 + rng.next() % 3)
+            .map(|_| {
+                let u = (rng.next() % 1000) as f64 / 1000.0;
+                format!("tag{}", (u * u * TAGS as f64) as usize)
+            })
+            .collect();
+        lib.set_field(id, ArticleField::Tags, &tags.join(","))
+            .unwrap();
+        let status = Status::ALL[(rng.next() % 4) as usize];
+        lib.set_status(id, status).unwrap();
     }
     eprintln!(
         "generated {ARTICLES} articles in {:.1} s",
@@ -144,14 +158,83 @@ fn main() {
             like_med.as_secs_f64() / med.as_secs_f64()
         );
     }
-    let (med, p95) = measure(50, || {
-        lib.list_articles().unwrap();
+    println!();
+    println!("list and filter: the same library; baseline is listing all 10,000 newest first");
+    println!(
+        "{:<36} {:>10} {:>10} {:>7} {:>9}",
+        "list", "median", "p95", "rows", "vs all"
+    );
+    let all = ListQuery::default();
+    let (all_med, _) = measure(30, || {
+        lib.list(&all).unwrap();
+    });
+    let cases: Vec<(&str, ListQuery)> = vec![
+        ("all, newest first", all.clone()),
+        (
+            "all, by title",
+            ListQuery {
+                sort: SortKey::Title,
+                ..all.clone()
+            },
+        ),
+        (
+            "all, by publish date",
+            ListQuery {
+                sort: SortKey::PublishDate,
+                ..all.clone()
+            },
+        ),
+        (
+            "status: published",
+            ListQuery {
+                status: Some(Status::Published),
+                ..all.clone()
+            },
+        ),
+        (
+            "tag: tag0 (the commonest)",
+            ListQuery {
+                tag: Some("tag0".into()),
+                ..all.clone()
+            },
+        ),
+        (
+            "tag: tag39 (a rare one)",
+            ListQuery {
+                tag: Some("tag39".into()),
+                ..all.clone()
+            },
+        ),
+        (
+            "status + tag",
+            ListQuery {
+                status: Some(Status::Draft),
+                tag: Some("tag3".into()),
+                ..all.clone()
+            },
+        ),
+    ];
+    for (label, query) in cases {
+        let rows = lib.list(&query).unwrap().len();
+        let (med, p95) = measure(30, || {
+            lib.list(&query).unwrap();
+        });
+        println!(
+            "{label:<36} {:>7.2} ms {:>7.2} ms {rows:>7} {:>8.2}x",
+            ms(med),
+            ms(p95),
+            med.as_secs_f64() / all_med.as_secs_f64()
+        );
+    }
+    let (med, p95) = measure(30, || {
+        lib.counts().unwrap();
     });
     println!(
-        "{:<28} {:>7.2} ms {:>7.2} ms {:>6}",
-        "list all (newest first)",
+        "{:<36} {:>7.2} ms {:>7.2} ms {:>7} {:>8.2}x",
+        "counts (statuses, trash, tags)",
         ms(med),
         ms(p95),
-        ARTICLES
+        "",
+        med.as_secs_f64() / all_med.as_secs_f64()
     );
 }
