@@ -16,7 +16,7 @@ use byline_core::{Library, Status};
 
 const ARTICLES: usize = 10_000;
 const WORDS: usize = 1_000;
-const GENERATOR_VERSION: u32 = 2;
+const GENERATOR_VERSION: u32 = 3;
 /// Tags spread over the articles, one to three each, a few much commoner.
 const TAGS: usize = 40;
 

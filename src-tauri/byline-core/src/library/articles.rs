@@ -33,6 +33,12 @@ pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.title, a.slug,
 /// How many columns [`SUMMARY_COLUMNS`] has, for queries that add more.
 pub(super) const SUMMARY_COLUMN_COUNT: usize = 9;
 
+/// [`SUMMARY_COLUMNS`] with `'[]'` for the tags, for long lists whose tags
+/// are filled in afterwards from one scan of `article_tags` (a subquery per
+/// row costs more than the rest of the list).
+pub(super) const SUMMARY_COLUMNS_WITHOUT_TAGS: &str =
+    "a.id, a.title, a.slug, '[]', a.words, a.status, a.publish_at, a.updated_at, a.trashed_at";
+
 impl Library {
     pub fn create_article(&mut self, title: &str, body: &str) -> Result<Article> {
         let title = clean_title(title)?;

@@ -112,13 +112,23 @@ const MIGRATIONS: &[Migration] = &[
         ALTER TABLE articles ADD COLUMN publish_at INTEGER;
         CREATE INDEX articles_by_publish_at ON articles (publish_at DESC, id DESC);
 
+        -- Keyed in written order, so a list reads tags without sorting.
         CREATE TABLE article_tags (
             article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
             position    INTEGER NOT NULL,
             tag         TEXT    NOT NULL COLLATE NOCASE,
-            PRIMARY KEY (article_id, tag)
+            PRIMARY KEY (article_id, position),
+            UNIQUE (article_id, tag)
         ) WITHOUT ROWID;
         CREATE INDEX article_tags_by_tag ON article_tags (tag, article_id);
+
+        -- The library list reads only these columns. Bodies sit inline in
+        -- `articles` (and columns added later sit after them), so reading
+        -- status or trashed_at from the table walks past every body; this
+        -- covering index lets the list, its filters, the counts and the
+        -- search's trash check skip the table altogether.
+        CREATE INDEX articles_listing ON articles
+            (trashed_at, updated_at DESC, id DESC, status, title, slug, words, publish_at);
 
         DROP TRIGGER articles_fts_insert;
         DROP TRIGGER articles_fts_delete;
