@@ -198,26 +198,44 @@ impl Library {
                 |r| r.get(0),
             )
             .map_err(err)?;
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                // The live ids come from the covering index; a join would
-                // read each article's row, walking past its body.
-                "SELECT min(t.tag), count(*) FROM article_tags t
-                 WHERE t.article_id IN (SELECT id FROM articles WHERE trashed_at IS NULL)
-                 GROUP BY t.tag ORDER BY count(*) DESC, t.tag",
-            )
-            .map_err(err)?;
-        let tags = stmt
-            .query_map([], |r| {
-                Ok(TagCount {
-                    tag: r.get(0)?,
-                    count: r.get(1)?,
-                })
-            })
-            .map_err(err)?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(err)?;
+        // Tags of every article, less those of trashed ones: both are
+        // index-only scans, where restricting the first to live articles
+        // would test every tag row against the whole live set.
+        let tag_counts = |sql: &str| -> Result<Vec<(String, u32)>> {
+            let mut stmt = self.conn.prepare_cached(sql).map_err(err)?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(err)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(err)?;
+            Ok(rows)
+        };
+        let mut tags: Vec<TagCount> =
+            tag_counts("SELECT min(tag), count(*) FROM article_tags GROUP BY tag")?
+                .into_iter()
+                .map(|(tag, count)| TagCount { tag, count })
+                .collect();
+        if trash > 0 {
+            let trashed = tag_counts(
+                "SELECT tag, count(*) FROM article_tags
+                 WHERE article_id IN (SELECT id FROM articles WHERE trashed_at IS NOT NULL)
+                 GROUP BY tag",
+            )?;
+            for (tag, count) in trashed {
+                if let Some(t) = tags
+                    .iter_mut()
+                    .find(|t| t.tag.to_lowercase() == tag.to_lowercase())
+                {
+                    t.count -= count;
+                }
+            }
+            tags.retain(|t| t.count > 0);
+        }
+        tags.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.tag.to_lowercase().cmp(&b.tag.to_lowercase()))
+        });
         Ok(LibraryCounts {
             live: statuses.iter().map(|s| s.count).sum(),
             statuses,
