@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "set_field",
     "check_slug",
     "render_preview",
+    "text_stats",
     "search_articles",
     "set_status",
     "status_history",

@@ -8,6 +8,7 @@
 use byline_core::library::{check_body, LibraryCounts, ListQuery, SearchHit, SlugCheck};
 use byline_core::model::ArticleField;
 use byline_core::render::{self, Preview};
+use byline_core::text_stats::TextStats;
 use byline_core::{Article, ArticleId, ArticleSummary, Status, StatusChange};
 use tauri::{AppHandle, Manager};
 
@@ -73,6 +74,14 @@ pub fn set_field(
 #[tauri::command(async)]
 pub fn check_slug(app: AppHandle, id: ArticleId, slug: String) -> IpcResult<SlugCheck> {
     Ok(state(&app).library().check_slug(id, &slug)?)
+}
+
+/// Counts for a piece of text (the editor's selection), by the same rules
+/// as the whole article's.
+#[tauri::command(async)]
+pub fn text_stats(_app: AppHandle, text: String) -> IpcResult<TextStats> {
+    check_body(&text)?;
+    Ok(byline_core::text_stats::stats(&text))
 }
 
 #[tauri::command(async)]

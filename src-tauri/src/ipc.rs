@@ -15,7 +15,6 @@ use byline_core::library::{LibraryCounts, ListQuery, SearchHit, SlugCheck};
 use byline_core::library::{SortKey, StatusCount, TagCount};
 use byline_core::model::ArticleField;
 use byline_core::render::Preview;
-#[cfg(test)]
 use byline_core::text_stats::TextStats;
 use byline_core::{Article, ArticleId, ArticleSummary, ErrorInfo, Status, StatusChange};
 use serde::Serialize;
@@ -82,6 +81,7 @@ ipc_commands! {
     fn set_field(id: ArticleId, field: ArticleField, value: String) -> Article;
     fn check_slug(id: ArticleId, slug: String) -> SlugCheck;
     fn render_preview(markdown: String) -> Preview;
+    fn text_stats(text: String) -> TextStats;
     fn search_articles(query: String) -> Vec<SearchHit>;
     fn set_status(id: ArticleId, status: Status) -> Article;
     fn status_history(id: ArticleId) -> Vec<StatusChange>;

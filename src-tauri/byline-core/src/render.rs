@@ -9,6 +9,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use comrak::nodes::{AlertType, NodeValue};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -21,15 +22,52 @@ pub struct Preview {
     pub stats: TextStats,
 }
 
-/// Renders Markdown to sanitised HTML.
+/// Renders Markdown to sanitised HTML, as exports publish it.
 pub fn render(markdown: &str) -> String {
-    let raw = comrak::markdown_to_html(markdown, &COMRAK_OPTIONS);
+    render_with(markdown, &COMRAK_OPTIONS)
+}
+
+/// The same HTML with each element's source lines in `data-sourcepos`
+/// ("3:1-5:20"): the preview uses them to update only the blocks that
+/// changed and to scroll in step with the editor. Nothing else differs.
+pub fn render_for_preview(markdown: &str) -> String {
+    render_with(markdown, &PREVIEW_OPTIONS)
+}
+
+fn render_with(markdown: &str, options: &comrak::Options<'static>) -> String {
+    let arena = comrak::Arena::new();
+    let root = comrak::parse_document(&arena, markdown, options);
+    label_alerts(root);
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    comrak::format_html(root, options, &mut raw).expect("formatting into a String cannot fail");
     SANITIZER.clean(&raw).to_string()
+}
+
+/// The label a callout shows when the writer gave it none. Newsrooms call a
+/// tip box "Pro Tip"; the others keep GitHub's names.
+pub fn alert_label(kind: AlertType) -> &'static str {
+    match kind {
+        AlertType::Tip => "Pro Tip",
+        AlertType::Note => "Note",
+        AlertType::Important => "Important",
+        AlertType::Warning => "Warning",
+        AlertType::Caution => "Caution",
+    }
+}
+
+fn label_alerts<'a>(root: &'a comrak::nodes::AstNode<'a>) {
+    for node in root.descendants() {
+        if let NodeValue::Alert(alert) = &mut node.data_mut().value {
+            if alert.title.is_none() {
+                alert.title = Some(alert_label(alert.alert_type).to_string());
+            }
+        }
+    }
 }
 
 pub fn preview(markdown: &str) -> Preview {
     Preview {
-        html: render(markdown),
+        html: render_for_preview(markdown),
         stats: stats(markdown),
     }
 }
@@ -42,8 +80,18 @@ static COMRAK_OPTIONS: LazyLock<comrak::Options<'static>> = LazyLock::new(|| {
     ext.autolink = true;
     ext.tasklist = true;
     ext.footnotes = true;
+    // `> [!TIP]` and friends become labelled callout boxes.
+    ext.alerts = true;
+    // Headings get ids (and an empty anchor link) so they can be linked to.
+    ext.header_id_prefix = Some(String::new());
     // Raw HTML is passed through to ammonia, which decides what survives.
     options.render.r#unsafe = true;
+    options
+});
+
+static PREVIEW_OPTIONS: LazyLock<comrak::Options<'static>> = LazyLock::new(|| {
+    let mut options = COMRAK_OPTIONS.clone();
+    options.render.sourcepos = true;
     options
 });
 
@@ -51,6 +99,14 @@ static COMRAK_OPTIONS: LazyLock<comrak::Options<'static>> = LazyLock::new(|| {
 /// writer puts in `class` is dropped, so Markdown cannot borrow the app's own
 /// class names and restyle the window around the preview.
 const KNOWN_CLASSES: &[&str] = &[
+    "anchor",
+    "markdown-alert",
+    "markdown-alert-title",
+    "markdown-alert-note",
+    "markdown-alert-tip",
+    "markdown-alert-important",
+    "markdown-alert-warning",
+    "markdown-alert-caution",
     "footnotes",
     "footnote-ref",
     "footnote-backref",
@@ -81,9 +137,10 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         )
         .add_tag_attributes("section", ["data-footnotes"])
         .add_tag_attributes("ol", ["start"])
-        .add_generic_attributes(["id", "class"])
+        .add_generic_attributes(["id", "class", "data-sourcepos"])
         .attribute_filter(|element, attribute, value| match (element, attribute) {
             ("input", "type") => (value == "checkbox").then_some(value.into()),
+            (_, "data-sourcepos") => is_sourcepos(value).then_some(value.into()),
             (_, "class") => {
                 let kept: Vec<&str> = value
                     .split_ascii_whitespace()
@@ -97,6 +154,15 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         });
     b
 });
+
+/// `line:col-line:col`, nothing else: the attribute carries numbers only.
+fn is_sourcepos(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() < 48
+        && value
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ':' || c == '-')
+}
 
 fn is_language_class(class: &str) -> bool {
     class.strip_prefix("language-").is_some_and(|lang| {

@@ -119,6 +119,7 @@ export const commands = {
   setField: (id: ArticleId, field: ArticleField, value: string): Promise<Article> => call<Article>("set_field", { id, field, value }),
   checkSlug: (id: ArticleId, slug: string): Promise<SlugCheck> => call<SlugCheck>("check_slug", { id, slug }),
   renderPreview: (markdown: string): Promise<Preview> => call<Preview>("render_preview", { markdown }),
+  textStats: (text: string): Promise<TextStats> => call<TextStats>("text_stats", { text }),
   searchArticles: (query: string): Promise<Array<SearchHit>> => call<Array<SearchHit>>("search_articles", { query }),
   setStatus: (id: ArticleId, status: Status): Promise<Article> => call<Article>("set_status", { id, status }),
   statusHistory: (id: ArticleId): Promise<Array<StatusChange>> => call<Array<StatusChange>>("status_history", { id }),

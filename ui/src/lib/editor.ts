@@ -1,8 +1,19 @@
 // The Markdown editor: CodeMirror 6 configured for prose. Colours come from
 // CSS variables, so the light and dark themes are designed in app.css, not
 // inverted here.
-import { EditorState, type Extension } from "@codemirror/state";
-import { EditorView, keymap, placeholder, drawSelection, highlightActiveLine } from "@codemirror/view";
+import { Compartment, EditorState, RangeSetBuilder, type Extension } from "@codemirror/state";
+import {
+  Decoration,
+  EditorView,
+  ViewPlugin,
+  keymap,
+  placeholder,
+  drawSelection,
+  highlightActiveLine,
+  type DecorationSet,
+  type ViewUpdate,
+} from "@codemirror/view";
+import { asCommand, insertLink, setHeading, toggleInline, toggleList, toggleQuote } from "./formatting";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
@@ -41,10 +52,92 @@ const chrome = EditorView.theme({
   ".cm-placeholder": { color: "var(--ink-faint)" },
   ".cm-panels": { backgroundColor: "var(--panel-bg)", color: "var(--ink)" },
   ".cm-searchMatch": { backgroundColor: "var(--search-match)" },
+  "&.cm-focus-mode .cm-line": { opacity: "0.32", transition: "opacity 120ms" },
+  "&.cm-focus-mode .cm-line.cm-focus-current": { opacity: "1" },
 });
 
-export function editorExtensions(onChange: (doc: string) => void): Extension[] {
+/// The writer's formatting shortcuts. Ctrl+K stays with the library search,
+/// so a link is Ctrl+Shift+K.
+const formattingKeymap = keymap.of([
+  { key: "Mod-b", run: asCommand(toggleInline("**")) },
+  { key: "Mod-i", run: asCommand(toggleInline("*")) },
+  { key: "Mod-e", run: asCommand(toggleInline("`")) },
+  { key: "Mod-Shift-k", run: asCommand(insertLink) },
+  { key: "Mod-1", run: asCommand(setHeading(1)) },
+  { key: "Mod-2", run: asCommand(setHeading(2)) },
+  { key: "Mod-3", run: asCommand(setHeading(3)) },
+  { key: "Mod-Shift-8", run: asCommand(toggleList("bullet")) },
+  { key: "Mod-Shift-7", run: asCommand(toggleList("ordered")) },
+  { key: "Mod-Shift-9", run: asCommand(toggleQuote) },
+]);
+
+/// Focus mode: every line but the paragraph with the cursor is dimmed.
+const focusParagraph = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = currentParagraph(view);
+    }
+    update(update: ViewUpdate) {
+      if (update.docChanged || update.selectionSet || update.viewportChanged) {
+        this.decorations = currentParagraph(update.view);
+      }
+    }
+  },
+  { decorations: (plugin) => plugin.decorations },
+);
+
+function currentParagraph(view: EditorView): DecorationSet {
+  const { doc } = view.state;
+  const here = doc.lineAt(view.state.selection.main.head).number;
+  let first = here;
+  let last = here;
+  while (first > 1 && doc.line(first - 1).text.trim() !== "") first--;
+  while (last < doc.lines && doc.line(last + 1).text.trim() !== "") last++;
+  const builder = new RangeSetBuilder<Decoration>();
+  const mark = Decoration.line({ class: "cm-focus-current" });
+  for (let n = first; n <= last; n++) builder.add(doc.line(n).from, doc.line(n).from, mark);
+  return builder.finish();
+}
+
+const focusMode: Extension = [focusParagraph, EditorView.editorAttributes.of({ class: "cm-focus-mode" })];
+
+/// Typewriter scrolling: the line being written stays in the middle.
+const typewriter: Extension = EditorView.updateListener.of((update) => {
+  if ((update.docChanged || update.selectionSet) && update.view.hasFocus) {
+    const head = update.state.selection.main.head;
+    update.view.dispatch({ effects: EditorView.scrollIntoView(head, { y: "center" }) });
+  }
+});
+
+/// Modes the writer switches on and off while the editor keeps its text
+/// and undo history.
+export class WritingModes {
+  readonly focus = new Compartment();
+  readonly typewriter = new Compartment();
+
+  extensions(): Extension[] {
+    return [this.focus.of([]), this.typewriter.of([])];
+  }
+
+  set(view: EditorView, modes: { focus: boolean; typewriter: boolean }) {
+    view.dispatch({
+      effects: [
+        this.focus.reconfigure(modes.focus ? focusMode : []),
+        this.typewriter.reconfigure(modes.typewriter ? typewriter : []),
+      ],
+    });
+  }
+}
+
+export function editorExtensions(
+  onChange: (doc: string) => void,
+  onSelection: (selected: string) => void,
+  modes: WritingModes,
+): Extension[] {
   return [
+    formattingKeymap,
+    ...modes.extensions(),
     history(),
     drawSelection(),
     highlightActiveLine(),
@@ -58,6 +151,10 @@ export function editorExtensions(onChange: (doc: string) => void): Extension[] {
     chrome,
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onChange(update.state.doc.toString());
+      if (update.selectionSet || update.docChanged) {
+        const { state } = update;
+        onSelection(state.selection.ranges.map((r) => state.sliceDoc(r.from, r.to)).join("\n"));
+      }
     }),
   ];
 }

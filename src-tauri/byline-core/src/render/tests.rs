@@ -4,7 +4,9 @@ use super::*;
 fn renders_gfm() {
     let html = render("## Hello **world**\n\n~~old~~ www.example.com\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- [x] done\n\nNote[^1]\n\n[^1]: A footnote.\n");
     assert!(
-        html.contains("<h2>Hello <strong>world</strong></h2>"),
+        html.contains(
+            r##"<h2 id="hello-world">Hello <strong>world</strong><a href="#hello-world""##
+        ),
         "{html}"
     );
     assert!(html.contains("<del>old</del>"), "{html}");
@@ -89,5 +91,100 @@ fn safe_links_survive_sanitising() {
 fn preview_carries_the_counts() {
     let p = preview("## Hello **world**");
     assert_eq!(p.stats.words, 2);
-    assert!(p.html.starts_with("<h2>"));
+    assert!(p.html.starts_with("<h2 id="));
+}
+
+// --- Snapshots: what each feature renders to, reviewed once and kept. ---
+
+/// One snapshot per GFM feature and callout type; `cargo insta review`
+/// shows any change for a person to accept.
+const FEATURES: &[(&str, &str)] = &[
+    ("heading_anchors", "# Ferry returns\n\n## What changed?\n\n## What changed?\n"),
+    ("emphasis", "*italic* **bold** ***both*** `code` ~~struck~~\n"),
+    ("table", "| Route | Daily | Fare |\n|:--|:-:|--:|\n| Isle | 12 | €4 |\n| Port | 3 | €9 |\n"),
+    ("autolinks", "See www.example.com, https://example.org/a?b=c and news@example.com.\n"),
+    ("task_list", "- [x] Call the ferry office\n- [ ] Check the timetable\n"),
+    ("footnotes", "The fare rose[^fare] twice[^2].\n\n[^fare]: From the operator's notice.\n[^2]: In March and May.\n"),
+    ("lists_and_quote", "1. First\n2. Second\n   - nested\n\n> A quote\n> over two lines\n"),
+    ("code_block", "```js\nconst fare = 4;\n```\n"),
+    ("images_and_links", "![The pier at dawn](https://example.com/pier.jpg \"Pier\")\n\n[operator](https://example.com \"site\")\n"),
+    ("alert_tip", "> [!TIP]\n> Book the early ferry.\n"),
+    ("alert_note", "> [!NOTE]\n> Times are local.\n"),
+    ("alert_important", "> [!IMPORTANT]\n> Bring ID.\n"),
+    ("alert_warning", "> [!WARNING]\n> Sailings stop in storms.\n"),
+    ("alert_caution", "> [!CAUTION]\n> The car deck is steep.\n"),
+    ("alert_custom_title", "> [!TIP] Editor's pick\n> Try the harbour café.\n"),
+];
+
+#[test]
+fn every_feature_renders_as_reviewed() {
+    for (name, markdown) in FEATURES {
+        insta::assert_snapshot!(*name, render(markdown), markdown);
+    }
+}
+
+#[test]
+fn callouts_carry_a_visible_label() {
+    for (marker, label) in [
+        ("TIP", "Pro Tip"),
+        ("NOTE", "Note"),
+        ("IMPORTANT", "Important"),
+        ("WARNING", "Warning"),
+        ("CAUTION", "Caution"),
+    ] {
+        let html = render(&format!("> [!{marker}]\n> Text.\n"));
+        let class = format!(
+            r#"<div class="markdown-alert markdown-alert-{}">"#,
+            marker.to_lowercase()
+        );
+        assert!(html.contains(&class), "{html}");
+        assert!(
+            html.contains(&format!(r#"<p class="markdown-alert-title">{label}</p>"#)),
+            "{html}"
+        );
+    }
+}
+
+#[test]
+fn the_preview_marks_source_lines_and_exports_do_not() {
+    let md = "# Title\n\nFirst paragraph.\n\n> [!TIP]\n> Tip text.\n";
+    let preview = preview(md).html;
+    assert!(
+        preview.contains(r#"<h1 data-sourcepos="1:1-1:7""#)
+            || preview.contains(r#"data-sourcepos="1:1-1:7""#),
+        "{preview}"
+    );
+    assert!(
+        preview.contains(r#"<p data-sourcepos="3:1-3:16">First paragraph.</p>"#),
+        "{preview}"
+    );
+    let exported = render(md);
+    assert!(!exported.contains("data-sourcepos"), "{exported}");
+    // Apart from the positions, the preview is the export.
+    let stripped = regex_free_strip(&preview);
+    assert_eq!(stripped, exported);
+}
+
+#[test]
+fn a_forged_sourcepos_carrying_anything_but_numbers_is_dropped() {
+    let html = render("<p data-sourcepos=\"1:1-1:2\" data-x=\"y\">a</p><p data-sourcepos=\"javascript:alert(1)\">b</p>");
+    assert!(
+        html.contains(r#"<p data-sourcepos="1:1-1:2">a</p>"#),
+        "{html}"
+    );
+    assert!(html.contains("<p>b</p>"), "{html}");
+}
+
+/// Removes every ` data-sourcepos="…"` attribute.
+fn regex_free_strip(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(" data-sourcepos=\"") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " data-sourcepos=\"".len()..];
+        let end = after.find('"').expect("closing quote");
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }

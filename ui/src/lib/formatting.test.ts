@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { EditorSelection, EditorState } from "@codemirror/state";
+import { insertLink, outline, setHeading, toggleInline, toggleList, toggleQuote, type Edit } from "./formatting";
+
+/// Applies an edit to `doc` with the selection marked by [ and ] (or a
+/// cursor by |), and returns the new text with the selection marked again.
+function run(edit: Edit, marked: string): string {
+  const from = marked.includes("|") ? marked.indexOf("|") : marked.indexOf("[");
+  const doc = marked.replace("|", "").replace("[", "").replace("]", "");
+  const to = marked.includes("|") ? from : marked.indexOf("]") - 1;
+  const state = EditorState.create({ doc, selection: EditorSelection.range(from, to) });
+  const spec = edit(state);
+  const next = spec ? state.update(spec).state : state;
+  const sel = next.selection.main;
+  const text = next.doc.toString();
+  return sel.empty
+    ? text.slice(0, sel.from) + "|" + text.slice(sel.from)
+    : text.slice(0, sel.from) + "[" + text.slice(sel.from, sel.to) + "]" + text.slice(sel.to);
+}
+
+describe("inline formatting", () => {
+  it("wraps the selection and unwraps it again", () => {
+    expect(run(toggleInline("**"), "a [word] here")).toBe("a **[word]** here");
+    expect(run(toggleInline("**"), "a **[word]** here")).toBe("a [word] here");
+    expect(run(toggleInline("**"), "a [**word**] here")).toBe("a [word] here");
+    expect(run(toggleInline("`"), "run [ls]")).toBe("run `[ls]`");
+  });
+  it("leaves the cursor between markers when nothing is selected", () => {
+    expect(run(toggleInline("*"), "say |")).toBe("say *|*");
+  });
+  it("does not take a bold marker for an italic one", () => {
+    expect(run(toggleInline("*"), "**[bold]**")).toBe("***[bold]***");
+  });
+});
+
+describe("links", () => {
+  it("selects the address to paste over", () => {
+    expect(run(insertLink, "see [the report]")).toBe("see [the report]([https://])");
+    expect(run(insertLink, "|")).toBe("[[link text]](https://)");
+  });
+});
+
+describe("block formatting", () => {
+  it("sets, changes and clears headings", () => {
+    expect(run(setHeading(2), "Tit|le")).toBe("## Tit|le");
+    expect(run(setHeading(1), "## Tit|le")).toBe("# Tit|le");
+    expect(run(setHeading(2), "## Tit|le")).toBe("Tit|le");
+  });
+  it("makes and unmakes lists over several lines", () => {
+    expect(run(toggleList("bullet"), "[one\ntwo]")).toBe("- [one\n- two]");
+    expect(run(toggleList("bullet"), "[- one\n- two]")).toBe("[one\ntwo]");
+    expect(run(toggleList("ordered"), "[one\n\ntwo]")).toBe("1. [one\n\n2. two]");
+    expect(run(toggleList("ordered"), "[- one\n- two]")).toBe("[1. one\n2. two]");
+  });
+  it("quotes and unquotes", () => {
+    expect(run(toggleQuote, "[a\nb]")).toBe("> [a\n> b]");
+    expect(run(toggleQuote, "[> a\n> b]")).toBe("[a\nb]");
+  });
+});
+
+describe("outline", () => {
+  it("lists headings with their level and line, skipping code", () => {
+    const doc = "# Title\n\ntext\n\n## One ##\n```\n# not a heading\n```\n### Two\n#nope\n";
+    expect(outline(doc)).toEqual([
+      { level: 1, text: "Title", line: 1 },
+      { level: 2, text: "One", line: 5 },
+      { level: 3, text: "Two", line: 9 },
+    ]);
+  });
+});

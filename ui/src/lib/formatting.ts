@@ -1,0 +1,180 @@
+// Markdown formatting commands for the editor: the shortcuts a writer
+// expects (bold, italic, code, link, headings, lists, quote), each a plain
+// text transformation that undo reverts in one step.
+import {
+  EditorSelection,
+  type ChangeSpec,
+  type EditorState,
+  type Text,
+  type TransactionSpec,
+} from "@codemirror/state";
+import type { EditorView } from "@codemirror/view";
+
+/// A formatting edit as a pure function of the state, so it can be tested
+/// without a view; `asCommand` runs it in the editor.
+export type Edit = (state: EditorState) => TransactionSpec | null;
+
+export function asCommand(edit: Edit): (view: EditorView) => boolean {
+  return (view) => {
+    const spec = edit(view.state);
+    if (spec) view.dispatch(view.state.update(spec, { scrollIntoView: true, userEvent: "input.format" }));
+    return true;
+  };
+}
+
+/// Wraps each selection in `marker` (**, *, `), or unwraps it when it is
+/// already wrapped. With nothing selected, leaves the cursor between the
+/// markers so the writer types inside them.
+export function toggleInline(marker: string): Edit {
+  return (state) => {
+    const m = marker.length;
+    const tr = state.changeByRange((range) => {
+      const before = state.sliceDoc(range.from - m, range.from);
+      const after = state.sliceDoc(range.to, range.to + m);
+      if (before === marker && after === marker && !isLongerMarker(state.doc, range.from - m, range.to + m, marker)) {
+        return {
+          changes: [
+            { from: range.from - m, to: range.from },
+            { from: range.to, to: range.to + m },
+          ],
+          range: EditorSelection.range(range.from - m, range.to - m),
+        };
+      }
+      const text = state.sliceDoc(range.from, range.to);
+      if (text.length >= 2 * m && text.startsWith(marker) && text.endsWith(marker)) {
+        return {
+          changes: { from: range.from, to: range.to, insert: text.slice(m, text.length - m) },
+          range: EditorSelection.range(range.from, range.to - 2 * m),
+        };
+      }
+      return {
+        changes: [
+          { from: range.from, insert: marker },
+          { from: range.to, insert: marker },
+        ],
+        range: EditorSelection.range(range.from + m, range.to + m),
+      };
+    });
+    return tr;
+  };
+}
+
+/// `*` inside `**`: the italic marker next to a bold one is not italic.
+function isLongerMarker(doc: Text, from: number, to: number, marker: string): boolean {
+  if (marker !== "*") return false;
+  const outerBefore = from > 0 ? doc.sliceString(from - 1, from) : "";
+  const outerAfter = doc.sliceString(to, to + 1);
+  return outerBefore === "*" && outerAfter === "*";
+}
+
+/// `[text](https://)` with the address selected, ready to paste over.
+export const insertLink: Edit = (state) => {
+  const tr = state.changeByRange((range) => {
+    const text = state.sliceDoc(range.from, range.to);
+    const label = text || "link text";
+    const insert = `[${label}](https://)`;
+    const urlStart = range.from + label.length + 3;
+    return {
+      changes: { from: range.from, to: range.to, insert },
+      range: text
+        ? EditorSelection.range(urlStart, urlStart + "https://".length)
+        : EditorSelection.range(range.from + 1, range.from + 1 + label.length),
+    };
+  });
+  return tr;
+};
+
+const HEADING = /^(#{1,6})\s+/;
+const BULLET = /^(\s*)[-*+]\s+(\[[ xX]\]\s+)?/;
+const ORDERED = /^(\s*)\d+[.)]\s+/;
+const QUOTE = /^>\s?/;
+
+/// Makes the selected lines headings of `level`, or plain paragraphs when
+/// they already are.
+export function setHeading(level: number): Edit {
+  return (state) => {
+    const prefix = "#".repeat(level) + " ";
+    return changeLines(state, (line) => {
+      const current = HEADING.exec(line);
+      const rest = current ? line.slice(current[0].length) : line;
+      if (current && current[1].length === level) return rest;
+      return prefix + rest;
+    });
+  };
+}
+
+/// Turns the selected lines into a bulleted or numbered list, or back into
+/// paragraphs when they all are one already.
+export function toggleList(kind: "bullet" | "ordered"): Edit {
+  return (state) => {
+    const own = kind === "bullet" ? BULLET : ORDERED;
+    const lines = selectedLines(state).filter((l) => l.text.trim() !== "");
+    const allListed = lines.length > 0 && lines.every((l) => own.test(l.text));
+    let n = 0;
+    return changeLines(state, (line) => {
+      if (line.trim() === "") return line;
+      const bare = line.replace(BULLET, "$1").replace(ORDERED, "$1");
+      if (allListed) return bare;
+      n += 1;
+      const indent = /^\s*/.exec(bare)![0];
+      return `${indent}${kind === "bullet" ? "-" : `${n}.`} ${bare.slice(indent.length)}`;
+    });
+  };
+}
+
+export const toggleQuote: Edit = (state) => {
+  const lines = selectedLines(state);
+  const allQuoted = lines.every((l) => QUOTE.test(l.text) || l.text.trim() === "");
+  return changeLines(state, (line) => (allQuoted ? line.replace(QUOTE, "") : `> ${line}`));
+};
+
+function selectedLines(state: EditorState) {
+  const seen = new Set<number>();
+  const lines = [];
+  for (const range of state.selection.ranges) {
+    const last = state.doc.lineAt(range.to).number;
+    for (let n = state.doc.lineAt(range.from).number; n <= last; n++) {
+      if (!seen.has(n)) {
+        seen.add(n);
+        lines.push(state.doc.line(n));
+      }
+    }
+  }
+  return lines;
+}
+
+/// Rewrites every selected line with `rewrite`, in one undoable change.
+function changeLines(state: EditorState, rewrite: (line: string) => string): TransactionSpec | null {
+  const changes: ChangeSpec[] = [];
+  for (const line of selectedLines(state)) {
+    const next = rewrite(line.text);
+    if (next === line.text) continue;
+    // Only the changed start of the line is replaced, so a cursor in the
+    // text after it stays where it was.
+    let keep = 0;
+    while (keep < next.length && keep < line.text.length && next.at(-1 - keep) === line.text.at(-1 - keep)) keep++;
+    changes.push({ from: line.from, to: line.to - keep, insert: next.slice(0, next.length - keep) });
+  }
+  return changes.length === 0 ? null : { changes };
+}
+
+/// The headings of a Markdown document, for the outline. Fenced code is
+/// skipped so a `# comment` in a code block is not a heading.
+export type OutlineItem = { level: number; text: string; line: number };
+
+export function outline(doc: string): OutlineItem[] {
+  const items: OutlineItem[] = [];
+  let fence: string | null = null;
+  doc.split("\n").forEach((text, i) => {
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(text);
+    if (f) {
+      if (fence === null) fence = f[1][0];
+      else if (f[1][0] === fence) fence = null;
+      return;
+    }
+    if (fence !== null) return;
+    const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(text);
+    if (h && h[2] !== "") items.push({ level: h[1].length, text: h[2], line: i + 1 });
+  });
+  return items;
+}
