@@ -1,6 +1,6 @@
 // The window's theme: the system's, or one the writer picked. Colours are
 // light-dark() pairs in the stylesheets, so a theme is only a color-scheme
-// on the root element. The choice is a preference of this computer, not of
+// on the root element (set by its data-theme attribute). The choice is a preference of this computer, not of
 // the library, so it lives in localStorage.
 
 export type ThemeChoice = "system" | "light" | "dark";
@@ -18,11 +18,6 @@ export function nextTheme(current: ThemeChoice): ThemeChoice {
   return ORDER[(ORDER.indexOf(current) + 1) % ORDER.length];
 }
 
-/// The CSS color-scheme for a choice; "light dark" lets the system decide.
-export function colorScheme(choice: ThemeChoice): string {
-  return choice === "system" ? "light dark" : choice;
-}
-
 export function parseTheme(stored: string | null): ThemeChoice {
   return ORDER.includes(stored as ThemeChoice) ? (stored as ThemeChoice) : "system";
 }
@@ -36,7 +31,12 @@ export function loadTheme(): ThemeChoice {
 }
 
 export function applyTheme(choice: ThemeChoice) {
-  document.documentElement.style.colorScheme = colorScheme(choice);
+  // Through an attribute the stylesheet matches, not an inline
+  // color-scheme: WebKit re-resolves the light-dark() colours held in
+  // custom properties only when :root's rules change.
+  const root = document.documentElement;
+  if (choice === "system") delete root.dataset.theme;
+  else root.dataset.theme = choice;
   try {
     localStorage.setItem(KEY, choice);
   } catch {

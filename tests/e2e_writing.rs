@@ -1,0 +1,255 @@
+//! End-to-end tests of writing in the real window: formatting shortcuts,
+//! callouts, the incremental preview, scroll sync, counts, outline and the
+//! theme switch. Run by `make test` with `--ignored`, like tests/e2e.rs.
+
+mod support;
+
+use byline_core::Library;
+use serde_json::json;
+use support::{App, CTRL, RELEASE_MODIFIERS};
+
+const SHIFT: char = '\u{E008}';
+
+fn luminance(css: &str) -> f64 {
+    let n: Vec<f64> = css
+        .trim_start_matches("rgba(")
+        .trim_start_matches("rgb(")
+        .trim_end_matches(')')
+        .split(',')
+        .take(3)
+        .map(|v| v.trim().parse().unwrap())
+        .collect();
+    (0.2126 * n[0] + 0.7152 * n[1] + 0.0722 * n[2]) / 255.0
+}
+
+/// Types into the editor; a newline is sent as the Enter key.
+async fn keys(app: &App, text: &str) {
+    let editor = app.wait_for_css(".cm-content").await;
+    editor
+        .send_keys(&text.replace('\n', "\u{E007}"))
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn shortcuts_format_and_the_preview_shows_callouts() {
+    let (_dir, _library, app) = App::launch_fresh().await;
+    app.new_article().await;
+    keys(&app, "Budget").await;
+    // Select the word, make it bold, then a heading; each is one undo step.
+    keys(&app, &format!("{CTRL}a{RELEASE_MODIFIERS}")).await;
+    keys(&app, &format!("{CTRL}b{RELEASE_MODIFIERS}")).await;
+    app.wait_for_js(
+        "document.querySelector('.cm-content').innerText.trim()",
+        json!("**Budget**"),
+    )
+    .await;
+    keys(&app, &format!("{CTRL}2{RELEASE_MODIFIERS}")).await;
+    app.wait_for_css("[data-testid=preview] h2 > strong").await;
+    keys(&app, &format!("{CTRL}z{RELEASE_MODIFIERS}")).await;
+    app.wait_for_js(
+        "document.querySelector('.cm-content').innerText.trim()",
+        json!("**Budget**"),
+    )
+    .await;
+
+    // Lists, quote and italic on new lines.
+    keys(&app, &format!("{CTRL}{SHIFT}8{RELEASE_MODIFIERS}")).await;
+    app.wait_for_js(
+        "document.querySelector('.cm-content').innerText.trim()",
+        json!("- **Budget**"),
+    )
+    .await;
+    keys(&app, &format!("{CTRL}{SHIFT}8{RELEASE_MODIFIERS}")).await;
+    keys(&app, &format!("{CTRL}{SHIFT}9{RELEASE_MODIFIERS}")).await;
+    app.wait_for_css("[data-testid=preview] blockquote strong")
+        .await;
+    keys(&app, &format!("{CTRL}{SHIFT}9{RELEASE_MODIFIERS}")).await;
+
+    // A callout, typed: the preview shows its label.
+    keys(&app, "\u{E010}\n\n> [!TIP]\n> Book the early ferry.\n\n").await;
+    app.wait_for_css("[data-testid=preview] .markdown-alert-tip .markdown-alert-title")
+        .await;
+    assert_eq!(
+        app.js("document.querySelector('[data-testid=preview] .markdown-alert-title').textContent")
+            .await,
+        json!("Pro Tip")
+    );
+    keys(&app, "| Route | Fare |\n|---|--:|\n| Isle | 4 |\n\nSee the note.[^1]\n\n[^1]: The operator's notice.\n").await;
+    app.wait_for_css("[data-testid=preview] table").await;
+    app.wait_for_css("[data-testid=preview] .footnotes").await;
+    app.screenshot("writing-light").await;
+
+    // Counts for the whole piece and for a selection.
+    let words = app
+        .js("document.querySelector('[data-testid=word-count]').textContent")
+        .await;
+    assert!(words.as_str().unwrap().ends_with("words"), "{words}");
+    keys(&app, &format!("{CTRL}a{RELEASE_MODIFIERS}")).await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=selection-count]')?.textContent.trim().startsWith('Selection:')",
+        json!(true),
+    )
+    .await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn the_theme_switch_overrides_the_system_and_comes_back() {
+    let (_dir, _library, app) = App::launch_fresh().await;
+    // The choice is kept by the webview between runs; start from the system's.
+    app.js(
+        "(() => { localStorage.removeItem('byline.theme'); location.reload(); return true; })()",
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    app.wait_for_css("[data-testid=empty-state]").await;
+    app.new_article().await;
+    keys(&app, "> [!WARNING]\n> Sailings stop in storms.\n").await;
+    app.wait_for_css("[data-testid=preview] .markdown-alert-warning")
+        .await;
+    let background =
+        "getComputedStyle(document.querySelector('[data-testid=preview]')).backgroundColor";
+    let theme = app.wait_for_css("[data-testid=theme-toggle]").await;
+    assert_eq!(theme.text().await.unwrap(), "System theme");
+    theme.click().await.unwrap();
+    app.wait_for_js(
+        "document.querySelector('[data-testid=theme-toggle]').textContent.trim()",
+        json!("Light theme"),
+    )
+    .await;
+    let light = luminance(app.js(background).await.as_str().unwrap());
+    theme.click().await.unwrap();
+    app.wait_for_js(
+        "document.querySelector('[data-testid=theme-toggle]').textContent.trim()",
+        json!("Dark theme"),
+    )
+    .await;
+    let dark = luminance(app.js(background).await.as_str().unwrap());
+    assert!(light > 0.9 && dark < 0.25, "light {light}, dark {dark}");
+    app.screenshot("writing-dark-switch").await;
+    // The choice survives a reload of the window.
+    app.js("(() => { location.reload(); return true; })()")
+        .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=theme-toggle]')?.textContent.trim()",
+        json!("Dark theme"),
+    )
+    .await;
+    // Back to the system's, which other tests expect.
+    app.wait_for_css("[data-testid=theme-toggle]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_js("localStorage.getItem('byline.theme')", json!("system"))
+        .await;
+    app.close().await;
+}
+
+/// A long article: 60 sections of a heading and a paragraph.
+fn long_article() -> String {
+    (1..=60)
+        .map(|i| format!("## Section {i}\n\nParagraph {i} of the long piece, with enough words to wrap across a line or two in the editor and the preview alike.\n"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn the_preview_updates_only_changed_blocks_and_scrolls_with_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    Library::open(&library)
+        .unwrap()
+        .create_article("Long", &long_article())
+        .unwrap();
+    let app = App::launch(&library).await;
+    app.wait_for_js(
+        "document.querySelectorAll('[data-testid=preview] h2').length",
+        json!(60),
+    )
+    .await;
+
+    // Mark the first and a middle block, edit the end: both keep their nodes.
+    app.js("(() => { const a = document.querySelector('.byline-article'); a.children[0].dataset.mark = 'first'; a.children[60].dataset.mark = 'middle'; return true; })()").await;
+    // The chord and the text go in separate calls: each call ends by
+    // releasing every key, which a release key inside one call does not
+    // reliably do after a special key.
+    keys(&app, &format!("{CTRL}\u{E010}")).await;
+    keys(&app, " Added at the end.").await;
+    app.wait_for_js(
+        "document.querySelector('.byline-article').lastElementChild.textContent.includes('Added at the end.')",
+        json!(true),
+    )
+    .await;
+    assert_eq!(
+        app.js("[document.querySelector('.byline-article').children[0].dataset.mark, document.querySelector('.byline-article').children[60].dataset.mark]").await,
+        json!(["first", "middle"]),
+        "unchanged blocks keep their DOM nodes"
+    );
+
+    // Typing a new line at the top shifts every later block's source lines
+    // without replacing them.
+    keys(&app, &format!("{CTRL}\u{E011}")).await;
+    keys(&app, "Intro line.\n\n").await;
+    app.wait_for_js(
+        "document.querySelector('.byline-article').children[0].textContent",
+        json!("Intro line."),
+    )
+    .await;
+    assert_eq!(
+        app.js("document.querySelector('[data-mark=middle]').getAttribute('data-sourcepos').split(':')[0]").await,
+        json!("123"),
+        "the kept block (Section 31, line 121) moved down by two lines"
+    );
+
+    // Scroll the editor: the preview follows to the same section.
+    app.js("(() => { const s = document.querySelector('.cm-scroller'); s.scrollTop = s.scrollHeight / 2; s.dispatchEvent(new Event('scroll')); return true; })()").await;
+    app.wait_for_js(
+        "document.querySelector('.preview-scroll').scrollTop > 200",
+        json!(true),
+    )
+    .await;
+    let section_at_top = "(() => { const s = document.querySelector('.preview-scroll'); const top = s.scrollTop; const h = [...s.querySelectorAll('h2')].find(h => h.offsetTop + h.offsetHeight >= top - 4 ); return h ? Number(h.textContent.replace(/\\D+/g, '')) : 0; })()";
+    let editor_section = "(() => { const lines = [...document.querySelectorAll('.cm-line')]; const s = document.querySelector('.cm-scroller'); const box = s.getBoundingClientRect(); const l = lines.find(l => l.getBoundingClientRect().bottom > box.top + 24 && /^## Section/.test(l.textContent)); return l ? Number(l.textContent.replace(/\\D+/g, '')) : 0; })()";
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let preview_at = app.js(section_at_top).await.as_i64().unwrap();
+    let editor_at = app.js(editor_section).await.as_i64().unwrap();
+    assert!(
+        preview_at > 10 && (preview_at - editor_at).abs() <= 2,
+        "preview at section {preview_at}, editor at {editor_at}"
+    );
+
+    // And the other way: scroll the preview back near the top.
+    app.js("(() => { const s = document.querySelector('.preview-scroll'); const h = [...s.querySelectorAll('h2')][5]; s.scrollTop = h.offsetTop; s.dispatchEvent(new Event('scroll')); return true; })()").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let editor_at = app.js(editor_section).await.as_i64().unwrap();
+    assert!((editor_at - 6).abs() <= 2, "editor at section {editor_at}");
+
+    // The outline jumps to a heading.
+    app.wait_for_css("[data-testid=outline-toggle]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_js(
+        "document.querySelectorAll('[data-testid=outline-item]').length",
+        json!(60),
+    )
+    .await;
+    let items = app
+        .client
+        .find_all(fantoccini::Locator::Css("[data-testid=outline-item]"))
+        .await
+        .unwrap();
+    items[41].click().await.unwrap();
+    app.wait_for_js(
+        "document.querySelector('.cm-activeLine')?.textContent",
+        json!("## Section 42"),
+    )
+    .await;
+    app.close().await;
+}
