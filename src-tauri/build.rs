@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "check_slug",
     "render_preview",
     "text_stats",
+    "html_to_markdown",
     "search_articles",
     "set_status",
     "status_history",

@@ -15,6 +15,8 @@ use support::{wait_until_app_exits, App, CTRL, RELEASE_MODIFIERS};
 async fn write_quit_and_find_the_text_again() {
     let dir = tempfile::tempdir().unwrap();
     let library = dir.path().join("library.byline");
+    // An existing, empty library (a new one would open on the welcome article).
+    Library::open(&library).unwrap();
 
     let app = App::launch(&library).await;
     app.wait_for_css("[data-testid=empty-state]").await;

@@ -253,3 +253,75 @@ async fn the_preview_updates_only_changed_blocks_and_scrolls_with_the_editor() {
     .await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn a_new_library_opens_on_the_welcome_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("new.byline");
+    let app = App::launch(&library).await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=title-input]')?.value",
+        json!("Welcome to Byline"),
+    )
+    .await;
+    for css in [
+        "[data-testid=preview] .markdown-alert-tip",
+        "[data-testid=preview] table",
+        "[data-testid=preview] .footnotes",
+        "[data-testid=preview] ol",
+    ] {
+        app.wait_for_css(css).await;
+    }
+    app.screenshot("welcome").await;
+    // It is an ordinary article: one click moves it to the trash.
+    app.wait_for_css("[data-testid=trash]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_css("[data-testid=empty-state]").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn pasting_rich_text_inserts_clean_markdown_and_plain_text_as_is() {
+    let (_dir, _library, app) = App::launch_fresh().await;
+    app.new_article().await;
+    keys(&app, "Intro.\n\n").await;
+    // A paste event carrying what a browser puts on the clipboard.
+    let paste = |html: &str, plain: &str| {
+        format!(
+            "(() => {{ const dt = new DataTransfer(); {} dt.setData('text/plain', {plain:?}); \
+             document.querySelector('.cm-content').dispatchEvent(new ClipboardEvent('paste', {{ clipboardData: dt, bubbles: true, cancelable: true }})); return true; }})()",
+            if html.is_empty() { String::new() } else { format!("dt.setData('text/html', {html:?});") }
+        )
+    };
+    app.js(&paste(
+        "<meta charset='utf-8'><h2 style='color:red'>Ferry returns</h2><p>The <b>island</b> ferry, says the <a href=\"https://example.com\">operator</a>.</p><ul><li>Hourly</li><li>Cheaper</li></ul><script>alert(1)</script>",
+        "Ferry returns The island ferry",
+    ))
+    .await;
+    app.wait_for_js(
+        "Array.from(document.querySelectorAll('.cm-line')).map(l => l.textContent).join('\\n')",
+        json!("Intro.\n\n## Ferry returns\n\nThe **island** ferry, says the [operator](https://example.com).\n\n- Hourly\n- Cheaper"),
+    )
+    .await;
+    app.wait_for_css("[data-testid=preview] h2").await;
+    assert_eq!(
+        app.js("document.querySelector('[data-testid=preview]').innerHTML.includes('alert')")
+            .await,
+        json!(false)
+    );
+    // Plain text goes in untouched, Markdown characters and all.
+    keys(&app, &format!("{CTRL}\u{E010}")).await;
+    keys(&app, "\n\n").await;
+    app.js(&paste("", "*not* converted <b>")).await;
+    app.wait_for_js(
+        "Array.from(document.querySelectorAll('.cm-line')).map(l => l.textContent).pop()",
+        json!("*not* converted <b>"),
+    )
+    .await;
+    app.close().await;
+}

@@ -10,6 +10,9 @@ use tauri::{Emitter, Manager, RunEvent, WindowEvent};
 
 use crate::ipc::{self, events};
 
+const WELCOME_TITLE: &str = "Welcome to Byline";
+const WELCOME_BODY: &str = include_str!("../../assets/welcome.md");
+
 pub struct AppState {
     library: Arc<Mutex<Library>>,
     pub autosaver: Autosaver,
@@ -24,8 +27,16 @@ impl AppState {
 
 pub fn run(library_path: PathBuf) -> Result<()> {
     ensure_display()?;
-    let library = Library::open(&library_path)
+    let is_new = !library_path.exists();
+    let mut library = Library::open(&library_path)
         .with_context(|| format!("cannot open the library {}", library_path.display()))?;
+    if is_new {
+        // A new library opens on an article that shows what Byline does; it
+        // is an ordinary article, gone with one click.
+        library
+            .create_article(WELCOME_TITLE, WELCOME_BODY)
+            .context("cannot write the welcome article")?;
+    }
     let library = Arc::new(Mutex::new(library));
 
     let app = tauri::Builder::default()

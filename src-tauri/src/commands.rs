@@ -84,6 +84,13 @@ pub fn text_stats(_app: AppHandle, text: String) -> IpcResult<TextStats> {
     Ok(byline_core::text_stats::stats(&text))
 }
 
+/// Rich text from the clipboard (a web page, a word processor) as Markdown,
+/// for the editor to insert in place of the HTML.
+#[tauri::command(async)]
+pub fn html_to_markdown(_app: AppHandle, html: String) -> IpcResult<String> {
+    Ok(byline_core::html_paste::html_to_markdown(&html)?)
+}
+
 #[tauri::command(async)]
 pub fn render_preview(_app: AppHandle, markdown: String) -> IpcResult<Preview> {
     check_body(&markdown)?;

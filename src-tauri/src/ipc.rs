@@ -82,6 +82,7 @@ ipc_commands! {
     fn check_slug(id: ArticleId, slug: String) -> SlugCheck;
     fn render_preview(markdown: String) -> Preview;
     fn text_stats(text: String) -> TextStats;
+    fn html_to_markdown(html: String) -> String;
     fn search_articles(query: String) -> Vec<SearchHit>;
     fn set_status(id: ArticleId, status: Status) -> Article;
     fn status_history(id: ArticleId) -> Vec<StatusChange>;

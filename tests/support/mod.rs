@@ -91,9 +91,12 @@ impl App {
     }
 
     /// Starts Byline on a new, empty library in a temporary folder.
+    /// Starts Byline on an empty library. The file exists beforehand, so
+    /// the app treats it as the writer's (no welcome article).
     pub async fn launch_fresh() -> (tempfile::TempDir, PathBuf, App) {
         let dir = tempfile::tempdir().unwrap();
         let library = dir.path().join("library.byline");
+        byline_core::Library::open(&library).unwrap();
         let app = App::launch(&library).await;
         (dir, library, app)
     }

@@ -5,6 +5,7 @@
 
 pub mod autosave;
 pub mod error;
+pub mod html_paste;
 pub mod library;
 pub mod location;
 pub mod markdown_file;

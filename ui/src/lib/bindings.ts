@@ -120,6 +120,7 @@ export const commands = {
   checkSlug: (id: ArticleId, slug: string): Promise<SlugCheck> => call<SlugCheck>("check_slug", { id, slug }),
   renderPreview: (markdown: string): Promise<Preview> => call<Preview>("render_preview", { markdown }),
   textStats: (text: string): Promise<TextStats> => call<TextStats>("text_stats", { text }),
+  htmlToMarkdown: (html: string): Promise<string> => call<string>("html_to_markdown", { html }),
   searchArticles: (query: string): Promise<Array<SearchHit>> => call<Array<SearchHit>>("search_articles", { query }),
   setStatus: (id: ArticleId, status: Status): Promise<Article> => call<Article>("set_status", { id, status }),
   statusHistory: (id: ArticleId): Promise<Array<StatusChange>> => call<Array<StatusChange>>("status_history", { id }),

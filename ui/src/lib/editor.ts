@@ -130,12 +130,40 @@ export class WritingModes {
   }
 }
 
+/// Pasting rich text: the clipboard's HTML goes to `toMarkdown` (the
+/// backend's converter) and the Markdown is inserted instead. Plain text,
+/// and HTML that is only a wrapper around plain text, paste as they are.
+function richPaste(toMarkdown: (html: string) => Promise<string>): Extension {
+  return EditorView.domEventHandlers({
+    paste(event, view) {
+      const html = event.clipboardData?.getData("text/html") ?? "";
+      if (!/<(h[1-6]|p|ul|ol|li|blockquote|table|strong|b|em|i|a|pre|code)[\s>]/i.test(html)) return false;
+      event.preventDefault();
+      const plain = event.clipboardData?.getData("text/plain") ?? "";
+      const at = view.state.selection.main;
+      toMarkdown(html)
+        .catch(() => plain)
+        .then((markdown) => {
+          view.dispatch({
+            changes: { from: at.from, to: at.to, insert: markdown },
+            selection: { anchor: at.from + markdown.length },
+            scrollIntoView: true,
+            userEvent: "input.paste",
+          });
+        });
+      return true;
+    },
+  });
+}
+
 export function editorExtensions(
   onChange: (doc: string) => void,
   onSelection: (selected: string) => void,
   modes: WritingModes,
+  toMarkdown: (html: string) => Promise<string>,
 ): Extension[] {
   return [
+    richPaste(toMarkdown),
     formattingKeymap,
     ...modes.extensions(),
     history(),
