@@ -15,6 +15,8 @@ use byline_core::library::{LibraryCounts, ListQuery, SearchHit, SlugCheck};
 use byline_core::library::{SortKey, StatusCount, TagCount};
 use byline_core::model::ArticleField;
 use byline_core::render::Preview;
+#[cfg(test)]
+use byline_core::render::PreviewBlock;
 use byline_core::text_stats::TextStats;
 use byline_core::{Article, ArticleId, ArticleSummary, ErrorInfo, Status, StatusChange};
 use serde::Serialize;
@@ -119,6 +121,7 @@ fn typescript_bindings() -> String {
         StatusChange::decl(&cfg),
         TextStats::decl(&cfg),
         Preview::decl(&cfg),
+        PreviewBlock::decl(&cfg),
         SaveEvent::decl(&cfg),
         SearchHit::decl(&cfg),
         SnippetPart::decl(&cfg),

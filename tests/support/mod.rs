@@ -34,6 +34,9 @@ fn free_port() -> u16 {
 pub struct App {
     pub client: Client,
     driver: Child,
+    /// The webview's own storage (localStorage: the theme choice), fresh
+    /// for each launch so one test's choices never reach another.
+    _webview_data: tempfile::TempDir,
 }
 
 impl App {
@@ -47,6 +50,7 @@ impl App {
     pub async fn launch_with_env(library: &Path, env: &[(&str, &str)]) -> App {
         let port = free_port();
         let native_port = free_port();
+        let webview_data = tempfile::tempdir().unwrap();
         let driver = Command::new("tauri-driver")
             .args([
                 "--port",
@@ -54,6 +58,8 @@ impl App {
                 "--native-port",
                 &native_port.to_string(),
             ])
+            .env("XDG_DATA_HOME", webview_data.path())
+            .env("XDG_CACHE_HOME", webview_data.path().join("cache"))
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -85,12 +91,15 @@ impl App {
                 Err(err) => panic!("could not start a WebDriver session: {err}"),
             }
         };
-        let app = App { client, driver };
+        let app = App {
+            client,
+            driver,
+            _webview_data: webview_data,
+        };
         app.wait_for_css("#app > .app").await;
         app
     }
 
-    /// Starts Byline on a new, empty library in a temporary folder.
     /// Starts Byline on an empty library. The file exists beforehand, so
     /// the app treats it as the writer's (no welcome article).
     pub async fn launch_fresh() -> (tempfile::TempDir, PathBuf, App) {

@@ -15,12 +15,16 @@ use ts_rs::TS;
 
 use crate::text_stats::{stats, TextStats};
 
-/// What the preview needs after a keystroke: the HTML and the counts.
+/// What the preview needs after a keystroke: the page as top-level blocks
+/// (so unchanged ones stay on screen untouched) and the counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Preview {
-    pub html: String,
+    pub blocks: Vec<PreviewBlock>,
     pub stats: TextStats,
 }
+
+mod blocks;
+pub use blocks::{without_sourcepos, PreviewBlock};
 
 /// Renders Markdown to sanitised HTML, as exports publish it.
 pub fn render(markdown: &str) -> String {
@@ -67,7 +71,7 @@ fn label_alerts<'a>(root: &'a comrak::nodes::AstNode<'a>) {
 
 pub fn preview(markdown: &str) -> Preview {
     Preview {
-        html: render_for_preview(markdown),
+        blocks: blocks::split(&render_for_preview(markdown)),
         stats: stats(markdown),
     }
 }

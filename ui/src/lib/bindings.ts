@@ -95,7 +95,14 @@ export type StatusChange = { status: Status, changed_at: string, };
 
 export type TextStats = { words: number, characters: number, reading_minutes: number, };
 
-export type Preview = { html: string, stats: TextStats, };
+export type Preview = { blocks: Array<PreviewBlock>, stats: TextStats, };
+
+export type PreviewBlock = { 
+/**
+ * Identifies the block's content, source positions left out: typing a
+ * line above a block changes its positions, not its key.
+ */
+key: string, html: string, };
 
 export type SaveEvent = { "state": "saved", article: ArticleSummary, seq: number, } | { "state": "failed", article: ArticleId, seq: number, error: ErrorInfo, };
 

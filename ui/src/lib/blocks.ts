@@ -1,15 +1,10 @@
-// Incremental preview: the rendered HTML is compared block by block (the
-// article's top-level elements) with what is on screen, and only blocks that
-// changed are replaced. Source positions are left out of the comparison:
-// typing a line shifts every later block's positions but not its content,
-// so those blocks keep their DOM nodes and only get new position numbers.
-
-const SOURCEPOS = / data-sourcepos="[^"]*"/g;
-
-/// A block's identity for reuse: its HTML without source positions.
-export function blockKey(outerHtml: string): string {
-  return outerHtml.replace(SOURCEPOS, "");
-}
+// Incremental preview: the backend sends the page as top-level blocks, each
+// with a key that leaves out source positions. A block whose key is already
+// on screen keeps its DOM node (only its position attribute is refreshed);
+// only new or changed blocks are parsed and inserted. Typing in one
+// paragraph therefore touches one paragraph, and the page neither flickers
+// nor jumps.
+import type { PreviewBlock } from "./bindings";
 
 /// The first and last source line of a `data-sourcepos` value ("3:1-5:20").
 export function sourceLines(value: string | null): { start: number; end: number } | null {
@@ -17,42 +12,59 @@ export function sourceLines(value: string | null): { start: number; end: number 
   return m ? { start: Number(m[1]), end: Number(m[2]) } : null;
 }
 
+/// The `data-sourcepos` of a block's own (outermost) start tag.
+export function leadingSourcepos(html: string): string | null {
+  const tagEnd = html.indexOf(">");
+  const m = / data-sourcepos="([^"]*)"/.exec(tagEnd < 0 ? html : html.slice(0, tagEnd));
+  return m ? m[1] : null;
+}
+
 const keys = new WeakMap<Element, string>();
+let template: HTMLTemplateElement | undefined;
 
-/// Makes `container`'s children match `html`, touching only what changed.
-/// Returns how many blocks were inserted (new or changed).
-export function patchBlocks(container: HTMLElement, html: string): number {
-  const template = document.createElement("template");
-  template.innerHTML = html;
-  const incoming = [...template.content.children];
+function build(block: PreviewBlock): Element {
+  template ??= document.createElement("template");
+  template.innerHTML = block.html;
+  const first = template.content.firstElementChild;
+  // A block that is bare text (rare) still needs an element to hold it.
+  const node = first && template.content.childNodes.length === 1 ? first : wrap(template.content);
+  keys.set(node, block.key);
+  return node;
+}
 
-  // Text between blocks is only the serialiser's newlines.
+function wrap(content: DocumentFragment): Element {
+  const div = document.createElement("div");
+  div.append(...content.childNodes);
+  return div;
+}
+
+/// Makes `container`'s children match `blocks`, touching only what changed.
+/// Returns how many blocks were built (new or changed).
+export function patchBlocks(container: HTMLElement, blocks: readonly PreviewBlock[]): number {
   for (const node of [...container.childNodes]) {
-    if (node.nodeType !== Node.ELEMENT_NODE) node.remove();
+    if (node.nodeType !== Node.ELEMENT_NODE || !keys.has(node as Element)) node.remove();
   }
   const pool = new Map<string, Element[]>();
   for (const el of container.children) {
-    const key = keys.get(el) ?? blockKey(el.outerHTML);
+    const key = keys.get(el)!;
     const same = pool.get(key);
     if (same) same.push(el);
     else pool.set(key, [el]);
   }
 
-  let inserted = 0;
-  incoming.forEach((fresh, i) => {
-    const key = blockKey(fresh.outerHTML);
-    let node = pool.get(key)?.shift();
+  let built = 0;
+  blocks.forEach((block, i) => {
+    let node = pool.get(block.key)?.shift();
     if (node) {
-      const pos = fresh.getAttribute("data-sourcepos");
+      const pos = leadingSourcepos(block.html);
       if (pos !== null && node.getAttribute("data-sourcepos") !== pos) node.setAttribute("data-sourcepos", pos);
     } else {
-      node = fresh;
-      keys.set(node, key);
-      inserted += 1;
+      node = build(block);
+      built += 1;
     }
     const here = container.children[i] ?? null;
     if (here !== node) container.insertBefore(node, here);
   });
-  while (container.children.length > incoming.length) container.lastElementChild!.remove();
-  return inserted;
+  while (container.children.length > blocks.length) container.lastElementChild!.remove();
+  return built;
 }

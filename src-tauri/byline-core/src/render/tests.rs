@@ -91,7 +91,7 @@ fn safe_links_survive_sanitising() {
 fn preview_carries_the_counts() {
     let p = preview("## Hello **world**");
     assert_eq!(p.stats.words, 2);
-    assert!(p.html.starts_with("<h2 id="));
+    assert!(p.blocks[0].html.starts_with("<h2 id="));
 }
 
 // --- Snapshots: what each feature renders to, reviewed once and kept. ---
@@ -148,7 +148,7 @@ fn callouts_carry_a_visible_label() {
 #[test]
 fn the_preview_marks_source_lines_and_exports_do_not() {
     let md = "# Title\n\nFirst paragraph.\n\n> [!TIP]\n> Tip text.\n";
-    let preview = preview(md).html;
+    let preview = render_for_preview(md);
     assert!(
         preview.contains(r#"<h1 data-sourcepos="1:1-1:7""#)
             || preview.contains(r#"data-sourcepos="1:1-1:7""#),
@@ -161,8 +161,7 @@ fn the_preview_marks_source_lines_and_exports_do_not() {
     let exported = render(md);
     assert!(!exported.contains("data-sourcepos"), "{exported}");
     // Apart from the positions, the preview is the export.
-    let stripped = regex_free_strip(&preview);
-    assert_eq!(stripped, exported);
+    assert_eq!(without_sourcepos(&preview), exported);
 }
 
 #[test]
@@ -175,16 +174,48 @@ fn a_forged_sourcepos_carrying_anything_but_numbers_is_dropped() {
     assert!(html.contains("<p>b</p>"), "{html}");
 }
 
-/// Removes every ` data-sourcepos="…"` attribute.
-fn regex_free_strip(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find(" data-sourcepos=\"") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + " data-sourcepos=\"".len()..];
-        let end = after.find('"').expect("closing quote");
-        rest = &after[end + 1..];
+#[test]
+fn the_preview_comes_as_top_level_blocks_whose_keys_ignore_positions() {
+    let md = "# Title\n\nFirst *paragraph*.\n\n<p title=\"a>b\">raw</p>\n\n| a |\n|---|\n| 1 |\n\n---\n\nLast[^1].\n\n[^1]: Note.\n";
+    let blocks = preview(md).blocks;
+    let joined: String = blocks
+        .iter()
+        .map(|b| b.html.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_eq!(
+        joined.trim(),
+        render_for_preview(md).trim(),
+        "the blocks are the whole page"
+    );
+    let starts: Vec<&str> = blocks
+        .iter()
+        .map(|b| &b.html[..b.html.find([' ', '>']).unwrap()])
+        .collect();
+    assert_eq!(
+        starts,
+        ["<h1", "<p", "<p", "<table", "<hr", "<p", "<section"]
+    );
+
+    // A line typed above shifts positions but keeps every key below it.
+    let shifted = preview(&format!("Intro.\n\n{md}")).blocks;
+    assert_eq!(shifted.len(), blocks.len() + 1);
+    let keys = |b: &[PreviewBlock]| b.iter().map(|b| b.key.clone()).collect::<Vec<_>>();
+    assert_eq!(keys(&shifted[1..]), keys(&blocks));
+    assert_ne!(shifted[1].html, blocks[0].html, "positions did change");
+}
+
+#[test]
+fn splitting_keeps_every_byte_of_content() {
+    for md in [
+        "",
+        "plain",
+        "a\n\n<div><div>nested</div></div>\n\n<img src=\"https://e.com/a.png\">",
+        "> q\n>\n> - l\n\ntext <br> more",
+    ] {
+        let html = render_for_preview(md);
+        let joined: String = preview(md).blocks.iter().map(|b| b.html.as_str()).collect();
+        let squash = |s: &str| s.split_whitespace().collect::<String>();
+        assert_eq!(squash(&joined), squash(&html), "{md:?}");
     }
-    out.push_str(rest);
-    out
 }
