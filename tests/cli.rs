@@ -149,7 +149,9 @@ fn render_prints_the_preview_html() {
     assert!(out.status.success(), "{}", stderr(&out));
     let html = stdout(&out);
     assert!(
-        html.contains("<h2>Hello <strong>world</strong></h2>"),
+        html.contains(
+            r##"<h2 id="hello-world">Hello <strong>world</strong><a href="#hello-world""##
+        ),
         "{html}"
     );
     assert!(html.contains("<table>"), "{html}");

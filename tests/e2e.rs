@@ -8,7 +8,7 @@ mod support;
 
 use byline_core::Library;
 use serde_json::json;
-use support::{wait_until_app_exits, App, CTRL, RELEASE_MODIFIERS};
+use support::{luminance, wait_until_app_exits, App, CTRL, RELEASE_MODIFIERS};
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display and tauri-driver; run by `make test`"]
@@ -134,17 +134,6 @@ async fn hostile_markdown_never_runs_or_reaches_the_dom() {
 
 /// Luminance of a CSS `rgb(...)` colour from its gamma-encoded channels, 0
 /// (black) to 1 (white): enough to tell a dark page from a light one.
-fn luminance(css: &str) -> f64 {
-    let n: Vec<f64> = css
-        .trim_start_matches("rgba(")
-        .trim_start_matches("rgb(")
-        .trim_end_matches(')')
-        .split(',')
-        .take(3)
-        .map(|c| c.trim().parse::<f64>().unwrap() / 255.0)
-        .collect();
-    0.2126 * n[0] + 0.7152 * n[1] + 0.0722 * n[2]
-}
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display and tauri-driver; run by `make test`"]

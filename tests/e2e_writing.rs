@@ -6,21 +6,9 @@ mod support;
 
 use byline_core::Library;
 use serde_json::json;
-use support::{App, CTRL, RELEASE_MODIFIERS};
+use support::{luminance, App, CTRL, RELEASE_MODIFIERS};
 
 const SHIFT: char = '\u{E008}';
-
-fn luminance(css: &str) -> f64 {
-    let n: Vec<f64> = css
-        .trim_start_matches("rgba(")
-        .trim_start_matches("rgb(")
-        .trim_end_matches(')')
-        .split(',')
-        .take(3)
-        .map(|v| v.trim().parse().unwrap())
-        .collect();
-    (0.2126 * n[0] + 0.7152 * n[1] + 0.0722 * n[2]) / 255.0
-}
 
 /// Types into the editor; a newline is sent as the Enter key.
 async fn keys(app: &App, text: &str) {

@@ -219,3 +219,17 @@ pub fn wait_until_app_exits(library: &Path) {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// The relative luminance (0 black, 1 white) of a CSS `rgb()`/`rgba()`
+/// colour, to tell a light page from a dark one.
+pub fn luminance(css: &str) -> f64 {
+    let n: Vec<f64> = css
+        .trim_start_matches("rgba(")
+        .trim_start_matches("rgb(")
+        .trim_end_matches(')')
+        .split(',')
+        .take(3)
+        .map(|c| c.trim().parse::<f64>().unwrap() / 255.0)
+        .collect();
+    0.2126 * n[0] + 0.7152 * n[1] + 0.0722 * n[2]
+}
