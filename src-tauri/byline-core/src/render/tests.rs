@@ -150,8 +150,7 @@ fn the_preview_marks_source_lines_and_exports_do_not() {
     let md = "# Title\n\nFirst paragraph.\n\n> [!TIP]\n> Tip text.\n";
     let preview = render_for_preview(md);
     assert!(
-        preview.contains(r#"<h1 data-sourcepos="1:1-1:7""#)
-            || preview.contains(r#"data-sourcepos="1:1-1:7""#),
+        preview.contains(r##"<h1 id="title" data-sourcepos="1:1-1:7">"##),
         "{preview}"
     );
     assert!(
