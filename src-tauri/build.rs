@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "set_field",
     "check_slug",
     "render_preview",
+    "store_image",
     "text_stats",
     "html_to_markdown",
     "search_articles",

@@ -568,3 +568,40 @@ fn bad_metadata_is_refused_in_one_line_and_changes_nothing() {
         2
     );
 }
+
+#[test]
+fn image_adds_a_picture_once_and_prints_its_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.byline");
+    let png = dir.path().join("city hall.png");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/assets/welcome-image.png"),
+        &png,
+    )
+    .unwrap();
+    let lib_arg = lib.to_str().unwrap();
+    let out = byline(&["--library", lib_arg, "image", png.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let markdown = stdout(&out);
+    assert!(
+        markdown.starts_with("![city hall](assets/") && markdown.trim_end().ends_with(".png)"),
+        "{markdown}"
+    );
+
+    let out = byline(&["--library", lib_arg, "image", png.to_str().unwrap(), "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["added"], false, "the same bytes are stored once");
+    assert_eq!(json["mime"], "image/png");
+
+    let text = dir.path().join("notes.png");
+    std::fs::write(&text, "not a picture").unwrap();
+    assert_fails_with(
+        &byline(&["--library", lib_arg, "image", text.to_str().unwrap()]),
+        "notes.png cannot be added as an image",
+    );
+    assert_fails_with(
+        &byline(&["--library", lib_arg, "image", "/nonexistent/x.png"]),
+        "cannot read /nonexistent/x.png",
+    );
+    assert_eq!(Library::open(&lib).unwrap().asset_totals().unwrap().0, 1);
+}

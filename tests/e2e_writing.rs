@@ -248,6 +248,12 @@ async fn a_new_library_opens_on_the_welcome_article() {
     ] {
         app.wait_for_css(css).await;
     }
+    // Its picture comes from the library, through the app's own protocol.
+    app.wait_for_js(
+        "(() => { const img = document.querySelector('[data-testid=preview] img'); return img && img.complete ? img.naturalWidth : 0; })()",
+        json!(1200),
+    )
+    .await;
     app.screenshot("welcome").await;
     // It is an ordinary article: one click moves it to the trash.
     app.wait_for_css("[data-testid=trash]")
@@ -299,4 +305,71 @@ async fn pasting_rich_text_inserts_clean_markdown_and_plain_text_as_is() {
     )
     .await;
     app.close().await;
+}
+
+/// A real PNG drawn on a canvas in the page, as a `File` named `name`.
+const MAKE_PNG: &str = "const png = (name, colour) => new Promise(ok => { const c = document.createElement('canvas'); c.width = 64; c.height = 40; const g = c.getContext('2d'); g.fillStyle = colour; g.fillRect(0, 0, 64, 40); c.toBlob(b => ok(new File([b], name, { type: 'image/png' })), 'image/png'); });";
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn images_pasted_or_dropped_are_stored_once_and_shown() {
+    let (_dir, library, app) = App::launch_fresh().await;
+    app.new_article().await;
+    keys(&app, "Intro.").await;
+
+    // Paste a picture: it lands on a line of its own and the preview shows it.
+    app.js(&format!(
+        "(() => {{ {MAKE_PNG} png('harbour-at-dawn.png', '#c4784a').then(f => {{ const dt = new DataTransfer(); dt.items.add(f); document.querySelector('.cm-content').dispatchEvent(new ClipboardEvent('paste', {{ clipboardData: dt, bubbles: true, cancelable: true }})); }}); return true; }})()"
+    ))
+    .await;
+    app.wait_for_js(
+        "[...document.querySelectorAll('.cm-line')].some(l => l.textContent.startsWith('!['))",
+        json!(true),
+    )
+    .await;
+    let line = app
+        .js("[...document.querySelectorAll('.cm-line')].map(l => l.textContent).find(t => t.startsWith('![')) ?? ''")
+        .await;
+    let line = line.as_str().unwrap().to_owned();
+    assert!(
+        line.starts_with("![harbour at dawn](assets/") && line.ends_with(".png)"),
+        "{line}"
+    );
+    app.wait_for_js(
+        "(() => { const img = document.querySelector('[data-testid=preview] img'); return img && img.complete ? [img.naturalWidth, img.alt] : null; })()",
+        json!([64, "harbour at dawn"]),
+    )
+    .await;
+
+    // Drop the same picture under another name: stored once, shown twice.
+    app.js(&format!(
+        "(() => {{ {MAKE_PNG} png('copy.png', '#c4784a').then(f => {{ const dt = new DataTransfer(); dt.items.add(f); const r = document.querySelector('.cm-content').getBoundingClientRect(); document.querySelector('.cm-content').dispatchEvent(new DragEvent('drop', {{ dataTransfer: dt, bubbles: true, cancelable: true, clientX: r.left + 5, clientY: r.top + 5 }})); }}); return true; }})()"
+    ))
+    .await;
+    app.wait_for_js(
+        "[...document.querySelectorAll('[data-testid=preview] img')].filter(i => i.complete && i.naturalWidth === 64).length",
+        json!(2),
+    )
+    .await;
+
+    // Something that is not an image is refused in words, and the text stays.
+    app.js(
+        "(() => { const dt = new DataTransfer(); dt.items.add(new File(['<svg onload=alert(1)></svg>'], 'logo.svg', { type: 'image/svg+xml' })); document.querySelector('.cm-content').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true })); return true; })()",
+    )
+    .await;
+    let problem = app.wait_for_css("[data-testid=problem]").await;
+    let text = problem.text().await.unwrap();
+    assert!(text.contains("logo.svg") && text.contains("SVG"), "{text}");
+    app.screenshot("images").await;
+    let body = app.editor_text().await;
+    assert!(body.starts_with("![copy]("), "dropped at the top: {body}");
+    assert!(body.contains("Intro."), "{body}");
+    app.close().await;
+
+    let lib = Library::open(&library).unwrap();
+    assert_eq!(
+        lib.asset_totals().unwrap().0,
+        1,
+        "the same picture is stored once"
+    );
 }

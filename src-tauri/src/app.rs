@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use anyhow::{Context, Result};
 use byline_core::autosave::{Autosaver, Policy};
+use byline_core::render::{Previewer, ASSET_SCHEME};
 use byline_core::Library;
 use tauri::{Emitter, Manager, RunEvent, WindowEvent};
 
@@ -12,10 +13,12 @@ use crate::ipc::{self, events};
 
 const WELCOME_TITLE: &str = "Welcome to Byline";
 const WELCOME_BODY: &str = include_str!("../../assets/welcome.md");
+const WELCOME_IMAGE: &[u8] = include_bytes!("../../assets/welcome-image.png");
 
 pub struct AppState {
     library: Arc<Mutex<Library>>,
     pub autosaver: Autosaver,
+    previewer: Mutex<Previewer>,
 }
 
 impl AppState {
@@ -23,7 +26,24 @@ impl AppState {
         // See autosave's `lock`: a panic elsewhere must not stop saving.
         self.library.lock().unwrap_or_else(PoisonError::into_inner)
     }
+
+    pub fn previewer(&self) -> MutexGuard<'_, Previewer> {
+        // Its cache only ever holds finished entries, so a poisoned lock
+        // leaves nothing half-written behind.
+        self.previewer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
 }
+
+/// The URL the window loads library images from: WebKitGTK and WKWebView
+/// take custom schemes as they are; WebView2 and Android see them as
+/// `http://<scheme>.localhost`.
+const ASSET_BASE: &str = if cfg!(any(windows, target_os = "android")) {
+    "http://byline-asset.localhost/"
+} else {
+    "byline-asset://localhost/"
+};
 
 pub fn run(library_path: PathBuf) -> Result<()> {
     ensure_display()?;
@@ -33,8 +53,15 @@ pub fn run(library_path: PathBuf) -> Result<()> {
     if is_new {
         // A new library opens on an article that shows what Byline does; it
         // is an ordinary article, gone with one click.
+        let image = library
+            .store_image("welcome-image.png", WELCOME_IMAGE)
+            .context("cannot store the welcome article's image")?;
+        let body = WELCOME_BODY.replace(
+            "{{welcome-image}}",
+            &format!("![A page in Byline]({})", image.path),
+        );
         library
-            .create_article(WELCOME_TITLE, WELCOME_BODY)
+            .create_article(WELCOME_TITLE, &body)
             .context("cannot write the welcome article")?;
     }
     let library = Arc::new(Mutex::new(library));
@@ -46,7 +73,11 @@ pub fn run(library_path: PathBuf) -> Result<()> {
                 Autosaver::start(Arc::clone(&library), Policy::default(), move |event| {
                     let _ = handle.emit(events::AUTOSAVE, event);
                 });
-            app.manage(AppState { library, autosaver });
+            app.manage(AppState {
+                library,
+                autosaver,
+                previewer: Mutex::new(Previewer::new(Some(ASSET_BASE))),
+            });
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -60,6 +91,9 @@ pub fn run(library_path: PathBuf) -> Result<()> {
                     }
                 }
             }
+        })
+        .register_uri_scheme_protocol(ASSET_SCHEME, |ctx, request| {
+            serve_asset(ctx.app_handle(), request.uri().path())
         })
         .invoke_handler(ipc::handler())
         .build(tauri::generate_context!())
@@ -76,6 +110,33 @@ pub fn run(library_path: PathBuf) -> Result<()> {
         }
     });
     Ok(())
+}
+
+/// Serves `/<hash>.<ext>` from the library's asset store. Content-addressed,
+/// so a response never goes stale and may be cached for good.
+fn serve_asset(app: &tauri::AppHandle, path: &str) -> tauri::http::Response<Vec<u8>> {
+    let file = path.trim_start_matches('/');
+    let found = app
+        .try_state::<AppState>()
+        .map(|state| state.library().asset(file));
+    let response = tauri::http::Response::builder()
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Access-Control-Allow-Origin", "*");
+    let built = match found {
+        Some(Ok(Some(asset))) => response
+            .header("Content-Type", asset.mime)
+            .header("Cache-Control", "max-age=31536000, immutable")
+            .body(asset.bytes),
+        Some(Ok(None)) | None => response
+            .status(404)
+            .header("Content-Type", "text/plain")
+            .body(b"no such image in this library".to_vec()),
+        Some(Err(err)) => response
+            .status(500)
+            .header("Content-Type", "text/plain")
+            .body(err.to_string().into_bytes()),
+    };
+    built.unwrap_or_else(|_| tauri::http::Response::new(Vec::new()))
 }
 
 /// GTK aborts with an unhelpful message when there is no display; say what

@@ -110,6 +110,15 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Copy an image into the library's asset store (stored once however
+    /// often it is added); prints the Markdown that shows it.
+    Image {
+        /// A PNG, JPEG, GIF, WebP or AVIF file.
+        file: PathBuf,
+        /// Print JSON (path, type, size, whether it was new) instead.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the HTML that the preview shows for a Markdown file.
     Render {
         /// The Markdown file; `-` reads standard input.
@@ -207,8 +216,36 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Search { query, json, limit } => search(&path, &query, json, limit),
+        Command::Image { file, json } => add_image(&path, &file, json),
         Command::Render { file } => render_file(&file),
     }
+}
+
+fn add_image(library: &Path, file: &Path, json: bool) -> Result<()> {
+    let size = std::fs::metadata(file)
+        .with_context(|| format!("cannot read {}", file.display()))?
+        .len();
+    // Refused before reading, so a huge file is never loaded.
+    if size > byline_core::library::MAX_IMAGE_BYTES as u64 {
+        anyhow::bail!(
+            "{} is {:.1} MB; images are limited to {} MB",
+            file.display(),
+            size as f64 / 1_048_576.0,
+            byline_core::library::MAX_IMAGE_BYTES / 1_048_576
+        );
+    }
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let stored = Library::open(library)?.store_image(&name, &bytes)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&stored)?);
+    } else {
+        println!("{}", stored.markdown);
+    }
+    Ok(())
 }
 
 fn library_path(explicit: Option<PathBuf>) -> Result<PathBuf> {

@@ -5,9 +5,11 @@
 //! check its signature, and runs off the main thread (`async`) so a slow disk
 //! never freezes the window.
 
-use byline_core::library::{check_body, LibraryCounts, ListQuery, SearchHit, SlugCheck};
+use byline_core::library::{
+    check_body, LibraryCounts, ListQuery, SearchHit, SlugCheck, StoredImage, MAX_IMAGE_BYTES,
+};
 use byline_core::model::ArticleField;
-use byline_core::render::{self, Preview};
+use byline_core::render::Preview;
 use byline_core::text_stats::TextStats;
 use byline_core::{Article, ArticleId, ArticleSummary, Status, StatusChange};
 use tauri::{AppHandle, Manager};
@@ -91,10 +93,42 @@ pub fn html_to_markdown(_app: AppHandle, html: String) -> IpcResult<String> {
     Ok(byline_core::html_paste::html_to_markdown(&html)?)
 }
 
+/// `since` is the generation of the preview the window shows; blocks it
+/// already has come back without their HTML.
 #[tauri::command(async)]
-pub fn render_preview(_app: AppHandle, markdown: String) -> IpcResult<Preview> {
+pub fn render_preview(app: AppHandle, markdown: String, since: Option<u32>) -> IpcResult<Preview> {
     check_body(&markdown)?;
-    Ok(render::preview(&markdown))
+    Ok(state(&app).previewer().render(&markdown, since))
+}
+
+/// An image dropped or pasted into the editor, its bytes as base64 (one
+/// string crosses IPC far faster than a JSON array of numbers).
+#[tauri::command(async)]
+pub fn store_image(app: AppHandle, name: String, data: String) -> IpcResult<StoredImage> {
+    use base64::Engine as _;
+    if name.chars().count() > 255 {
+        return Err(
+            byline_core::Error::invalid("image name", "is longer than 255 characters").into(),
+        );
+    }
+    // Checked before decoding so a huge paste is refused without a copy.
+    if data.len() / 4 * 3 > MAX_IMAGE_BYTES + 3 {
+        return Err(byline_core::Error::UnsupportedImage {
+            name,
+            reason: format!(
+                "it is larger than the {} MB limit",
+                MAX_IMAGE_BYTES / 1_048_576
+            ),
+        }
+        .into());
+    }
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(data.as_bytes())
+        .map_err(|e| byline_core::Error::UnsupportedImage {
+            name: name.clone(),
+            reason: format!("its data did not arrive intact ({e})"),
+        })?;
+    Ok(state(&app).library().store_image(&name, &bytes)?)
 }
 
 #[tauri::command(async)]

@@ -10,7 +10,7 @@
 use byline_core::autosave::SaveEvent;
 #[cfg(test)]
 use byline_core::library::SnippetPart;
-use byline_core::library::{LibraryCounts, ListQuery, SearchHit, SlugCheck};
+use byline_core::library::{LibraryCounts, ListQuery, SearchHit, SlugCheck, StoredImage};
 #[cfg(test)]
 use byline_core::library::{SortKey, StatusCount, TagCount};
 use byline_core::model::ArticleField;
@@ -82,7 +82,8 @@ ipc_commands! {
     fn rename_article(id: ArticleId, title: String) -> Article;
     fn set_field(id: ArticleId, field: ArticleField, value: String) -> Article;
     fn check_slug(id: ArticleId, slug: String) -> SlugCheck;
-    fn render_preview(markdown: String) -> Preview;
+    fn render_preview(markdown: String, since: Option<u32>) -> Preview;
+    fn store_image(name: String, data: String) -> StoredImage;
     fn text_stats(text: String) -> TextStats;
     fn html_to_markdown(html: String) -> String;
     fn search_articles(query: String) -> Vec<SearchHit>;
@@ -122,6 +123,7 @@ fn typescript_bindings() -> String {
         TextStats::decl(&cfg),
         Preview::decl(&cfg),
         PreviewBlock::decl(&cfg),
+        StoredImage::decl(&cfg),
         SaveEvent::decl(&cfg),
         SearchHit::decl(&cfg),
         SnippetPart::decl(&cfg),

@@ -57,6 +57,9 @@ pub enum Error {
     #[error("{field} {reason}")]
     InvalidInput { field: &'static str, reason: String },
 
+    #[error("{name} cannot be added as an image: {reason}")]
+    UnsupportedImage { name: String, reason: String },
+
     #[error("{path} is not valid UTF-8 text (first bad byte at offset {offset})")]
     NotUtf8 { path: PathBuf, offset: usize },
 
@@ -96,6 +99,7 @@ impl Error {
             Error::ArticleTrashed(_) => "article_trashed",
             Error::NotInTrash(_) => "not_in_trash",
             Error::InvalidInput { .. } => "invalid_input",
+            Error::UnsupportedImage { .. } => "unsupported_image",
             Error::NotUtf8 { .. } => "not_utf8",
             Error::BinaryFile { .. } => "binary_file",
             Error::FileTooLarge { .. } => "file_too_large",

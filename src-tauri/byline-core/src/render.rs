@@ -7,44 +7,58 @@
 //! no unsanitised path out of this module.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use comrak::nodes::{AlertType, NodeValue};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::text_stats::{stats, TextStats};
+use crate::text_stats::TextStats;
 
 /// What the preview needs after a keystroke: the page as top-level blocks
 /// (so unchanged ones stay on screen untouched) and the counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Preview {
+    /// Names this response; the window passes it back as `since` so the next
+    /// one can leave out the HTML of blocks it already shows.
+    pub generation: u32,
     pub blocks: Vec<PreviewBlock>,
     pub stats: TextStats,
 }
 
 mod blocks;
-pub use blocks::{without_sourcepos, PreviewBlock};
+mod previewer;
+pub use blocks::PreviewBlock;
+pub use previewer::Previewer;
 
-/// Renders Markdown to sanitised HTML, as exports publish it.
+/// Renders Markdown to sanitised HTML, as exports publish it. Images keep
+/// their library paths (`assets/…`); exports decide how to ship them.
 pub fn render(markdown: &str) -> String {
-    render_with(markdown, &COMRAK_OPTIONS)
+    let raw = comrak_html(markdown, &COMRAK_OPTIONS);
+    let mut out = String::with_capacity(raw.len());
+    for chunk in blocks::chunks(&raw) {
+        out.push_str(&sanitize(chunk, &SANITIZER));
+        out.push('\n');
+    }
+    out
 }
 
-/// The same HTML with each element's source lines in `data-sourcepos`
-/// ("3:1-5:20"): the preview uses them to update only the blocks that
-/// changed and to scroll in step with the editor. Nothing else differs.
-pub fn render_for_preview(markdown: &str) -> String {
-    render_with(markdown, &PREVIEW_OPTIONS)
-}
-
-fn render_with(markdown: &str, options: &comrak::Options<'static>) -> String {
+/// comrak's unsanitised HTML. Never leaves this module unsanitised.
+fn comrak_html(markdown: &str, options: &comrak::Options<'_>) -> String {
     let arena = comrak::Arena::new();
     let root = comrak::parse_document(&arena, markdown, options);
     label_alerts(root);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     comrak::format_html(root, options, &mut raw).expect("formatting into a String cannot fail");
-    SANITIZER.clean(&raw).to_string()
+    raw
+}
+
+/// Sanitises one top-level block. The page is sanitised block by block, in
+/// the preview and in exports alike, so the preview can reuse the blocks it
+/// already sanitised and still be exactly what exports publish. Each result
+/// is a balanced fragment, so joining them is as safe as each one.
+fn sanitize(block: &str, sanitizer: &ammonia::Builder<'_>) -> String {
+    sanitizer.clean(block).to_string()
 }
 
 /// The label a callout shows when the writer gave it none. Newsrooms call a
@@ -69,11 +83,31 @@ fn label_alerts<'a>(root: &'a comrak::nodes::AstNode<'a>) {
     }
 }
 
+/// A one-off preview, nothing cached: for tests, benches and the CLI.
 pub fn preview(markdown: &str) -> Preview {
-    Preview {
-        blocks: blocks::split(&render_for_preview(markdown)),
-        stats: stats(markdown),
+    Previewer::new(None).render(markdown, None)
+}
+
+/// Where `assets/…` image paths point in the preview, given the base URL
+/// the window serves library images from.
+struct AssetUrls(String);
+
+impl comrak::options::URLRewriter for AssetUrls {
+    fn to_html(&self, url: &str) -> String {
+        match url.strip_prefix(crate::library::ASSET_DIR) {
+            Some(name) if name.starts_with('/') => format!("{}{}", self.0, &name[1..]),
+            _ => url.to_owned(),
+        }
     }
+}
+
+fn preview_options(asset_base: Option<&str>) -> comrak::Options<'static> {
+    let mut options = COMRAK_OPTIONS.clone();
+    options.render.sourcepos = true;
+    if let Some(base) = asset_base {
+        options.extension.image_url_rewriter = Some(Arc::new(AssetUrls(base.to_owned())));
+    }
+    options
 }
 
 static COMRAK_OPTIONS: LazyLock<comrak::Options<'static>> = LazyLock::new(|| {
@@ -90,12 +124,6 @@ static COMRAK_OPTIONS: LazyLock<comrak::Options<'static>> = LazyLock::new(|| {
     ext.header_id_prefix = Some(String::new());
     // Raw HTML is passed through to ammonia, which decides what survives.
     options.render.r#unsafe = true;
-    options
-});
-
-static PREVIEW_OPTIONS: LazyLock<comrak::Options<'static>> = LazyLock::new(|| {
-    let mut options = COMRAK_OPTIONS.clone();
-    options.render.sourcepos = true;
     options
 });
 
@@ -119,9 +147,20 @@ const KNOWN_CLASSES: &[&str] = &[
     "task-list-item-checkbox",
 ];
 
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+static SANITIZER: LazyLock<ammonia::Builder<'static>> =
+    LazyLock::new(|| sanitizer(&["http", "https", "mailto", "tel"]));
+
+/// The preview also shows library images, which the window serves under
+/// their own scheme (see the app's `byline-asset` protocol).
+static PREVIEW_SANITIZER: LazyLock<ammonia::Builder<'static>> =
+    LazyLock::new(|| sanitizer(&["http", "https", "mailto", "tel", ASSET_SCHEME]));
+
+/// The URL scheme the desktop app serves library images under.
+pub const ASSET_SCHEME: &str = "byline-asset";
+
+fn sanitizer(schemes: &[&'static str]) -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
-    b.url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
+    b.url_schemes(schemes.iter().copied().collect::<HashSet<_>>())
         .add_tags([
             "input",
             "section",
@@ -141,10 +180,9 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         )
         .add_tag_attributes("section", ["data-footnotes"])
         .add_tag_attributes("ol", ["start"])
-        .add_generic_attributes(["id", "class", "data-sourcepos"])
+        .add_generic_attributes(["id", "class"])
         .attribute_filter(|element, attribute, value| match (element, attribute) {
             ("input", "type") => (value == "checkbox").then_some(value.into()),
-            (_, "data-sourcepos") => is_sourcepos(value).then_some(value.into()),
             (_, "class") => {
                 let kept: Vec<&str> = value
                     .split_ascii_whitespace()
@@ -157,15 +195,6 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
             _ => Some(value.into()),
         });
     b
-});
-
-/// `line:col-line:col`, nothing else: the attribute carries numbers only.
-fn is_sourcepos(value: &str) -> bool {
-    !value.is_empty()
-        && value.len() < 48
-        && value
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ':' || c == '-')
 }
 
 fn is_language_class(class: &str) -> bool {

@@ -95,14 +95,44 @@ export type StatusChange = { status: Status, changed_at: string, };
 
 export type TextStats = { words: number, characters: number, reading_minutes: number, };
 
-export type Preview = { blocks: Array<PreviewBlock>, stats: TextStats, };
+export type Preview = { 
+/**
+ * Names this response; the window passes it back as `since` so the next
+ * one can leave out the HTML of blocks it already shows.
+ */
+generation: number, blocks: Array<PreviewBlock>, stats: TextStats, };
 
 export type PreviewBlock = { 
 /**
  * Identifies the block's content, source positions left out: typing a
- * line above a block changes its positions, not its key.
+ * line above a block changes its position, not its key.
  */
-key: string, html: string, };
+key: string, 
+/**
+ * The block's source lines as `data-sourcepos` gives them ("3:1-5:20"),
+ * or empty for stray text. The window sets it on the block's element;
+ * scroll sync reads it.
+ */
+pos: string, 
+/**
+ * The sanitised HTML, or `null` when the window already shows a block
+ * with this key (see `Preview::generation`).
+ */
+html: string | null, };
+
+export type StoredImage = { 
+/**
+ * `assets/<hash>.<ext>`, the path Markdown uses.
+ */
+path: string, mime: string, bytes: number, 
+/**
+ * False when the same image was already in the library.
+ */
+added: boolean, 
+/**
+ * `![alt](path)`, the alt text taken from the file name.
+ */
+markdown: string, };
 
 export type SaveEvent = { "state": "saved", article: ArticleSummary, seq: number, } | { "state": "failed", article: ArticleId, seq: number, error: ErrorInfo, };
 
@@ -125,7 +155,8 @@ export const commands = {
   renameArticle: (id: ArticleId, title: string): Promise<Article> => call<Article>("rename_article", { id, title }),
   setField: (id: ArticleId, field: ArticleField, value: string): Promise<Article> => call<Article>("set_field", { id, field, value }),
   checkSlug: (id: ArticleId, slug: string): Promise<SlugCheck> => call<SlugCheck>("check_slug", { id, slug }),
-  renderPreview: (markdown: string): Promise<Preview> => call<Preview>("render_preview", { markdown }),
+  renderPreview: (markdown: string, since: number | null): Promise<Preview> => call<Preview>("render_preview", { markdown, since }),
+  storeImage: (name: string, data: string): Promise<StoredImage> => call<StoredImage>("store_image", { name, data }),
   textStats: (text: string): Promise<TextStats> => call<TextStats>("text_stats", { text }),
   htmlToMarkdown: (html: string): Promise<string> => call<string>("html_to_markdown", { html }),
   searchArticles: (query: string): Promise<Array<SearchHit>> => call<Array<SearchHit>>("search_articles", { query }),

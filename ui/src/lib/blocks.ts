@@ -1,9 +1,9 @@
 // Incremental preview: the backend sends the page as top-level blocks, each
 // with a key that leaves out source positions. A block whose key is already
-// on screen keeps its DOM node (only its position attribute is refreshed);
-// only new or changed blocks are parsed and inserted. Typing in one
-// paragraph therefore touches one paragraph, and the page neither flickers
-// nor jumps.
+// on screen keeps its DOM node (only its position attribute is refreshed),
+// and the backend does not even send its HTML again; only new or changed
+// blocks are parsed and inserted. Typing in one paragraph therefore touches
+// one paragraph, and the page neither flickers nor jumps.
 import type { PreviewBlock } from "./bindings";
 
 /// The first and last source line of a `data-sourcepos` value ("3:1-5:20").
@@ -12,23 +12,16 @@ export function sourceLines(value: string | null): { start: number; end: number 
   return m ? { start: Number(m[1]), end: Number(m[2]) } : null;
 }
 
-/// The `data-sourcepos` of a block's own (outermost) start tag.
-export function leadingSourcepos(html: string): string | null {
-  const tagEnd = html.indexOf(">");
-  const m = / data-sourcepos="([^"]*)"/.exec(tagEnd < 0 ? html : html.slice(0, tagEnd));
-  return m ? m[1] : null;
-}
-
 const keys = new WeakMap<Element, string>();
 let template: HTMLTemplateElement | undefined;
 
-function build(block: PreviewBlock): Element {
+function build(key: string, html: string): Element {
   template ??= document.createElement("template");
-  template.innerHTML = block.html;
+  template.innerHTML = html;
   const first = template.content.firstElementChild;
   // A block that is bare text (rare) still needs an element to hold it.
   const node = first && template.content.childNodes.length === 1 ? first : wrap(template.content);
-  keys.set(node, block.key);
+  keys.set(node, key);
   return node;
 }
 
@@ -39,32 +32,48 @@ function wrap(content: DocumentFragment): Element {
 }
 
 /// Makes `container`'s children match `blocks`, touching only what changed.
-/// Returns how many blocks were built (new or changed).
-export function patchBlocks(container: HTMLElement, blocks: readonly PreviewBlock[]): number {
-  for (const node of [...container.childNodes]) {
-    if (node.nodeType !== Node.ELEMENT_NODE || !keys.has(node as Element)) node.remove();
-  }
+/// Returns how many blocks were built, or `null` when a block came without
+/// HTML and no node on screen has its key: the caller must then ask for the
+/// whole page (this only happens if the window and backend lost step).
+export function patchBlocks(container: HTMLElement, blocks: readonly PreviewBlock[]): number | null {
   const pool = new Map<string, Element[]>();
   for (const el of container.children) {
-    const key = keys.get(el)!;
+    const key = keys.get(el);
+    if (key === undefined) continue;
     const same = pool.get(key);
     if (same) same.push(el);
     else pool.set(key, [el]);
+  }
+  // Check first, so a page that cannot be completed is left as it was.
+  for (const block of blocks) {
+    if (block.html === null && !pool.has(block.key)) return null;
+  }
+  for (const node of [...container.childNodes]) {
+    if (node.nodeType !== Node.ELEMENT_NODE || !keys.has(node as Element)) node.remove();
   }
 
   let built = 0;
   blocks.forEach((block, i) => {
     let node = pool.get(block.key)?.shift();
-    if (node) {
-      const pos = leadingSourcepos(block.html);
-      if (pos !== null && node.getAttribute("data-sourcepos") !== pos) node.setAttribute("data-sourcepos", pos);
-    } else {
-      node = build(block);
+    if (!node) {
+      // A repeat of a block already placed above reuses its HTML.
+      node = block.html !== null ? build(block.key, block.html) : reuse(container, block.key);
       built += 1;
+    }
+    if (node.getAttribute("data-sourcepos") !== block.pos) {
+      if (block.pos) node.setAttribute("data-sourcepos", block.pos);
+      else node.removeAttribute("data-sourcepos");
     }
     const here = container.children[i] ?? null;
     if (here !== node) container.insertBefore(node, here);
   });
   while (container.children.length > blocks.length) container.lastElementChild!.remove();
   return built;
+}
+
+function reuse(container: HTMLElement, key: string): Element {
+  const original = [...container.children].find((el) => keys.get(el) === key)!;
+  const copy = original.cloneNode(true) as Element;
+  keys.set(copy, key);
+  return copy;
 }

@@ -13,7 +13,15 @@ import {
   type DecorationSet,
   type ViewUpdate,
 } from "@codemirror/view";
-import { asCommand, insertLink, setHeading, toggleInline, toggleList, toggleQuote } from "./formatting";
+import {
+  asCommand,
+  imageInsertion,
+  insertLink,
+  setHeading,
+  toggleInline,
+  toggleList,
+  toggleQuote,
+} from "./formatting";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
@@ -156,13 +164,67 @@ function richPaste(toMarkdown: (html: string) => Promise<string>): Extension {
   });
 }
 
+/// Stores an image in the library and returns the Markdown that shows it.
+export type StoreImage = (file: File) => Promise<string>;
+
+/// Images dropped on the editor or pasted into it: each goes into the
+/// library's asset store, and its Markdown lands where it was dropped (or
+/// at the cursor), as a paragraph of its own. Runs before rich paste: a
+/// picture copied from a web page arrives as the file and as `<img>` HTML,
+/// and the writer means the picture.
+function imageInput(store: StoreImage, onError: (error: unknown) => void): Extension {
+  const images = (data: DataTransfer | null) =>
+    [...(data?.files ?? [])].filter((f) => f.type.startsWith("image/") || f.type === "");
+  async function insert(view: EditorView, files: File[], pos: number) {
+    const done: string[] = [];
+    for (const file of files) {
+      try {
+        done.push(await store(file));
+      } catch (error) {
+        onError(error);
+      }
+    }
+    if (done.length === 0) return;
+    const at = Math.min(pos, view.state.doc.length);
+    const change = imageInsertion(view.state.doc.toString(), at, done);
+    view.dispatch({
+      changes: change,
+      selection: { anchor: change.from + change.insert.length },
+      scrollIntoView: true,
+      userEvent: "input.paste",
+    });
+  }
+  return EditorView.domEventHandlers({
+    paste(event, view) {
+      const files = images(event.clipboardData);
+      if (files.length === 0) return false;
+      event.preventDefault();
+      const { from, to } = view.state.selection.main;
+      if (to > from) view.dispatch({ changes: { from, to }, userEvent: "delete" });
+      void insert(view, files, from);
+      return true;
+    },
+    drop(event, view) {
+      const files = images(event.dataTransfer);
+      if (files.length === 0) return false;
+      event.preventDefault();
+      const pos = view.posAtCoords({ x: event.clientX, y: event.clientY }) ?? view.state.selection.main.head;
+      void insert(view, files, pos);
+      return true;
+    },
+  });
+}
+
 export function editorExtensions(
   onChange: (doc: string) => void,
   onSelection: (selected: string) => void,
   modes: WritingModes,
   toMarkdown: (html: string) => Promise<string>,
+  storeImage: StoreImage,
+  onError: (error: unknown) => void,
 ): Extension[] {
   return [
+    imageInput(storeImage, onError),
     richPaste(toMarkdown),
     formattingKeymap,
     ...modes.extensions(),

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { EditorSelection, EditorState } from "@codemirror/state";
-import { insertLink, outline, setHeading, toggleInline, toggleList, toggleQuote, type Edit } from "./formatting";
+import {
+  imageInsertion,
+  insertLink,
+  outline,
+  setHeading,
+  toggleInline,
+  toggleList,
+  toggleQuote,
+  type Edit,
+} from "./formatting";
 
 /// Applies an edit to `doc` with the selection marked by [ and ] (or a
 /// cursor by |), and returns the new text with the selection marked again.
@@ -66,5 +75,19 @@ describe("outline", () => {
       { level: 2, text: "One", line: 5 },
       { level: 3, text: "Two", line: 9 },
     ]);
+  });
+});
+
+describe("image insertion", () => {
+  const md = "![a](assets/a.png)";
+  it("puts an image in a paragraph of its own", () => {
+    expect(imageInsertion("", 0, [md]).insert).toBe(md + "\n");
+    expect(imageInsertion("Intro.", 6, [md]).insert).toBe("\n\n" + md + "\n");
+    expect(imageInsertion("One two", 3, [md]).insert).toBe("\n\n" + md + "\n\n");
+    expect(imageInsertion("Para.\n\nNext", 7, [md]).insert).toBe(md + "\n\n");
+    expect(imageInsertion("Para.\n", 6, [md]).insert).toBe("\n" + md + "\n");
+  });
+  it("separates several images by blank lines", () => {
+    expect(imageInsertion("", 0, [md, md]).insert).toBe(md + "\n\n" + md + "\n");
   });
 });

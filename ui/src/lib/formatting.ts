@@ -178,3 +178,17 @@ export function outline(doc: string): OutlineItem[] {
   });
   return items;
 }
+
+/// Where images go: each as a paragraph of its own at `pos`, with blank
+/// lines added only where the text around needs them.
+export function imageInsertion(
+  doc: string,
+  pos: number,
+  images: readonly string[],
+): { from: number; to: number; insert: string } {
+  const before = doc.slice(0, pos);
+  const after = doc.slice(pos);
+  const lead = before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
+  const trail = after === "" ? "\n" : after.startsWith("\n\n") ? "" : after.startsWith("\n") ? "\n" : "\n\n";
+  return { from: pos, to: pos, insert: lead + images.join("\n\n") + trail };
+}

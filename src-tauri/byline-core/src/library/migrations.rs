@@ -159,6 +159,23 @@ const MIGRATIONS: &[Migration] = &[
     ",
         then: Some(backfill_slugs),
     },
+    Migration {
+        version: 6,
+        // Images, content-addressed: `name` is `<sha256 prefix>.<ext>`, as in
+        // the Markdown path `assets/<name>`.
+        sql: "
+        CREATE TABLE assets (
+            id            INTEGER PRIMARY KEY,
+            name          TEXT    NOT NULL UNIQUE,
+            mime          TEXT    NOT NULL,
+            bytes         BLOB    NOT NULL,
+            size          INTEGER NOT NULL,
+            original_name TEXT    NOT NULL DEFAULT '',
+            created_at    INTEGER NOT NULL
+        );
+    ",
+        then: None,
+    },
 ];
 
 /// Gives every article without a slug one made from its title, oldest

@@ -6,6 +6,7 @@
 //! switch on WAL and run migrations.
 
 mod articles;
+mod assets;
 mod listing;
 mod metadata;
 mod migrations;
@@ -13,6 +14,7 @@ mod search;
 mod workflow;
 
 pub use articles::{check_body, MAX_BODY_BYTES, MAX_TITLE_CHARS};
+pub use assets::{alt_from_name, Asset, StoredImage, ASSET_DIR, MAX_IMAGE_BYTES};
 
 use std::fs::File;
 use std::io::Read;

@@ -1,13 +1,14 @@
-//! Splitting rendered HTML into its top-level blocks, each with a key that
-//! ignores source positions, so the preview can keep every block whose key
-//! it already shows and build only the rest.
+//! Cutting comrak's HTML into its top-level blocks. The page is sanitised
+//! block by block (see `render::sanitize`), and the preview keys each block
+//! by its HTML without source positions, so typing in one paragraph leaves
+//! every other block's key, and its sanitised HTML, as it was.
 //!
-//! The input is the sanitiser's own serialisation: well-formed, no raw-text
-//! elements (scripts and styles are gone), `<` escaped in text. The scanner
-//! only has to follow tags, quoted attribute values, comments and void
-//! elements to know when a top-level element ends.
-
-use std::hash::{Hash, Hasher};
+//! The input is comrak's output, which is unsanitised where the writer used
+//! raw HTML. The cutter follows tags, quoted attribute values, comments, void
+//! elements and raw-text elements (`<script>`, `<style>`, …) to know where a
+//! top-level element ends. Raw HTML it cannot balance only makes a bigger
+//! block: every byte lands in exactly one block, and each block is then
+//! sanitised on its own.
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -15,9 +16,15 @@ use ts_rs::TS;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PreviewBlock {
     /// Identifies the block's content, source positions left out: typing a
-    /// line above a block changes its positions, not its key.
+    /// line above a block changes its position, not its key.
     pub key: String,
-    pub html: String,
+    /// The block's source lines as `data-sourcepos` gives them ("3:1-5:20"),
+    /// or empty for stray text. The window sets it on the block's element;
+    /// scroll sync reads it.
+    pub pos: String,
+    /// The sanitised HTML, or `null` when the window already shows a block
+    /// with this key (see `Preview::generation`).
+    pub html: Option<String>,
 }
 
 const VOID: &[&str] = &[
@@ -25,12 +32,26 @@ const VOID: &[&str] = &[
     "wbr",
 ];
 
-/// The top-level elements of `html`, in order. Text between them (the
-/// serialiser's newlines) is dropped; stray top-level text becomes a block
-/// of its own so nothing is lost.
-pub fn split(html: &str) -> Vec<PreviewBlock> {
+/// Elements whose content is raw text: a `<` inside them is not a tag.
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+];
+
+/// The top-level elements of `html`, in order, as slices. Whitespace between
+/// them (the serialiser's newlines) is dropped; stray top-level text becomes
+/// a block of its own so nothing is lost.
+pub fn chunks(html: &str) -> Vec<&str> {
     let bytes = html.as_bytes();
-    let mut blocks = Vec::new();
+    let mut out = Vec::new();
     let mut depth: usize = 0;
     let mut start: Option<usize> = None;
     let mut i = 0;
@@ -42,36 +63,67 @@ pub fn split(html: &str) -> Vec<PreviewBlock> {
             i += 1;
             continue;
         }
-        if html[i..].starts_with("<!--") {
-            let end = html[i..].find("-->").map_or(bytes.len(), |e| i + e + 3);
-            i = end;
-            continue;
-        }
-        let tag_end = tag_end(bytes, i);
-        let closing = bytes.get(i + 1) == Some(&b'/');
         if depth == 0 && start.is_none() {
             start = Some(i);
         }
-        if closing {
-            depth = depth.saturating_sub(1);
+        if html[i..].starts_with("<!--") {
+            i = html[i..].find("-->").map_or(bytes.len(), |e| i + e + 3);
         } else {
-            let name = tag_name(&html[i + 1..tag_end]);
-            let self_closing = bytes[tag_end - 1] == b'/' || VOID.contains(&name.as_str());
-            if !self_closing {
-                depth += 1;
+            let end = tag_end(bytes, i);
+            if bytes[end] != b'>' {
+                // A `<` that never closes: the rest is text.
+                i = bytes.len();
+                continue;
+            }
+            let closing = bytes.get(i + 1) == Some(&b'/');
+            if closing {
+                depth = depth.saturating_sub(1);
+                i = end + 1;
+            } else {
+                let name = tag_name(&html[i + 1..end]);
+                let self_closing = bytes[end - 1] == b'/' || VOID.contains(&name.as_str());
+                i = end + 1;
+                if RAW_TEXT.contains(&name.as_str()) && !self_closing {
+                    // Skip to the end of the matching close tag, whatever
+                    // the content looks like.
+                    let close = format!("</{name}");
+                    i = find_ascii_ci(&html[i..], &close)
+                        .map_or(bytes.len(), |at| tag_end(bytes, i + at) + 1);
+                } else if !self_closing {
+                    depth += 1;
+                }
             }
         }
-        i = tag_end + 1;
         if depth == 0 {
             if let Some(s) = start.take() {
-                push(&mut blocks, &html[s..i]);
+                out.push(&html[s..i.min(bytes.len())]);
             }
         }
     }
     if let Some(s) = start {
-        push(&mut blocks, html[s..].trim_end());
+        let rest = html[s..].trim_end();
+        if !rest.is_empty() {
+            out.push(rest);
+        }
     }
-    blocks
+    out
+}
+
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    (0..h.len().saturating_sub(n.len() - 1)).find(|&at| h[at..at + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// The `data-sourcepos` of a block's own (outermost) start tag.
+pub fn leading_sourcepos(html: &str) -> &str {
+    const ATTR: &str = " data-sourcepos=\"";
+    let tag = html.find('>').map_or(html, |end| &html[..end]);
+    tag.find(ATTR)
+        .and_then(|at| {
+            let value = &tag[at + ATTR.len()..];
+            value.find('"').map(|end| &value[..end])
+        })
+        .unwrap_or("")
 }
 
 /// The index of the `>` that ends the tag starting at `open`, skipping `>`
@@ -98,15 +150,6 @@ fn tag_name(inside: &str) -> String {
         .take_while(|c| c.is_ascii_alphanumeric())
         .collect::<String>()
         .to_ascii_lowercase()
-}
-
-fn push(blocks: &mut Vec<PreviewBlock>, html: &str) {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    without_sourcepos(html).hash(&mut hasher);
-    blocks.push(PreviewBlock {
-        key: format!("{:016x}", hasher.finish()),
-        html: html.to_string(),
-    });
 }
 
 /// `html` with every ` data-sourcepos="…"` attribute removed.
