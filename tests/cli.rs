@@ -588,7 +588,13 @@ fn image_adds_a_picture_once_and_prints_its_markdown() {
         "{markdown}"
     );
 
-    let out = byline(&["--library", lib_arg, "image", png.to_str().unwrap(), "--json"]);
+    let out = byline(&[
+        "--library",
+        lib_arg,
+        "image",
+        png.to_str().unwrap(),
+        "--json",
+    ]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["added"], false, "the same bytes are stored once");
     assert_eq!(json["mime"], "image/png");

@@ -48,6 +48,26 @@ fn bench_render(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("byline_preview", words), &md, |b, md| {
             b.iter(|| byline_core::render::preview(md))
         });
+        // What a keystroke costs with the app's previewer: the text differs
+        // from the last render by one character at the end, so every block
+        // but the last is already sanitised and already in the window.
+        let edited = format!("{md}x");
+        group.bench_with_input(
+            BenchmarkId::new("byline_preview_keystroke", words),
+            &md,
+            |b, md| {
+                let mut previewer = byline_core::render::Previewer::new(None);
+                let mut shown = previewer.render(md, None).generation;
+                let mut flip = false;
+                b.iter(|| {
+                    flip = !flip;
+                    let text = if flip { edited.as_str() } else { md.as_str() };
+                    let preview = previewer.render(text, Some(shown));
+                    shown = preview.generation;
+                    preview
+                })
+            },
+        );
     }
     group.finish();
 }

@@ -57,6 +57,12 @@ pub enum Error {
     #[error("{field} {reason}")]
     InvalidInput { field: &'static str, reason: String },
 
+    #[error("article {article} has no revision {number}")]
+    NoSuchRevision { article: ArticleId, number: u32 },
+
+    #[error("a revision in the library is damaged: {detail}")]
+    RevisionCorrupt { detail: String },
+
     #[error("{name} cannot be added as an image: {reason}")]
     UnsupportedImage { name: String, reason: String },
 
@@ -100,6 +106,8 @@ impl Error {
             Error::NotInTrash(_) => "not_in_trash",
             Error::InvalidInput { .. } => "invalid_input",
             Error::UnsupportedImage { .. } => "unsupported_image",
+            Error::NoSuchRevision { .. } => "revision_not_found",
+            Error::RevisionCorrupt { .. } => "revision_corrupt",
             Error::NotUtf8 { .. } => "not_utf8",
             Error::BinaryFile { .. } => "binary_file",
             Error::FileTooLarge { .. } => "file_too_large",

@@ -4,6 +4,7 @@
 //! command line are both thin layers over it; see ARCHITECTURE.md.
 
 pub mod autosave;
+pub mod diff;
 pub mod error;
 pub mod html_paste;
 pub mod library;

@@ -91,18 +91,48 @@ impl Library {
     }
 
     /// Replaces an article's body. Returns the article as stored.
+    /// Writes the body autosave hands over. When this save follows a pause
+    /// in typing, or the last revision is older than the checkpoint
+    /// interval, the state before it is kept as a checkpoint first, in the
+    /// same transaction (see `revisions`).
     pub fn save_body(&mut self, id: ArticleId, body: &str) -> Result<Article> {
         check_body(body)?;
-        let changed = self
-            .conn
-            .execute(
+        let before = self.article(id)?;
+        let now = Utc::now();
+        let policy = self.checkpoints;
+        self.write(|tx| {
+            if before.body != body {
+                let last_revision: Option<i64> = tx.query_row(
+                    "SELECT max(created_at) FROM revisions WHERE article_id = ?1",
+                    [id.0],
+                    |r| r.get(0),
+                )?;
+                let since = |ms: i64| (now.timestamp_millis() - ms).max(0) as u128;
+                let paused =
+                    since(before.updated_at.timestamp_millis()) >= policy.pause.as_millis();
+                // A new article's first checkpoint comes one interval
+                // after it was created.
+                let reference = last_revision.unwrap_or(before.created_at.timestamp_millis());
+                let overdue = since(reference) >= policy.interval.as_millis();
+                let worth_keeping =
+                    !before.body.trim().is_empty() || !before.title.trim().is_empty();
+                if (paused || overdue) && worth_keeping {
+                    super::revisions::record(
+                        tx,
+                        id,
+                        super::revisions::RevisionKind::Checkpoint,
+                        None,
+                        &super::revisions::RevisionState::from(&before),
+                        now,
+                    )?;
+                }
+            }
+            tx.execute(
                 "UPDATE articles SET body = ?2, words = ?3, updated_at = ?4 WHERE id = ?1",
-                params![id.0, body, word_count(body), now_millis()],
-            )
-            .map_err(|e| self.sql_err(e))?;
-        if changed == 0 {
-            return Err(Error::ArticleNotFound(id));
-        }
+                params![id.0, body, word_count(body), now.timestamp_millis()],
+            )?;
+            Ok(())
+        })?;
         self.article(id)
     }
 
@@ -263,6 +293,45 @@ pub fn check_body(body: &str) -> Result<()> {
                 body.len()
             ),
         ));
+    }
+    Ok(())
+}
+
+/// Puts a revision's state into the article (all but its status, which
+/// belongs to the workflow, not to the text), with `slug` as its slug.
+pub(super) fn write_state(
+    tx: &rusqlite::Transaction<'_>,
+    id: ArticleId,
+    state: &super::revisions::RevisionState,
+    slug: &str,
+) -> Result<()> {
+    let authors = serde_json::to_string(&state.authors).expect("a list of strings serialises");
+    tx.execute(
+        "UPDATE articles SET title = ?2, dek = ?3, slug = ?4, authors = ?5, meta_description = ?6,
+            canonical_url = ?7, featured_image = ?8, publish_at = ?9, body = ?10, words = ?11,
+            updated_at = ?12
+         WHERE id = ?1",
+        params![
+            id.0,
+            state.title,
+            state.dek,
+            slug,
+            authors,
+            state.meta_description,
+            state.canonical_url,
+            state.featured_image,
+            state.publish_at.map(|d| d.timestamp_millis()),
+            state.body,
+            word_count(&state.body),
+            now_millis()
+        ],
+    )?;
+    tx.execute("DELETE FROM article_tags WHERE article_id = ?1", [id.0])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO article_tags (article_id, position, tag) VALUES (?1, ?2, ?3)",
+    )?;
+    for (position, tag) in state.tags.iter().enumerate() {
+        insert.execute(params![id.0, position as i64, tag])?;
     }
     Ok(())
 }

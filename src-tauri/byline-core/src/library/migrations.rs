@@ -176,6 +176,29 @@ const MIGRATIONS: &[Migration] = &[
     ",
         then: None,
     },
+    Migration {
+        version: 7,
+        // Revisions (see revisions.rs): the whole state as zstd-compressed
+        // JSON, against the keyframe `base_id` as dictionary when it is set.
+        sql: "
+        CREATE TABLE revisions (
+            id          INTEGER PRIMARY KEY,
+            article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            number      INTEGER NOT NULL,
+            created_at  INTEGER NOT NULL,
+            kind        TEXT    NOT NULL,
+            label       TEXT,
+            words       INTEGER NOT NULL,
+            base_id     INTEGER REFERENCES revisions (id),
+            data        BLOB    NOT NULL,
+            size        INTEGER NOT NULL,
+            checksum    TEXT    NOT NULL,
+            UNIQUE (article_id, number)
+        );
+        CREATE INDEX revisions_by_base ON revisions (base_id);
+    ",
+        then: None,
+    },
 ];
 
 /// Gives every article without a slug one made from its title, oldest

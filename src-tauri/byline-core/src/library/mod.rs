@@ -10,6 +10,7 @@ mod assets;
 mod listing;
 mod metadata;
 mod migrations;
+mod revisions;
 mod search;
 mod workflow;
 
@@ -30,6 +31,7 @@ pub use metadata::{
     SlugCheck, MAX_AUTHORS, MAX_DEK_CHARS, MAX_DESCRIPTION_CHARS, MAX_TAGS, MAX_TAG_CHARS,
 };
 pub use migrations::SCHEMA_VERSION;
+pub use revisions::{CheckpointPolicy, RevisionInfo, RevisionKind, RevisionState, MAX_LABEL_CHARS};
 pub use search::{fts_query, SearchHit, SnippetPart, MAX_QUERY_CHARS};
 
 /// Written into the SQLite header (`PRAGMA application_id`) so a Byline
@@ -45,6 +47,7 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 pub struct Library {
     conn: Connection,
     path: PathBuf,
+    checkpoints: CheckpointPolicy,
 }
 
 impl std::fmt::Debug for Library {
@@ -114,7 +117,11 @@ impl Library {
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(sql_err)?;
 
-        let mut library = Library { conn, path };
+        let mut library = Library {
+            conn,
+            path,
+            checkpoints: CheckpointPolicy::default(),
+        };
         migrations::migrate(&mut library.conn).map_err(|e| match e {
             Error::Storage(e) => Error::from_sqlite(&library.path, e),
             other => other,
@@ -163,6 +170,19 @@ impl Library {
 
     fn sql_err(&self, err: rusqlite::Error) -> Error {
         Error::from_sqlite(&self.path, err)
+    }
+
+    /// A storage error from a helper, given the library's path.
+    fn with_path(&self, err: Error) -> Error {
+        match err {
+            Error::Storage(e) => self.sql_err(e),
+            other => other,
+        }
+    }
+
+    /// When saves take checkpoints; see `revisions`.
+    pub fn set_checkpoint_policy(&mut self, policy: CheckpointPolicy) {
+        self.checkpoints = policy;
     }
 }
 

@@ -4,6 +4,7 @@
 //! Nothing is lost by one action: trashing is reversible, and deleting for
 //! good is only possible from the trash.
 
+use chrono::Utc;
 use rusqlite::{params, OptionalExtension};
 
 use super::articles::{clean_title, insert_draft, millis_to_time, now_millis, status_from_row};
@@ -28,7 +29,18 @@ impl Library {
                 "UPDATE articles SET status = ?2 WHERE id = ?1",
                 params![id.0, status.as_str()],
             )?;
-            record_status_change(tx, id, status, now)
+            record_status_change(tx, id, status, now)?;
+            let mut state = super::revisions::RevisionState::from(&article);
+            state.status = status;
+            super::revisions::record(
+                tx,
+                id,
+                super::revisions::RevisionKind::Status,
+                Some(&format!("{} → {}", article.status.label(), status.label())),
+                &state,
+                Utc::now(),
+            )?;
+            Ok(())
         })?;
         self.article(id)
     }

@@ -1,0 +1,517 @@
+//! Revisions: every state an article has been in that is worth going back
+//! to, kept compactly, rebuilt exactly.
+//!
+//! A revision holds the article's whole state (title, every metadata field,
+//! status and body) as JSON. Storage is zstd: every `KEYFRAME_EVERY`th
+//! revision of an article is a keyframe, compressed on its own; the ones
+//! between are compressed with their keyframe's JSON as zstd's dictionary,
+//! so an edit costs roughly what changed since the keyframe. Rebuilding any
+//! revision takes at most two decompressions, and a SHA-256 of the JSON,
+//! stored beside it, proves the result is byte for byte what was recorded.
+//!
+//! Checkpoints while writing are taken lazily by `save_body`: when a save
+//! follows a pause in typing, or when the last revision is older than the
+//! policy's interval, the state *before* the save goes into history. So
+//! whatever was typed is always either the current text or in history, and
+//! continuous typing never records more than one revision per interval.
+
+use std::time::Duration;
+
+use chrono::{DateTime, TimeZone, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use super::Library;
+use crate::error::{Error, Result};
+use crate::model::{Article, ArticleId, Status};
+
+/// Revisions between keyframes. Higher stores less and makes the
+/// dictionary drift further from the revisions compressed against it.
+const KEYFRAME_EVERY: u32 = 64;
+
+/// zstd's level: 3 is its default, fast at both ends.
+const LEVEL: i32 = 3;
+
+/// The longest label a writer can give a revision.
+pub const MAX_LABEL_CHARS: usize = 120;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RevisionKind {
+    /// Taken while writing, after a pause or every few minutes.
+    Checkpoint,
+    /// Named by the writer.
+    Snapshot,
+    /// The status changed.
+    Status,
+    /// The state just before a restore replaced it.
+    BeforeRestore,
+    Import,
+    ExternalEdit,
+    Export,
+}
+
+impl RevisionKind {
+    pub const ALL: [RevisionKind; 7] = [
+        RevisionKind::Checkpoint,
+        RevisionKind::Snapshot,
+        RevisionKind::Status,
+        RevisionKind::BeforeRestore,
+        RevisionKind::Import,
+        RevisionKind::ExternalEdit,
+        RevisionKind::Export,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevisionKind::Checkpoint => "checkpoint",
+            RevisionKind::Snapshot => "snapshot",
+            RevisionKind::Status => "status",
+            RevisionKind::BeforeRestore => "before_restore",
+            RevisionKind::Import => "import",
+            RevisionKind::ExternalEdit => "external_edit",
+            RevisionKind::Export => "export",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RevisionKind::Checkpoint => "Checkpoint",
+            RevisionKind::Snapshot => "Snapshot",
+            RevisionKind::Status => "Status change",
+            RevisionKind::BeforeRestore => "Before restore",
+            RevisionKind::Import => "Import",
+            RevisionKind::ExternalEdit => "External edit",
+            RevisionKind::Export => "Export",
+        }
+    }
+
+    fn parse(s: &str) -> RevisionKind {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .unwrap_or(RevisionKind::Checkpoint)
+    }
+}
+
+/// Everything a revision restores. New fields must default, so revisions
+/// recorded before they existed still read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct RevisionState {
+    pub title: String,
+    pub dek: String,
+    pub slug: String,
+    pub authors: Vec<String>,
+    pub tags: Vec<String>,
+    pub meta_description: String,
+    pub canonical_url: String,
+    pub featured_image: String,
+    pub publish_at: Option<DateTime<Utc>>,
+    pub status: Status,
+    pub body: String,
+}
+
+impl Default for RevisionState {
+    fn default() -> Self {
+        RevisionState {
+            title: String::new(),
+            dek: String::new(),
+            slug: String::new(),
+            authors: Vec::new(),
+            tags: Vec::new(),
+            meta_description: String::new(),
+            canonical_url: String::new(),
+            featured_image: String::new(),
+            publish_at: None,
+            status: Status::Draft,
+            body: String::new(),
+        }
+    }
+}
+
+impl From<&Article> for RevisionState {
+    fn from(a: &Article) -> Self {
+        RevisionState {
+            title: a.title.clone(),
+            dek: a.dek.clone(),
+            slug: a.slug.clone(),
+            authors: a.authors.clone(),
+            tags: a.tags.clone(),
+            meta_description: a.meta_description.clone(),
+            canonical_url: a.canonical_url.clone(),
+            featured_image: a.featured_image.clone(),
+            publish_at: a.publish_at,
+            status: a.status,
+            body: a.body.clone(),
+        }
+    }
+}
+
+/// One entry of an article's history, without its state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RevisionInfo {
+    /// Counts from 1 within the article: what the CLI and window call it.
+    pub number: u32,
+    #[ts(type = "string")]
+    pub at: DateTime<Utc>,
+    pub kind: RevisionKind,
+    pub label: Option<String>,
+    pub words: u32,
+    /// Words gained (or lost) since the revision before it.
+    pub words_delta: i64,
+    /// Stored size in bytes, compressed.
+    pub stored_bytes: u32,
+}
+
+/// When `save_body` takes a checkpoint.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckpointPolicy {
+    /// A save this long after the previous one follows a pause in typing:
+    /// the state at the pause goes into history.
+    pub pause: Duration,
+    /// During continuous writing, at most this long between checkpoints.
+    pub interval: Duration,
+}
+
+impl Default for CheckpointPolicy {
+    fn default() -> Self {
+        CheckpointPolicy {
+            pause: Duration::from_secs(30),
+            interval: Duration::from_secs(5 * 60),
+        }
+    }
+}
+
+fn checksum(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn millis(at: DateTime<Utc>) -> i64 {
+    at.timestamp_millis()
+}
+
+fn from_millis(ms: i64) -> DateTime<Utc> {
+    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
+}
+
+struct Row {
+    id: i64,
+    base_id: Option<i64>,
+    data: Vec<u8>,
+    size: i64,
+    checksum: String,
+}
+
+fn load_row(tx: &rusqlite::Connection, id: i64) -> rusqlite::Result<Row> {
+    tx.query_row(
+        "SELECT id, base_id, data, size, checksum FROM revisions WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(Row {
+                id: r.get(0)?,
+                base_id: r.get(1)?,
+                data: r.get(2)?,
+                size: r.get(3)?,
+                checksum: r.get(4)?,
+            })
+        },
+    )
+}
+
+fn corrupt(detail: String) -> Error {
+    Error::RevisionCorrupt { detail }
+}
+
+/// The JSON a revision row holds, decompressed and verified.
+fn rebuild_json(conn: &rusqlite::Connection, id: i64) -> Result<Vec<u8>> {
+    let row = load_row(conn, id)?;
+    let dict = match row.base_id {
+        Some(base) => Some(rebuild_json(conn, base)?),
+        None => None,
+    };
+    let size = usize::try_from(row.size)
+        .map_err(|_| corrupt(format!("revision {} has a bad size", row.id)))?;
+    let json = match &dict {
+        Some(dict) => zstd::bulk::Decompressor::with_dictionary(dict)
+            .and_then(|mut d| d.decompress(&row.data, size)),
+        None => zstd::bulk::decompress(&row.data, size),
+    }
+    .map_err(|e| corrupt(format!("revision {} does not decompress: {e}", row.id)))?;
+    if checksum(&json) != row.checksum {
+        return Err(corrupt(format!("revision {} fails its checksum", row.id)));
+    }
+    Ok(json)
+}
+
+fn parse_state(json: &[u8]) -> Result<RevisionState> {
+    serde_json::from_slice(json)
+        .map_err(|e| corrupt(format!("a revision's state does not read: {e}")))
+}
+
+/// Records `state` as the article's next revision. A checkpoint identical to
+/// the latest revision is not recorded again (returns `None`).
+pub(super) fn record(
+    tx: &Transaction<'_>,
+    id: ArticleId,
+    kind: RevisionKind,
+    label: Option<&str>,
+    state: &RevisionState,
+    at: DateTime<Utc>,
+) -> Result<Option<u32>> {
+    let json = serde_json::to_vec(state).expect("a revision state always serialises");
+    let sum = checksum(&json);
+    let last: Option<(u32, String, Option<i64>, i64)> = tx
+        .query_row(
+            "SELECT number, checksum, base_id, id FROM revisions WHERE article_id = ?1 ORDER BY number DESC LIMIT 1",
+            [id.0],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    if kind == RevisionKind::Checkpoint && last.as_ref().is_some_and(|l| l.1 == sum) {
+        return Ok(None);
+    }
+    let number = last.as_ref().map_or(1, |l| l.0 + 1);
+    // The keyframe the last revision used (or the last one itself), unless
+    // it is time for a new keyframe.
+    let keyframe = match &last {
+        Some((_, _, base, last_id)) => {
+            let key_id = base.unwrap_or(*last_id);
+            let key_number: u32 = tx.query_row(
+                "SELECT number FROM revisions WHERE id = ?1",
+                [key_id],
+                |r| r.get(0),
+            )?;
+            (number - key_number < KEYFRAME_EVERY).then_some(key_id)
+        }
+        None => None,
+    };
+    let data = match keyframe {
+        Some(key_id) => {
+            let dict = rebuild_json(tx, key_id)?;
+            zstd::bulk::Compressor::with_dictionary(LEVEL, &dict)
+                .and_then(|mut c| c.compress(&json))
+        }
+        None => zstd::bulk::compress(&json, LEVEL),
+    }
+    .map_err(|e| corrupt(format!("cannot compress a revision: {e}")))?;
+    tx.execute(
+        "INSERT INTO revisions (article_id, number, created_at, kind, label, words, base_id, data, size, checksum)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            id.0,
+            number,
+            millis(at),
+            kind.as_str(),
+            label,
+            crate::text_stats::word_count(&state.body),
+            keyframe,
+            data,
+            json.len() as i64,
+            sum
+        ],
+    )?;
+    Ok(Some(number))
+}
+
+/// A label as given by a writer: one line, trimmed, not too long; empty
+/// means none.
+fn clean_label(label: &str) -> Result<Option<String>> {
+    let label = label.trim();
+    if label.contains(['\n', '\r']) {
+        return Err(Error::invalid("label", "must be one line"));
+    }
+    if label.chars().count() > MAX_LABEL_CHARS {
+        return Err(Error::invalid(
+            "label",
+            format!("is longer than {MAX_LABEL_CHARS} characters"),
+        ));
+    }
+    Ok((!label.is_empty()).then(|| label.to_owned()))
+}
+
+impl Library {
+    /// The article's history, newest first.
+    pub fn history(&self, id: ArticleId) -> Result<Vec<RevisionInfo>> {
+        self.article(id)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT number, created_at, kind, label, words, length(data) FROM revisions
+                 WHERE article_id = ?1 ORDER BY number",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let mut out: Vec<RevisionInfo> = stmt
+            .query_map([id.0], |r| {
+                Ok(RevisionInfo {
+                    number: r.get(0)?,
+                    at: from_millis(r.get(1)?),
+                    kind: RevisionKind::parse(&r.get::<_, String>(2)?),
+                    label: r.get(3)?,
+                    words: r.get(4)?,
+                    words_delta: 0,
+                    stored_bytes: r.get(5)?,
+                })
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| self.sql_err(e))?;
+        let mut previous = 0i64;
+        for info in &mut out {
+            info.words_delta = i64::from(info.words) - previous;
+            previous = i64::from(info.words);
+        }
+        out.reverse();
+        Ok(out)
+    }
+
+    /// The state an article was in at revision `number`.
+    pub fn revision_state(&self, id: ArticleId, number: u32) -> Result<RevisionState> {
+        let row_id = self.revision_row(id, number)?;
+        parse_state(&rebuild_json(&self.conn, row_id).map_err(|e| self.with_path(e))?)
+    }
+
+    fn revision_row(&self, id: ArticleId, number: u32) -> Result<i64> {
+        self.article(id)?;
+        self.conn
+            .query_row(
+                "SELECT id FROM revisions WHERE article_id = ?1 AND number = ?2",
+                params![id.0, number],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.sql_err(e))?
+            .ok_or(Error::NoSuchRevision {
+                article: id,
+                number,
+            })
+    }
+
+    /// Records the article's current state as a named snapshot.
+    pub fn snapshot(&mut self, id: ArticleId, label: &str) -> Result<RevisionInfo> {
+        let label = clean_label(label)?;
+        let article = self.article(id)?;
+        let number = self.write(|tx| {
+            record(
+                tx,
+                id,
+                RevisionKind::Snapshot,
+                label.as_deref(),
+                &RevisionState::from(&article),
+                Utc::now(),
+            )
+        })?;
+        let number = number.expect("snapshots are always recorded");
+        self.revision_info(id, number)
+    }
+
+    /// Records the current state with the given kind, for callers outside
+    /// this module (import, export, the folder mirror). Returns its number,
+    /// or `None` for a checkpoint that matched the latest revision.
+    pub fn record_revision(
+        &mut self,
+        id: ArticleId,
+        kind: RevisionKind,
+        label: Option<&str>,
+    ) -> Result<Option<u32>> {
+        let article = self.article(id)?;
+        self.write(|tx| {
+            record(
+                tx,
+                id,
+                kind,
+                label,
+                &RevisionState::from(&article),
+                Utc::now(),
+            )
+        })
+    }
+
+    /// Names (or renames, or with "" unnames) a revision.
+    pub fn label_revision(
+        &mut self,
+        id: ArticleId,
+        number: u32,
+        label: &str,
+    ) -> Result<RevisionInfo> {
+        let label = clean_label(label)?;
+        let row = self.revision_row(id, number)?;
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE revisions SET label = ?2 WHERE id = ?1",
+                params![row, label],
+            )?;
+            Ok(())
+        })?;
+        self.revision_info(id, number)
+    }
+
+    fn revision_info(&self, id: ArticleId, number: u32) -> Result<RevisionInfo> {
+        self.history(id)?
+            .into_iter()
+            .find(|r| r.number == number)
+            .ok_or(Error::NoSuchRevision {
+                article: id,
+                number,
+            })
+    }
+
+    /// Compares revision `from` with revision `to`, or with the article as
+    /// it is now when `to` is `None`.
+    pub fn compare_revisions(
+        &self,
+        id: ArticleId,
+        from: u32,
+        to: Option<u32>,
+    ) -> Result<crate::diff::Comparison> {
+        let before = self.revision_state(id, from)?;
+        let after = match to {
+            Some(n) => self.revision_state(id, n)?,
+            None => RevisionState::from(&self.article(id)?),
+        };
+        Ok(crate::diff::compare(&before, &after))
+    }
+
+    /// Puts the article back to revision `number`. The current state is
+    /// first recorded as "before restore", so nothing is lost, and the
+    /// restored state is what the article holds afterwards. A slug that
+    /// another article took since is kept as it is now.
+    pub fn restore_revision(&mut self, id: ArticleId, number: u32) -> Result<Article> {
+        let target = self.revision_state(id, number)?;
+        let current = self.article(id)?;
+        if current.trashed_at.is_some() {
+            return Err(Error::ArticleTrashed(id));
+        }
+        let label = format!("before restoring revision {number}");
+        self.write(|tx| {
+            record(
+                tx,
+                id,
+                RevisionKind::BeforeRestore,
+                Some(&label),
+                &RevisionState::from(&current),
+                Utc::now(),
+            )?;
+            let slug_free: bool = tx.query_row(
+                "SELECT NOT EXISTS (SELECT 1 FROM articles WHERE slug = ?1 AND id != ?2)",
+                params![target.slug, id.0],
+                |r| r.get(0),
+            )?;
+            let slug = if slug_free && !target.slug.is_empty() {
+                &target.slug
+            } else {
+                &current.slug
+            };
+            super::articles::write_state(tx, id, &target, slug)?;
+            Ok(())
+        })?;
+        self.article(id)
+    }
+}
+
+#[cfg(test)]
+mod tests;
