@@ -611,3 +611,66 @@ fn image_adds_a_picture_once_and_prints_its_markdown() {
     );
     assert_eq!(Library::open(&lib).unwrap().asset_totals().unwrap().0, 1);
 }
+
+#[test]
+fn history_diff_snapshot_and_restore_a_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.byline");
+    let id = {
+        let mut library = Library::open(&lib).unwrap();
+        let id = library
+            .create_article("Ferry", "The ferry leaves at noon.")
+            .unwrap()
+            .id;
+        library.snapshot(id, "first").unwrap();
+        library.save_body(id, "The ferry leaves at one.").unwrap();
+        id
+    };
+    let l = lib.to_str().unwrap();
+    let out = byline(&["--library", l, "snapshot", "ferry", "--label", "second"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "Kept revision 2.");
+
+    let out = byline(&["--library", l, "history", "ferry"]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines[0].trim_start().starts_with("2 ") && lines[0].contains("second"),
+        "{text}"
+    );
+    assert!(
+        lines[1].contains("Snapshot") && lines[1].contains("first"),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&byline(&["--library", l, "history", "ferry", "--json"]).stdout)
+            .unwrap();
+    assert_eq!(json[1]["kind"], "snapshot");
+
+    let out = byline(&["--library", l, "diff", "ferry", "1", "2"]);
+    assert!(
+        stdout(&out).contains("The ferry leaves at [-noon-]{+one+}."),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = byline(&["--library", l, "restore", "ferry", "1"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let library = Library::open(&lib).unwrap();
+    assert_eq!(
+        library.article(id).unwrap().body,
+        "The ferry leaves at noon."
+    );
+    assert_eq!(library.history(id).unwrap().len(), 3);
+    drop(library);
+
+    assert_fails_with(
+        &byline(&["--library", l, "restore", "ferry", "9"]),
+        "has no revision 9",
+    );
+    assert_fails_with(
+        &byline(&["--library", l, "diff", "ferry", "1", "later"]),
+        "not a revision number",
+    );
+}

@@ -64,6 +64,18 @@ pub fn run(library_path: PathBuf) -> Result<()> {
             .create_article(WELCOME_TITLE, &body)
             .context("cannot write the welcome article")?;
     }
+    // How long typing must pause before the text at the pause is kept as a
+    // checkpoint; `BYLINE_CHECKPOINT_PAUSE_MS` tunes it (tests use a short
+    // one).
+    if let Some(ms) = std::env::var("BYLINE_CHECKPOINT_PAUSE_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        library.set_checkpoint_policy(byline_core::library::CheckpointPolicy {
+            pause: std::time::Duration::from_millis(ms),
+            ..Default::default()
+        });
+    }
     let library = Arc::new(Mutex::new(library));
 
     let app = tauri::Builder::default()

@@ -94,10 +94,39 @@ enum Command {
         /// The article's slug or number.
         article: String,
     },
-    /// Bring an article back from the trash.
+    /// Bring an article back from the trash, or, given a revision, put the
+    /// article back to that revision (its current state is kept in history
+    /// first).
     Restore {
         /// The article's slug or number.
         article: String,
+        /// The revision number, as `byline history` lists it.
+        revision: Option<u32>,
+    },
+    /// List an article's revisions, newest first.
+    History {
+        /// The article's slug or number.
+        article: String,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compare two revisions word by word (`now` for the current text).
+    Diff {
+        /// The article's slug or number.
+        article: String,
+        /// The older revision's number.
+        from: u32,
+        /// The newer revision's number, or `now`.
+        #[arg(default_value = "now")]
+        to: String,
+    },
+    /// Keep the article's current state as a named revision.
+    Snapshot {
+        /// The article's slug or number.
+        article: String,
+        #[arg(long, default_value = "")]
+        label: String,
     },
     /// Search titles, deks and bodies. Quote a phrase ("city council"); the last
     /// word also matches as a prefix; accents are optional.
@@ -208,7 +237,32 @@ fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
-        Command::Restore { article } => {
+        Command::Restore {
+            article,
+            revision: Some(number),
+        } => {
+            let mut library = Library::open(path)?;
+            let id = library.find(&article)?.id;
+            let article = library.restore_revision(id, number)?;
+            println!(
+                "Restored {} to revision {number}; the text it replaced is kept in its history.",
+                display_title(&article.title)
+            );
+            Ok(())
+        }
+        Command::History { article, json } => history(&path, &article, json),
+        Command::Diff { article, from, to } => diff(&path, &article, from, &to),
+        Command::Snapshot { article, label } => {
+            let mut library = Library::open(path)?;
+            let id = library.find(&article)?.id;
+            let info = library.snapshot(id, &label)?;
+            println!("Kept revision {}.", info.number);
+            Ok(())
+        }
+        Command::Restore {
+            article,
+            revision: None,
+        } => {
             let mut library = Library::open(path)?;
             let id = library.find(&article)?.id;
             let article = library.restore(id)?;
@@ -219,6 +273,70 @@ fn run(cli: Cli) -> Result<()> {
         Command::Image { file, json } => add_image(&path, &file, json),
         Command::Render { file } => render_file(&file),
     }
+}
+
+fn history(library: &Path, article: &str, json: bool) -> Result<()> {
+    let library = Library::open(library)?;
+    let id = library.find(article)?.id;
+    let revisions = library.history(id)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&revisions)?)?;
+        return Ok(());
+    }
+    if revisions.is_empty() {
+        writeln!(out, "No revisions yet.")?;
+    }
+    for r in revisions {
+        let at = r.at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M");
+        let what = r.kind_label();
+        let label = r
+            .label
+            .as_deref()
+            .map(|l| format!("  {l}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:>4}  {at}  {what:<14} {:>7} words ({:+}){label}",
+            r.number, r.words, r.words_delta
+        )?;
+    }
+    Ok(())
+}
+
+fn diff(library: &Path, article: &str, from: u32, to: &str) -> Result<()> {
+    let library = Library::open(library)?;
+    let id = library.find(article)?.id;
+    let to = match to {
+        "now" | "current" => None,
+        n => Some(n.parse::<u32>().map_err(|_| {
+            anyhow::anyhow!(
+                "{n:?} is not a revision number; use a number from `byline history` or `now`"
+            )
+        })?),
+    };
+    let comparison = library.compare_revisions(id, from, to)?;
+    let mut out = std::io::stdout().lock();
+    for f in &comparison.fields {
+        writeln!(out, "{}: {:?} → {:?}", f.field, f.before, f.after)?;
+    }
+    if !comparison.fields.is_empty() {
+        writeln!(out)?;
+    }
+    use byline_core::diff::DiffKind;
+    for span in &comparison.body {
+        match span.kind {
+            DiffKind::Same => write!(out, "{}", span.text)?,
+            DiffKind::Added => write!(out, "{{+{}+}}", span.text)?,
+            DiffKind::Removed => write!(out, "[-{}-]", span.text)?,
+        }
+    }
+    writeln!(
+        out,
+        "\n\n{} words added, {} removed",
+        comparison.words_added, comparison.words_removed
+    )?;
+    Ok(())
 }
 
 fn add_image(library: &Path, file: &Path, json: bool) -> Result<()> {

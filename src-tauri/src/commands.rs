@@ -5,6 +5,8 @@
 //! check its signature, and runs off the main thread (`async`) so a slow disk
 //! never freezes the window.
 
+use byline_core::diff::Comparison;
+use byline_core::library::RevisionInfo;
 use byline_core::library::{
     check_body, LibraryCounts, ListQuery, SearchHit, SlugCheck, StoredImage, MAX_IMAGE_BYTES,
 };
@@ -99,6 +101,56 @@ pub fn html_to_markdown(_app: AppHandle, html: String) -> IpcResult<String> {
 pub fn render_preview(app: AppHandle, markdown: String, since: Option<u32>) -> IpcResult<Preview> {
     check_body(&markdown)?;
     Ok(state(&app).previewer().render(&markdown, since))
+}
+
+/// The article's revisions, newest first. Pending typing is written first,
+/// so a checkpoint it triggers is in the list.
+#[tauri::command(async)]
+pub fn article_history(app: AppHandle, id: ArticleId) -> IpcResult<Vec<RevisionInfo>> {
+    let state = state(&app);
+    state.autosaver.flush_article(id)?;
+    let history = state.library().history(id)?;
+    Ok(history)
+}
+
+/// Revision `from` against revision `to`, or against the text as it is now.
+#[tauri::command(async)]
+pub fn compare_revisions(
+    app: AppHandle,
+    id: ArticleId,
+    from: u32,
+    to: Option<u32>,
+) -> IpcResult<Comparison> {
+    let state = state(&app);
+    state.autosaver.flush_article(id)?;
+    let comparison = state.library().compare_revisions(id, from, to)?;
+    Ok(comparison)
+}
+
+#[tauri::command(async)]
+pub fn restore_revision(app: AppHandle, id: ArticleId, number: u32) -> IpcResult<Article> {
+    let state = state(&app);
+    state.autosaver.flush_article(id)?;
+    let article = state.library().restore_revision(id, number)?;
+    Ok(article)
+}
+
+#[tauri::command(async)]
+pub fn snapshot_article(app: AppHandle, id: ArticleId, label: String) -> IpcResult<RevisionInfo> {
+    let state = state(&app);
+    state.autosaver.flush_article(id)?;
+    let info = state.library().snapshot(id, &label)?;
+    Ok(info)
+}
+
+#[tauri::command(async)]
+pub fn label_revision(
+    app: AppHandle,
+    id: ArticleId,
+    number: u32,
+    label: String,
+) -> IpcResult<RevisionInfo> {
+    Ok(state(&app).library().label_revision(id, number, &label)?)
 }
 
 /// An image dropped or pasted into the editor, its bytes as base64 (one

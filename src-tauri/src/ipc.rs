@@ -8,6 +8,12 @@
 
 #[cfg(test)]
 use byline_core::autosave::SaveEvent;
+use byline_core::diff::Comparison;
+#[cfg(test)]
+use byline_core::diff::{DiffKind, DiffSpan, FieldChange};
+use byline_core::library::RevisionInfo;
+#[cfg(test)]
+use byline_core::library::RevisionKind;
 #[cfg(test)]
 use byline_core::library::SnippetPart;
 use byline_core::library::{LibraryCounts, ListQuery, SearchHit, SlugCheck, StoredImage};
@@ -84,6 +90,11 @@ ipc_commands! {
     fn check_slug(id: ArticleId, slug: String) -> SlugCheck;
     fn render_preview(markdown: String, since: Option<u32>) -> Preview;
     fn store_image(name: String, data: String) -> StoredImage;
+    fn article_history(id: ArticleId) -> Vec<RevisionInfo>;
+    fn compare_revisions(id: ArticleId, from: u32, to: Option<u32>) -> Comparison;
+    fn restore_revision(id: ArticleId, number: u32) -> Article;
+    fn snapshot_article(id: ArticleId, label: String) -> RevisionInfo;
+    fn label_revision(id: ArticleId, number: u32, label: String) -> RevisionInfo;
     fn text_stats(text: String) -> TextStats;
     fn html_to_markdown(html: String) -> String;
     fn search_articles(query: String) -> Vec<SearchHit>;
@@ -124,6 +135,12 @@ fn typescript_bindings() -> String {
         Preview::decl(&cfg),
         PreviewBlock::decl(&cfg),
         StoredImage::decl(&cfg),
+        RevisionInfo::decl(&cfg),
+        RevisionKind::decl(&cfg),
+        Comparison::decl(&cfg),
+        FieldChange::decl(&cfg),
+        DiffSpan::decl(&cfg),
+        DiffKind::decl(&cfg),
         SaveEvent::decl(&cfg),
         SearchHit::decl(&cfg),
         SnippetPart::decl(&cfg),

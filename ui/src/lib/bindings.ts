@@ -134,6 +134,34 @@ added: boolean,
  */
 markdown: string, };
 
+export type RevisionInfo = { 
+/**
+ * Counts from 1 within the article: what the CLI and window call it.
+ */
+number: number, at: string, kind: RevisionKind, label: string | null, words: number, 
+/**
+ * Words gained (or lost) since the revision before it.
+ */
+words_delta: number, 
+/**
+ * Stored size in bytes, compressed.
+ */
+stored_bytes: number, };
+
+export type RevisionKind = "checkpoint" | "snapshot" | "status" | "before_restore" | "import" | "external_edit" | "export";
+
+export type Comparison = { fields: Array<FieldChange>, body: Array<DiffSpan>, words_added: number, words_removed: number, };
+
+export type FieldChange = { 
+/**
+ * As a writer knows it: "Title", "Tags".
+ */
+field: string, before: string, after: string, };
+
+export type DiffSpan = { kind: DiffKind, text: string, };
+
+export type DiffKind = "same" | "added" | "removed";
+
 export type SaveEvent = { "state": "saved", article: ArticleSummary, seq: number, } | { "state": "failed", article: ArticleId, seq: number, error: ErrorInfo, };
 
 export type SearchHit = { article: ArticleSummary, 
@@ -157,6 +185,11 @@ export const commands = {
   checkSlug: (id: ArticleId, slug: string): Promise<SlugCheck> => call<SlugCheck>("check_slug", { id, slug }),
   renderPreview: (markdown: string, since: number | null): Promise<Preview> => call<Preview>("render_preview", { markdown, since }),
   storeImage: (name: string, data: string): Promise<StoredImage> => call<StoredImage>("store_image", { name, data }),
+  articleHistory: (id: ArticleId): Promise<Array<RevisionInfo>> => call<Array<RevisionInfo>>("article_history", { id }),
+  compareRevisions: (id: ArticleId, from: number, to: number | null): Promise<Comparison> => call<Comparison>("compare_revisions", { id, from, to }),
+  restoreRevision: (id: ArticleId, number: number): Promise<Article> => call<Article>("restore_revision", { id, number }),
+  snapshotArticle: (id: ArticleId, label: string): Promise<RevisionInfo> => call<RevisionInfo>("snapshot_article", { id, label }),
+  labelRevision: (id: ArticleId, number: number, label: string): Promise<RevisionInfo> => call<RevisionInfo>("label_revision", { id, number, label }),
   textStats: (text: string): Promise<TextStats> => call<TextStats>("text_stats", { text }),
   htmlToMarkdown: (html: string): Promise<string> => call<string>("html_to_markdown", { html }),
   searchArticles: (query: string): Promise<Array<SearchHit>> => call<Array<SearchHit>>("search_articles", { query }),

@@ -166,6 +166,12 @@ pub struct RevisionInfo {
     pub stored_bytes: u32,
 }
 
+impl RevisionInfo {
+    pub fn kind_label(&self) -> &'static str {
+        self.kind.label()
+    }
+}
+
 /// When `save_body` takes a checkpoint.
 #[derive(Debug, Clone, Copy)]
 pub struct CheckpointPolicy {

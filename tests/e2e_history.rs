@@ -1,0 +1,159 @@
+//! End-to-end tests of revisions in the real window: type, pause, type
+//! again, open History, compare, name, snapshot and restore; and undo that
+//! survives autosave. Run by `make test` with `--ignored`, like tests/e2e.rs.
+
+mod support;
+
+use byline_core::library::RevisionKind;
+use byline_core::Library;
+use serde_json::json;
+use support::{App, CTRL, RELEASE_MODIFIERS};
+
+const SHIFT: char = '\u{E008}';
+const ENTER: char = '\u{E007}';
+
+async fn keys(app: &App, text: &str) {
+    app.wait_for_css(".cm-content")
+        .await
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
+async fn click(app: &App, css: &str) {
+    app.wait_for_css(css).await.click().await.unwrap();
+}
+
+async fn saved(app: &App) {
+    app.wait_for_js(
+        "document.querySelector('[data-testid=save-state]').textContent.trim()",
+        json!("Saved"),
+    )
+    .await;
+}
+
+const EDITOR_TEXT: &str =
+    "Array.from(document.querySelectorAll('.cm-line')).map(l => l.textContent).join('\\n')";
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn history_compares_names_and_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    Library::open(&library).unwrap();
+    let app = App::launch_with_env(&library, &[("BYLINE_CHECKPOINT_PAUSE_MS", "1500")]).await;
+    app.new_article().await;
+    keys(&app, "The ferry leaves at noon.").await;
+    saved(&app).await;
+    // A pause, then more typing: the text at the pause becomes a checkpoint.
+    tokio::time::sleep(std::time::Duration::from_millis(1800)).await;
+    keys(&app, " It returns at six.").await;
+    saved(&app).await;
+
+    keys(&app, &format!("{CTRL}{SHIFT}h{RELEASE_MODIFIERS}")).await;
+    app.wait_for_css("[data-testid=history-panel]").await;
+    app.wait_for_js(
+        "document.querySelectorAll('[data-testid=revision]').length",
+        json!(1),
+    )
+    .await;
+    click(&app, "[data-testid=revision][data-number='1']").await;
+    app.wait_for_js(
+        "[...document.querySelectorAll('[data-testid=diff] ins')].map(e => e.textContent).join('')",
+        json!(" It returns at six."),
+    )
+    .await;
+
+    // Name it.
+    click(&app, "[data-testid=name-revision]").await;
+    let name = app.wait_for_css("[data-testid=revision-name]").await;
+    name.send_keys(&format!("First draft{ENTER}"))
+        .await
+        .unwrap();
+    app.wait_for_js(
+        "document.querySelector('[data-testid=revision][data-number=\"1\"] .what').textContent",
+        json!("First draft"),
+    )
+    .await;
+
+    // A named snapshot of the text as it is now.
+    click(&app, "[data-testid=snapshot]").await;
+    let label = app.wait_for_css("[data-testid=snapshot-label]").await;
+    label.send_keys("Before cuts").await.unwrap();
+    click(&app, "[data-testid=snapshot-save]").await;
+    app.wait_for_js(
+        "document.querySelectorAll('[data-testid=revision]').length",
+        json!(2),
+    )
+    .await;
+
+    // Revision 1 is still picked; Shift+click revision 2 to compare the two.
+    app.wait_for_css("[data-testid=comparison]").await;
+    app.js("(() => { document.querySelector('[data-testid=revision][data-number=\"2\"]').dispatchEvent(new MouseEvent('click', { bubbles: true, shiftKey: true })); return true; })()").await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=comparison] strong').textContent",
+        json!("Revision 1 → revision 2"),
+    )
+    .await;
+    app.screenshot("history-compare").await;
+
+    // Restore revision 1: the editor shows it, and nothing is lost.
+    click(&app, "[data-testid=revision][data-number='1']").await;
+    click(&app, "[data-testid=restore]").await;
+    click(&app, "[data-testid=restore-yes]").await;
+    app.wait_for_js(EDITOR_TEXT, json!("The ferry leaves at noon."))
+        .await;
+    app.wait_for_js(
+        "document.querySelectorAll('[data-testid=revision]').length",
+        json!(3),
+    )
+    .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=revision] .what').textContent",
+        json!("before restoring revision 1"),
+    )
+    .await;
+    saved(&app).await;
+    app.close().await;
+
+    let lib = Library::open(&library).unwrap();
+    let id = lib.list(&Default::default()).unwrap()[0].id;
+    assert_eq!(lib.article(id).unwrap().body, "The ferry leaves at noon.");
+    let kinds: Vec<RevisionKind> = lib.history(id).unwrap().iter().map(|r| r.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            RevisionKind::BeforeRestore,
+            RevisionKind::Snapshot,
+            RevisionKind::Checkpoint
+        ]
+    );
+    assert_eq!(
+        lib.revision_state(id, 3).unwrap().body,
+        "The ferry leaves at noon. It returns at six."
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn undo_reaches_back_past_autosaves() {
+    let (_dir, library, app) = App::launch_fresh().await;
+    app.new_article().await;
+    keys(&app, "First line.").await;
+    saved(&app).await;
+    keys(&app, " Second line.").await;
+    saved(&app).await;
+    // Both saves are behind us; undo still walks back through the typing.
+    keys(&app, &format!("{CTRL}z{RELEASE_MODIFIERS}")).await;
+    app.wait_for_js(EDITOR_TEXT, json!("First line.")).await;
+    keys(&app, &format!("{CTRL}{SHIFT}z{RELEASE_MODIFIERS}")).await;
+    app.wait_for_js(EDITOR_TEXT, json!("First line. Second line."))
+        .await;
+    keys(&app, &format!("{CTRL}z{RELEASE_MODIFIERS}")).await;
+    app.wait_for_js(EDITOR_TEXT, json!("First line.")).await;
+    saved(&app).await;
+    app.close().await;
+    let lib = Library::open(&library).unwrap();
+    let id = lib.list(&Default::default()).unwrap()[0].id;
+    assert_eq!(lib.article(id).unwrap().body, "First line.");
+}
