@@ -674,3 +674,32 @@ fn history_diff_snapshot_and_restore_a_revision() {
         "not a revision number",
     );
 }
+
+#[test]
+fn correct_adds_a_note_to_a_published_article_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.byline");
+    Library::open(&lib)
+        .unwrap()
+        .create_article("Ferry", "Leaves at noon.")
+        .unwrap();
+    let l = lib.to_str().unwrap();
+    assert_fails_with(
+        &byline(&["--library", l, "correct", "ferry", "Fixed the time."]),
+        "can only be added to a published article",
+    );
+    assert!(byline(&["--library", l, "status", "ferry", "published"])
+        .status
+        .success());
+    let out = byline(&["--library", l, "correct", "ferry", "Fixed the time."]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("lists 1 under \"Updates\""),
+        "{}",
+        stdout(&out)
+    );
+    assert_fails_with(
+        &byline(&["--library", l, "correct", "ferry", "  "]),
+        "is empty",
+    );
+}

@@ -99,7 +99,7 @@ async fn history_compares_names_and_restores() {
 
     // Restore revision 1: the editor shows it, and nothing is lost.
     click(&app, "[data-testid=revision][data-number='1']").await;
-    click(&app, "[data-testid=restore]").await;
+    click(&app, "[data-testid=restore-revision]").await;
     click(&app, "[data-testid=restore-yes]").await;
     app.wait_for_js(EDITOR_TEXT, json!("The ferry leaves at noon."))
         .await;
@@ -156,4 +156,53 @@ async fn undo_reaches_back_past_autosaves() {
     let lib = Library::open(&library).unwrap();
     let id = lib.list(&Default::default()).unwrap()[0].id;
     assert_eq!(lib.article(id).unwrap().body, "First line.");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn a_published_article_takes_corrections_listed_as_updates() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    {
+        let mut lib = Library::open(&library).unwrap();
+        let id = lib
+            .create_article("Ferry timetable", "The ferry leaves at noon.")
+            .unwrap()
+            .id;
+        lib.set_status(id, byline_core::Status::Published).unwrap();
+    }
+    let app = App::launch(&library).await;
+    click(&app, "[data-testid=corrections-toggle]").await;
+    let note = app.wait_for_css("[data-testid=correction-note]").await;
+    note.send_keys("An earlier version gave the wrong <b>time</b>.")
+        .await
+        .unwrap();
+    click(&app, "[data-testid=correction-add]").await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=preview-updates] h2')?.textContent",
+        json!("Updates"),
+    )
+    .await;
+    // The note is text: its angle brackets show, nothing is parsed as HTML.
+    app.wait_for_js(
+        "document.querySelector('[data-testid=preview-updates] li')?.lastChild?.textContent.trim()",
+        json!("An earlier version gave the wrong <b>time</b>."),
+    )
+    .await;
+    assert_eq!(
+        app.js("document.querySelectorAll('[data-testid=preview-updates] b').length")
+            .await,
+        json!(0)
+    );
+    app.wait_for_js(
+        "document.querySelector('[data-testid=corrections-toggle]').textContent.trim()",
+        json!("Corrections (1)"),
+    )
+    .await;
+    app.screenshot("corrections").await;
+    app.close().await;
+
+    let lib = Library::open(&library).unwrap();
+    let id = lib.list(&Default::default()).unwrap()[0].id;
+    assert_eq!(lib.corrections(id).unwrap().len(), 1);
 }

@@ -355,6 +355,7 @@ async fn trash_restore_duplicate_and_empty_the_trash_after_confirming() {
     );
     click(&app, "[data-testid=details-toggle]").await;
 
+    click(&app, "[data-testid=more]").await;
     click(&app, "[data-testid=duplicate]").await;
     app.wait_for_js(
         "document.querySelector('[data-testid=title-input]').value",
@@ -368,6 +369,7 @@ async fn trash_restore_duplicate_and_empty_the_trash_after_confirming() {
     .await;
 
     // Trash the copy: the next article opens and the trash counts it.
+    click(&app, "[data-testid=more]").await;
     click(&app, "[data-testid=trash]").await;
     app.wait_for_js(LIST_TITLES, json!(["Old draft", "Keep me"]))
         .await;
@@ -397,6 +399,7 @@ async fn trash_restore_duplicate_and_empty_the_trash_after_confirming() {
     .await;
 
     // Trash two, then empty the trash: nothing goes before confirming.
+    click(&app, "[data-testid=more]").await;
     click(&app, "[data-testid=trash]").await;
     app.wait_for_js(&format!("{LIST_TITLES}.length"), json!(2))
         .await;
@@ -406,6 +409,7 @@ async fn trash_restore_duplicate_and_empty_the_trash_after_confirming() {
         json!("Old draft"),
     )
     .await;
+    click(&app, "[data-testid=more]").await;
     click(&app, "[data-testid=trash]").await;
     app.wait_for_js(LIST_TITLES, json!(["Keep me"])).await;
     click(&app, "[data-testid=show-trash]").await;

@@ -121,6 +121,13 @@ enum Command {
         #[arg(default_value = "now")]
         to: String,
     },
+    /// Attach a correction note to a published article; it lists under the
+    /// article as "Updates", with its time.
+    Correct {
+        /// The article's slug or number.
+        article: String,
+        note: String,
+    },
     /// Keep the article's current state as a named revision.
     Snapshot {
         /// The article's slug or number.
@@ -251,6 +258,17 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::History { article, json } => history(&path, &article, json),
+        Command::Correct { article, note } => {
+            let mut library = Library::open(path)?;
+            let id = library.find(&article)?.id;
+            library.add_correction(id, &note)?;
+            let count = library.corrections(id)?.len();
+            println!(
+                "Added a correction; {} now lists {count} under \"Updates\".",
+                display_title(&library.article(id)?.title)
+            );
+            Ok(())
+        }
         Command::Diff { article, from, to } => diff(&path, &article, from, &to),
         Command::Snapshot { article, label } => {
             let mut library = Library::open(path)?;

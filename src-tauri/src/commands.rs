@@ -6,10 +6,10 @@
 //! never freezes the window.
 
 use byline_core::diff::Comparison;
-use byline_core::library::RevisionInfo;
 use byline_core::library::{
     check_body, LibraryCounts, ListQuery, SearchHit, SlugCheck, StoredImage, MAX_IMAGE_BYTES,
 };
+use byline_core::library::{RevisionInfo, Updates};
 use byline_core::model::ArticleField;
 use byline_core::render::Preview;
 use byline_core::text_stats::TextStats;
@@ -151,6 +151,28 @@ pub fn label_revision(
     label: String,
 ) -> IpcResult<RevisionInfo> {
     Ok(state(&app).library().label_revision(id, number, &label)?)
+}
+
+/// The article's corrections and the "Updates" HTML for the preview.
+#[tauri::command(async)]
+pub fn article_updates(app: AppHandle, id: ArticleId) -> IpcResult<Updates> {
+    Ok(state(&app).library().updates(id)?)
+}
+
+#[tauri::command(async)]
+pub fn add_correction(app: AppHandle, id: ArticleId, note: String) -> IpcResult<Updates> {
+    let state = state(&app);
+    let mut library = state.library();
+    library.add_correction(id, &note)?;
+    Ok(library.updates(id)?)
+}
+
+#[tauri::command(async)]
+pub fn remove_correction(app: AppHandle, id: ArticleId, correction: i64) -> IpcResult<Updates> {
+    let state = state(&app);
+    let mut library = state.library();
+    library.remove_correction(id, correction)?;
+    Ok(library.updates(id)?)
 }
 
 /// An image dropped or pasted into the editor, its bytes as base64 (one

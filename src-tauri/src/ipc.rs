@@ -11,12 +11,14 @@ use byline_core::autosave::SaveEvent;
 use byline_core::diff::Comparison;
 #[cfg(test)]
 use byline_core::diff::{DiffKind, DiffSpan, FieldChange};
-use byline_core::library::RevisionInfo;
+#[cfg(test)]
+use byline_core::library::Correction;
 #[cfg(test)]
 use byline_core::library::RevisionKind;
 #[cfg(test)]
 use byline_core::library::SnippetPart;
 use byline_core::library::{LibraryCounts, ListQuery, SearchHit, SlugCheck, StoredImage};
+use byline_core::library::{RevisionInfo, Updates};
 #[cfg(test)]
 use byline_core::library::{SortKey, StatusCount, TagCount};
 use byline_core::model::ArticleField;
@@ -95,6 +97,9 @@ ipc_commands! {
     fn restore_revision(id: ArticleId, number: u32) -> Article;
     fn snapshot_article(id: ArticleId, label: String) -> RevisionInfo;
     fn label_revision(id: ArticleId, number: u32, label: String) -> RevisionInfo;
+    fn article_updates(id: ArticleId) -> Updates;
+    fn add_correction(id: ArticleId, note: String) -> Updates;
+    fn remove_correction(id: ArticleId, correction: i64) -> Updates;
     fn text_stats(text: String) -> TextStats;
     fn html_to_markdown(html: String) -> String;
     fn search_articles(query: String) -> Vec<SearchHit>;
@@ -136,6 +141,8 @@ fn typescript_bindings() -> String {
         PreviewBlock::decl(&cfg),
         StoredImage::decl(&cfg),
         RevisionInfo::decl(&cfg),
+        Updates::decl(&cfg),
+        Correction::decl(&cfg),
         RevisionKind::decl(&cfg),
         Comparison::decl(&cfg),
         FieldChange::decl(&cfg),

@@ -61,6 +61,40 @@ fn sanitize(block: &str, sanitizer: &ammonia::Builder<'_>) -> String {
     sanitizer.clean(block).to_string()
 }
 
+/// The "Updates" list under a corrected article: each note with its time.
+/// Notes are text, never HTML; the list goes through the sanitiser like
+/// everything else this module emits. Empty when there are none.
+pub fn updates_html(corrections: &[crate::library::Correction]) -> String {
+    if corrections.is_empty() {
+        return String::new();
+    }
+    let mut html = String::from(r#"<section class="byline-updates"><h2>Updates</h2><ul>"#);
+    for c in corrections {
+        html.push_str(&format!(
+            r#"<li><time datetime="{}">{}</time> {}</li>"#,
+            c.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            c.at.format("%-d %B %Y, %H:%M UTC"),
+            escape_text(&c.note)
+        ));
+    }
+    html.push_str("</ul></section>");
+    sanitize(&html, &SANITIZER)
+}
+
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// The label a callout shows when the writer gave it none. Newsrooms call a
 /// tip box "Pro Tip"; the others keep GitHub's names.
 pub fn alert_label(kind: AlertType) -> &'static str {
@@ -145,6 +179,7 @@ const KNOWN_CLASSES: &[&str] = &[
     "task-list-item",
     "contains-task-list",
     "task-list-item-checkbox",
+    "byline-updates",
 ];
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> =
@@ -170,7 +205,9 @@ fn sanitizer(schemes: &[&'static str]) -> ammonia::Builder<'static> {
             "kbd",
             "figure",
             "figcaption",
+            "time",
         ])
+        .add_tag_attributes("time", ["datetime"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("th", ["align"])
         .add_tag_attributes("td", ["align"])

@@ -148,6 +148,10 @@ words_delta: number,
  */
 stored_bytes: number, };
 
+export type Updates = { corrections: Array<Correction>, html: string, };
+
+export type Correction = { id: number, at: string, note: string, };
+
 export type RevisionKind = "checkpoint" | "snapshot" | "status" | "before_restore" | "import" | "external_edit" | "export";
 
 export type Comparison = { fields: Array<FieldChange>, body: Array<DiffSpan>, words_added: number, words_removed: number, };
@@ -190,6 +194,9 @@ export const commands = {
   restoreRevision: (id: ArticleId, number: number): Promise<Article> => call<Article>("restore_revision", { id, number }),
   snapshotArticle: (id: ArticleId, label: string): Promise<RevisionInfo> => call<RevisionInfo>("snapshot_article", { id, label }),
   labelRevision: (id: ArticleId, number: number, label: string): Promise<RevisionInfo> => call<RevisionInfo>("label_revision", { id, number, label }),
+  articleUpdates: (id: ArticleId): Promise<Updates> => call<Updates>("article_updates", { id }),
+  addCorrection: (id: ArticleId, note: string): Promise<Updates> => call<Updates>("add_correction", { id, note }),
+  removeCorrection: (id: ArticleId, correction: number): Promise<Updates> => call<Updates>("remove_correction", { id, correction }),
   textStats: (text: string): Promise<TextStats> => call<TextStats>("text_stats", { text }),
   htmlToMarkdown: (html: string): Promise<string> => call<string>("html_to_markdown", { html }),
   searchArticles: (query: string): Promise<Array<SearchHit>> => call<Array<SearchHit>>("search_articles", { query }),

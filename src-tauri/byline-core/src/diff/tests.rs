@@ -114,3 +114,39 @@ fn comparison_lists_changed_fields_and_counts_words() {
     assert!(same.fields.is_empty());
     assert_eq!(same.body.len(), 1);
 }
+
+#[test]
+fn paragraphs_that_all_changed_still_diff_word_by_word() {
+    let old: Vec<String> = (0..6)
+        .map(|i| format!("Paragraph {i} says the ferry leaves at noon from pier {i}."))
+        .collect();
+    let mut new: Vec<String> = old.iter().map(|p| p.replace("noon", "one")).collect();
+    new.insert(
+        0,
+        "A brand new opening paragraph about something else entirely.".into(),
+    );
+    new.remove(4);
+    let (old, new) = (old.join("\n\n"), new.join("\n\n"));
+    let shown = check(&old, &new);
+    assert_eq!(shown.matches("[-noon-]{+one+}").count(), 5, "{shown}");
+    assert!(
+        shown.starts_with("{+A brand new opening paragraph"),
+        "{shown}"
+    );
+    assert!(shown.contains("[-Paragraph 3 says"), "{shown}");
+}
+
+#[test]
+fn prose_tokens_rejoin_to_the_text() {
+    for text in [
+        "Don't stop — l’été à Kyiv, 2026!",
+        "Fun 🎉 times\n\n",
+        "東京の天気",
+        "e\u{301}te\u{301} and naïve",
+        "",
+    ] {
+        assert_eq!(tokens(text).concat(), text);
+    }
+    assert_eq!(tokens("Don't stop."), ["Don't", " ", "stop", "."]);
+    assert_eq!(tokens("東京"), ["東", "京"]);
+}

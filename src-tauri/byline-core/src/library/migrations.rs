@@ -199,6 +199,20 @@ const MIGRATIONS: &[Migration] = &[
     ",
         then: None,
     },
+    Migration {
+        version: 8,
+        // Correction notes on published articles, listed as "Updates".
+        sql: "
+        CREATE TABLE corrections (
+            id          INTEGER PRIMARY KEY,
+            article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            created_at  INTEGER NOT NULL,
+            note        TEXT    NOT NULL
+        );
+        CREATE INDEX corrections_by_article ON corrections (article_id, created_at);
+    ",
+        then: None,
+    },
 ];
 
 /// Gives every article without a slug one made from its title, oldest

@@ -7,6 +7,7 @@
 
 mod articles;
 mod assets;
+mod corrections;
 mod listing;
 mod metadata;
 mod migrations;
@@ -26,6 +27,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
 
+pub use corrections::{Correction, Updates, MAX_CORRECTION_CHARS};
 pub use listing::{LibraryCounts, ListQuery, SortKey, StatusCount, TagCount};
 pub use metadata::{
     SlugCheck, MAX_AUTHORS, MAX_DEK_CHARS, MAX_DESCRIPTION_CHARS, MAX_TAGS, MAX_TAG_CHARS,

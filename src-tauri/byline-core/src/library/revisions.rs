@@ -397,6 +397,18 @@ impl Library {
             })
     }
 
+    /// Bytes the library's revisions take, and what they would take stored
+    /// as full copies.
+    pub fn revision_totals(&self) -> Result<(u64, u64)> {
+        self.conn
+            .query_row(
+                "SELECT coalesce(sum(length(data)), 0), coalesce(sum(size), 0) FROM revisions",
+                [],
+                |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64)),
+            )
+            .map_err(|e| self.sql_err(e))
+    }
+
     /// Records the article's current state as a named snapshot.
     pub fn snapshot(&mut self, id: ArticleId, label: &str) -> Result<RevisionInfo> {
         let label = clean_label(label)?;

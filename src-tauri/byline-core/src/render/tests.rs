@@ -88,6 +88,25 @@ fn safe_links_survive_sanitising() {
 }
 
 #[test]
+fn corrections_list_as_updates_with_their_times_and_as_text() {
+    use chrono::TimeZone;
+    let at = chrono::Utc
+        .with_ymd_and_hms(2026, 11, 26, 14, 2, 0)
+        .unwrap();
+    let notes = [crate::library::Correction {
+        id: 1,
+        at,
+        note: "Fixed <script>alert(1)</script> & the time.".into(),
+    }];
+    let html = updates_html(&notes);
+    assert_eq!(
+        html,
+        r#"<section class="byline-updates"><h2>Updates</h2><ul><li><time datetime="2026-11-26T14:02:00Z">26 November 2026, 14:02 UTC</time> Fixed &lt;script&gt;alert(1)&lt;/script&gt; &amp; the time.</li></ul></section>"#
+    );
+    assert_eq!(updates_html(&[]), "");
+}
+
+#[test]
 fn preview_carries_the_counts() {
     let p = preview("## Hello **world**");
     assert_eq!(p.stats.words, 2);
