@@ -38,6 +38,7 @@ test: deps-build deps-e2e ui-deps ## Install what is missing, then run every tes
 bench: deps-build deps-e2e ui ## Run the benchmarks and print the figures BENCHMARKS.md records
 	cargo bench -p byline-core --bench render -- --noplot
 	cargo bench -p byline-core --bench search
+	cargo bench -p byline-core --bench revisions -- --noplot
 	$(WITH_DISPLAY) cargo bench --bench app_typing
 
 build: deps-build ui ## Build the UI and the app
