@@ -141,6 +141,9 @@ async fn undo_reaches_back_past_autosaves() {
     app.new_article().await;
     keys(&app, "First line.").await;
     saved(&app).await;
+    // CodeMirror joins typing less than 500 ms apart into one undo step;
+    // wait past that so the two sentences are two steps.
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
     keys(&app, " Second line.").await;
     saved(&app).await;
     // Both saves are behind us; undo still walks back through the typing.
