@@ -307,7 +307,7 @@ fn history(library: &Path, article: &str, json: bool) -> Result<()> {
     }
     for r in revisions {
         let at = r.at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M");
-        let what = r.kind_label();
+        let what = &r.kind_label;
         let label = r
             .label
             .as_deref()

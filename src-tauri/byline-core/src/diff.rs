@@ -2,7 +2,6 @@
 //! other field as before and after.
 
 use serde::Serialize;
-// (similar: paragraph- and token-level diffs, see word_diff.)
 use ts_rs::TS;
 
 use crate::library::RevisionState;

@@ -138,7 +138,12 @@ export type RevisionInfo = {
 /**
  * Counts from 1 within the article: what the CLI and window call it.
  */
-number: number, at: string, kind: RevisionKind, label: string | null, words: number, 
+number: number, at: string, kind: RevisionKind, 
+/**
+ * The kind as a writer reads it ("Before restore"), so the window and
+ * the CLI name kinds alike.
+ */
+kind_label: string, label: string | null, words: number, 
 /**
  * Words gained (or lost) since the revision before it.
  */

@@ -44,9 +44,14 @@ export function patchBlocks(container: HTMLElement, blocks: readonly PreviewBloc
     if (same) same.push(el);
     else pool.set(key, [el]);
   }
-  // Check first, so a page that cannot be completed is left as it was.
+  // Check first, so a page that cannot be completed is left as it was:
+  // every block sent without HTML needs a node of its own on screen.
+  const wanted = new Map<string, number>();
   for (const block of blocks) {
-    if (block.html === null && !pool.has(block.key)) return null;
+    if (block.html !== null) continue;
+    const n = (wanted.get(block.key) ?? 0) + 1;
+    if (n > (pool.get(block.key)?.length ?? 0)) return null;
+    wanted.set(block.key, n);
   }
   for (const node of [...container.childNodes]) {
     if (node.nodeType !== Node.ELEMENT_NODE || !keys.has(node as Element)) node.remove();
@@ -54,10 +59,19 @@ export function patchBlocks(container: HTMLElement, blocks: readonly PreviewBloc
 
   let built = 0;
   blocks.forEach((block, i) => {
-    let node = pool.get(block.key)?.shift();
+    // Reuse a node with this key, leaving enough for the blocks further
+    // down that come without HTML (counted above).
+    const spare = pool.get(block.key);
+    const owed = wanted.get(block.key) ?? 0;
+    let node: Element | undefined;
+    if (block.html === null) {
+      node = spare!.shift();
+      wanted.set(block.key, owed - 1);
+    } else if (spare && spare.length > owed) {
+      node = spare.shift();
+    }
     if (!node) {
-      // A repeat of a block already placed above reuses its HTML.
-      node = block.html !== null ? build(block.key, block.html) : reuse(container, block.key);
+      node = build(block.key, block.html!);
       built += 1;
     }
     if (node.getAttribute("data-sourcepos") !== block.pos) {
@@ -69,11 +83,4 @@ export function patchBlocks(container: HTMLElement, blocks: readonly PreviewBloc
   });
   while (container.children.length > blocks.length) container.lastElementChild!.remove();
   return built;
-}
-
-function reuse(container: HTMLElement, key: string): Element {
-  const original = [...container.children].find((el) => keys.get(el) === key)!;
-  const copy = original.cloneNode(true) as Element;
-  keys.set(copy, key);
-  return copy;
 }

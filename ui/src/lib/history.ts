@@ -1,15 +1,5 @@
 // Shaping a comparison for the History panel.
-import type { DiffSpan, RevisionKind } from "./bindings";
-
-export const KIND_LABEL: Record<RevisionKind, string> = {
-  checkpoint: "Checkpoint",
-  snapshot: "Snapshot",
-  status: "Status change",
-  before_restore: "Before restore",
-  import: "Import",
-  external_edit: "External edit",
-  export: "Export",
-};
+import type { DiffSpan } from "./bindings";
 
 /// Long unchanged stretches shrink to their first and last lines around an
 /// ellipsis, so a change in a 5,000-word article is found at a glance.

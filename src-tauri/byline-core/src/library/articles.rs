@@ -54,15 +54,7 @@ impl Library {
 
     /// An article, whether live or in the trash.
     pub fn article(&self, id: ArticleId) -> Result<Article> {
-        self.conn
-            .query_row(
-                &format!("SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?1"),
-                [id.0],
-                article_from_row,
-            )
-            .optional()
-            .map_err(|e| self.sql_err(e))?
-            .ok_or(Error::ArticleNotFound(id))
+        read_article(&self.conn, id).map_err(|e| self.with_path(e))
     }
 
     /// The article with this slug, whether live or in the trash.
@@ -97,35 +89,38 @@ impl Library {
     /// same transaction (see `revisions`).
     pub fn save_body(&mut self, id: ArticleId, body: &str) -> Result<Article> {
         check_body(body)?;
-        let before = self.article(id)?;
         let now = Utc::now();
         let policy = self.checkpoints;
         self.write(|tx| {
-            if before.body != body {
-                let last_revision: Option<i64> = tx.query_row(
-                    "SELECT max(created_at) FROM revisions WHERE article_id = ?1",
-                    [id.0],
-                    |r| r.get(0),
+            // This runs on every autosave: decide from a few columns, and
+            // read the whole article only when a checkpoint is due.
+            let (updated_at, reference, changed, worth_keeping): (i64, i64, bool, bool) = tx
+                .query_row(
+                    // A new article's first checkpoint comes one interval
+                    // after it was created.
+                    "SELECT a.updated_at,
+                            coalesce((SELECT max(created_at) FROM revisions WHERE article_id = a.id), a.created_at),
+                            a.body != ?2,
+                            trim(a.body) != '' OR trim(a.title) != ''
+                     FROM articles a WHERE a.id = ?1",
+                    params![id.0, body],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()?
+                .ok_or(Error::ArticleNotFound(id))?;
+            let since = |ms: i64| (now.timestamp_millis() - ms).max(0) as u128;
+            let paused = since(updated_at) >= policy.pause.as_millis();
+            let overdue = since(reference) >= policy.interval.as_millis();
+            if changed && worth_keeping && (paused || overdue) {
+                let before = read_article(tx, id)?;
+                super::revisions::record(
+                    tx,
+                    id,
+                    super::revisions::RevisionKind::Checkpoint,
+                    None,
+                    &super::revisions::RevisionState::from(&before),
+                    now,
                 )?;
-                let since = |ms: i64| (now.timestamp_millis() - ms).max(0) as u128;
-                let paused =
-                    since(before.updated_at.timestamp_millis()) >= policy.pause.as_millis();
-                // A new article's first checkpoint comes one interval
-                // after it was created.
-                let reference = last_revision.unwrap_or(before.created_at.timestamp_millis());
-                let overdue = since(reference) >= policy.interval.as_millis();
-                let worth_keeping =
-                    !before.body.trim().is_empty() || !before.title.trim().is_empty();
-                if (paused || overdue) && worth_keeping {
-                    super::revisions::record(
-                        tx,
-                        id,
-                        super::revisions::RevisionKind::Checkpoint,
-                        None,
-                        &super::revisions::RevisionState::from(&before),
-                        now,
-                    )?;
-                }
             }
             tx.execute(
                 "UPDATE articles SET body = ?2, words = ?3, updated_at = ?4 WHERE id = ?1",
@@ -295,6 +290,17 @@ pub fn check_body(body: &str) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// An article by id, on the library's connection or inside a transaction.
+fn read_article(conn: &rusqlite::Connection, id: ArticleId) -> Result<Article> {
+    conn.query_row(
+        &format!("SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?1"),
+        [id.0],
+        article_from_row,
+    )
+    .optional()?
+    .ok_or(Error::ArticleNotFound(id))
 }
 
 /// Puts a revision's state into the article (all but its status, which

@@ -8,7 +8,6 @@
 use chrono::Utc;
 use rusqlite::OptionalExtension;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::Library;
@@ -113,7 +112,7 @@ impl Library {
                 "it is not a PNG, JPEG, GIF, WebP or AVIF image (SVG is not accepted: it can carry script)".into(),
             ));
         };
-        let hash = hex(&Sha256::digest(bytes))[..HASH_HEX].to_owned();
+        let hash = super::sha256_hex(bytes)[..HASH_HEX].to_owned();
         let file = format!("{hash}.{ext}");
         let added = self.write(|tx| {
             let inserted = tx.execute(
@@ -173,10 +172,6 @@ impl Library {
             )
             .map_err(|e| self.sql_err(e))
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -188,6 +188,16 @@ impl Library {
     }
 }
 
+/// The SHA-256 of `bytes` in lower-case hex: how assets are named and how
+/// revisions are verified.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Looks at the file before SQLite does. Returns whether the library is new
 /// (no file, or an empty one). A non-SQLite file is refused here, unopened.
 fn check_file_before_open(path: &Path) -> Result<bool> {

@@ -20,7 +20,6 @@ use std::time::Duration;
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::Library;
@@ -158,18 +157,15 @@ pub struct RevisionInfo {
     #[ts(type = "string")]
     pub at: DateTime<Utc>,
     pub kind: RevisionKind,
+    /// The kind as a writer reads it ("Before restore"), so the window and
+    /// the CLI name kinds alike.
+    pub kind_label: String,
     pub label: Option<String>,
     pub words: u32,
     /// Words gained (or lost) since the revision before it.
     pub words_delta: i64,
     /// Stored size in bytes, compressed.
     pub stored_bytes: u32,
-}
-
-impl RevisionInfo {
-    pub fn kind_label(&self) -> &'static str {
-        self.kind.label()
-    }
 }
 
 /// When `save_body` takes a checkpoint.
@@ -189,13 +185,6 @@ impl Default for CheckpointPolicy {
             interval: Duration::from_secs(5 * 60),
         }
     }
-}
-
-fn checksum(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 fn millis(at: DateTime<Utc>) -> i64 {
@@ -249,7 +238,7 @@ fn rebuild_json(conn: &rusqlite::Connection, id: i64) -> Result<Vec<u8>> {
         None => zstd::bulk::decompress(&row.data, size),
     }
     .map_err(|e| corrupt(format!("revision {} does not decompress: {e}", row.id)))?;
-    if checksum(&json) != row.checksum {
+    if super::sha256_hex(&json) != row.checksum {
         return Err(corrupt(format!("revision {} fails its checksum", row.id)));
     }
     Ok(json)
@@ -271,7 +260,7 @@ pub(super) fn record(
     at: DateTime<Utc>,
 ) -> Result<Option<u32>> {
     let json = serde_json::to_vec(state).expect("a revision state always serialises");
-    let sum = checksum(&json);
+    let sum = super::sha256_hex(&json);
     let last: Option<(u32, String, Option<i64>, i64)> = tx
         .query_row(
             "SELECT number, checksum, base_id, id FROM revisions WHERE article_id = ?1 ORDER BY number DESC LIMIT 1",
@@ -354,10 +343,12 @@ impl Library {
             .map_err(|e| self.sql_err(e))?;
         let mut out: Vec<RevisionInfo> = stmt
             .query_map([id.0], |r| {
+                let kind = RevisionKind::parse(&r.get::<_, String>(2)?);
                 Ok(RevisionInfo {
                     number: r.get(0)?,
                     at: from_millis(r.get(1)?),
-                    kind: RevisionKind::parse(&r.get::<_, String>(2)?),
+                    kind,
+                    kind_label: kind.label().to_owned(),
                     label: r.get(3)?,
                     words: r.get(4)?,
                     words_delta: 0,
