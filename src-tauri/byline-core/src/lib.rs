@@ -6,12 +6,16 @@
 pub mod autosave;
 pub mod diff;
 pub mod error;
+pub mod faq;
+pub mod frontmatter;
 pub mod html_paste;
+pub mod jsonld;
 pub mod library;
 pub mod location;
 pub mod markdown_file;
 pub mod model;
 pub mod render;
+pub mod site;
 pub mod slug;
 pub mod text_stats;
 

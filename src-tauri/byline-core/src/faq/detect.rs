@@ -1,0 +1,1 @@
+//! Finding a FAQ section written as plain Markdown at the end of an article.

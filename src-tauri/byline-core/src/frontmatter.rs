@@ -1,0 +1,1 @@
+//! Front matter: the YAML or TOML header of a Markdown file.

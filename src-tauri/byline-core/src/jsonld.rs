@@ -1,0 +1,1 @@
+//! schema.org structured data for exported pages.
