@@ -39,7 +39,7 @@ impl AppState {
 /// The URL the window loads library images from: WebKitGTK and WKWebView
 /// take custom schemes as they are; WebView2 and Android see them as
 /// `http://<scheme>.localhost`.
-const ASSET_BASE: &str = if cfg!(any(windows, target_os = "android")) {
+pub const ASSET_BASE: &str = if cfg!(any(windows, target_os = "android")) {
     "http://byline-asset.localhost/"
 } else {
     "byline-asset://localhost/"

@@ -6,12 +6,16 @@
 //! never freezes the window.
 
 use byline_core::diff::Comparison;
+use byline_core::faq::detect::DetectedFaq;
+use byline_core::faq::{FaqBlock, FaqBlockId, FaqItemId, FaqView, QuestionAnswer};
+use byline_core::library::RemovedFaqItem;
 use byline_core::library::{
     check_body, LibraryCounts, ListQuery, SearchHit, SlugCheck, StoredImage, MAX_IMAGE_BYTES,
 };
 use byline_core::library::{RevisionInfo, Updates};
 use byline_core::model::ArticleField;
 use byline_core::render::Preview;
+use byline_core::site::SiteSettings;
 use byline_core::text_stats::TextStats;
 use byline_core::{Article, ArticleId, ArticleSummary, Status, StatusChange};
 use tauri::{AppHandle, Manager};
@@ -173,6 +177,150 @@ pub fn remove_correction(app: AppHandle, id: ArticleId, correction: i64) -> IpcR
     let mut library = state.library();
     library.remove_correction(id, correction)?;
     Ok(library.updates(id)?)
+}
+
+/// The article's FAQ as the panel and the preview show it.
+fn faq_view(app: &AppHandle, id: ArticleId) -> IpcResult<FaqView> {
+    let state = state(app);
+    let library = state.library();
+    let article = library.article(id)?;
+    let site = library.site_settings()?;
+    Ok(FaqView::new(&article, &site, Some(crate::app::ASSET_BASE)))
+}
+
+#[tauri::command(async)]
+pub fn article_faq(app: AppHandle, id: ArticleId) -> IpcResult<FaqView> {
+    faq_view(&app, id)
+}
+
+#[tauri::command(async)]
+pub fn add_faq_item(
+    app: AppHandle,
+    id: ArticleId,
+    item: QuestionAnswer,
+    position: Option<u32>,
+) -> IpcResult<FaqView> {
+    state(&app).library().add_faq_item(id, &item, position)?;
+    faq_view(&app, id)
+}
+
+#[tauri::command(async)]
+pub fn update_faq_item(
+    app: AppHandle,
+    id: ArticleId,
+    item: FaqItemId,
+    text: QuestionAnswer,
+) -> IpcResult<FaqView> {
+    state(&app).library().update_faq_item(item, &text)?;
+    faq_view(&app, id)
+}
+
+#[tauri::command(async)]
+pub fn move_faq_item(
+    app: AppHandle,
+    id: ArticleId,
+    item: FaqItemId,
+    position: u32,
+) -> IpcResult<FaqView> {
+    state(&app).library().move_faq_item(item, position)?;
+    faq_view(&app, id)
+}
+
+/// Removes an item; what comes back is what the window's Undo hands to
+/// `restore_faq_item`.
+#[tauri::command(async)]
+pub fn remove_faq_item(app: AppHandle, item: FaqItemId) -> IpcResult<RemovedFaqItem> {
+    Ok(state(&app).library().remove_faq_item(item)?)
+}
+
+#[tauri::command(async)]
+pub fn restore_faq_item(app: AppHandle, removed: RemovedFaqItem) -> IpcResult<FaqView> {
+    state(&app).library().restore_faq_item(&removed)?;
+    faq_view(&app, removed.article)
+}
+
+#[tauri::command(async)]
+pub fn set_faq_structured_data(app: AppHandle, id: ArticleId, on: bool) -> IpcResult<FaqView> {
+    state(&app).library().set_faq_structured_data(id, on)?;
+    faq_view(&app, id)
+}
+
+#[tauri::command(async)]
+pub fn share_faq_item(app: AppHandle, id: ArticleId, item: FaqItemId) -> IpcResult<FaqView> {
+    state(&app).library().share_faq_item(item)?;
+    faq_view(&app, id)
+}
+
+#[tauri::command(async)]
+pub fn detach_faq_item(app: AppHandle, id: ArticleId, item: FaqItemId) -> IpcResult<FaqView> {
+    state(&app).library().detach_faq_item(item)?;
+    faq_view(&app, id)
+}
+
+#[tauri::command(async)]
+pub fn faq_blocks(app: AppHandle) -> IpcResult<Vec<FaqBlock>> {
+    Ok(state(&app).library().faq_blocks()?)
+}
+
+#[tauri::command(async)]
+pub fn insert_faq_block(
+    app: AppHandle,
+    id: ArticleId,
+    block: FaqBlockId,
+    position: Option<u32>,
+) -> IpcResult<FaqView> {
+    state(&app)
+        .library()
+        .insert_faq_block(id, block, position)?;
+    faq_view(&app, id)
+}
+
+#[tauri::command(async)]
+pub fn delete_faq_block(app: AppHandle, block: FaqBlockId) -> IpcResult<Vec<FaqBlock>> {
+    let state = state(&app);
+    let mut library = state.library();
+    library.delete_faq_block(block)?;
+    Ok(library.faq_blocks()?)
+}
+
+/// Whether Markdown (the editor's text after a paste, or an opened
+/// article) ends with a FAQ section that could become FAQ items.
+#[tauri::command(async)]
+pub fn detect_faq(_app: AppHandle, markdown: String) -> IpcResult<Option<DetectedFaq>> {
+    check_body(&markdown)?;
+    Ok(byline_core::faq::detect::detect(&markdown))
+}
+
+/// Turns the FAQ section at the end of the body into FAQ items. Pending
+/// typing is written first, so the section converted is the one on screen.
+#[tauri::command(async)]
+pub fn convert_faq_section(app: AppHandle, id: ArticleId) -> IpcResult<Article> {
+    let state = state(&app);
+    state.autosaver.flush_article(id)?;
+    let article = state.library().convert_faq_section(id)?;
+    Ok(article)
+}
+
+/// A FAQ answer's Markdown as the preview shows it, for the panel.
+#[tauri::command(async)]
+pub fn render_answer(_app: AppHandle, markdown: String) -> IpcResult<String> {
+    if markdown.len() > byline_core::faq::MAX_ANSWER_BYTES {
+        return Err(byline_core::Error::invalid("answer", "is too long to preview").into());
+    }
+    Ok(byline_core::render::fragment(
+        &markdown,
+        Some(crate::app::ASSET_BASE),
+    ))
+}
+
+#[tauri::command(async)]
+pub fn site_settings(app: AppHandle) -> IpcResult<SiteSettings> {
+    Ok(state(&app).library().site_settings()?)
+}
+
+#[tauri::command(async)]
+pub fn set_site_settings(app: AppHandle, settings: SiteSettings) -> IpcResult<SiteSettings> {
+    Ok(state(&app).library().set_site_settings(&settings)?)
 }
 
 /// An image dropped or pasted into the editor, its bytes as base64 (one

@@ -11,8 +11,15 @@ use byline_core::autosave::SaveEvent;
 use byline_core::diff::Comparison;
 #[cfg(test)]
 use byline_core::diff::{DiffKind, DiffSpan, FieldChange};
+use byline_core::faq::detect::DetectedFaq;
+#[cfg(test)]
+use byline_core::faq::validate::{FaqIssue, FaqProblem};
+#[cfg(test)]
+use byline_core::faq::FaqItem;
+use byline_core::faq::{FaqBlock, FaqBlockId, FaqItemId, FaqView, QuestionAnswer};
 #[cfg(test)]
 use byline_core::library::Correction;
+use byline_core::library::RemovedFaqItem;
 #[cfg(test)]
 use byline_core::library::RevisionKind;
 #[cfg(test)]
@@ -25,6 +32,7 @@ use byline_core::model::ArticleField;
 use byline_core::render::Preview;
 #[cfg(test)]
 use byline_core::render::PreviewBlock;
+use byline_core::site::SiteSettings;
 use byline_core::text_stats::TextStats;
 use byline_core::{Article, ArticleId, ArticleSummary, ErrorInfo, Status, StatusChange};
 use serde::Serialize;
@@ -100,6 +108,23 @@ ipc_commands! {
     fn article_updates(id: ArticleId) -> Updates;
     fn add_correction(id: ArticleId, note: String) -> Updates;
     fn remove_correction(id: ArticleId, correction: i64) -> Updates;
+    fn article_faq(id: ArticleId) -> FaqView;
+    fn add_faq_item(id: ArticleId, item: QuestionAnswer, position: Option<u32>) -> FaqView;
+    fn update_faq_item(id: ArticleId, item: FaqItemId, text: QuestionAnswer) -> FaqView;
+    fn move_faq_item(id: ArticleId, item: FaqItemId, position: u32) -> FaqView;
+    fn remove_faq_item(item: FaqItemId) -> RemovedFaqItem;
+    fn restore_faq_item(removed: RemovedFaqItem) -> FaqView;
+    fn set_faq_structured_data(id: ArticleId, on: bool) -> FaqView;
+    fn share_faq_item(id: ArticleId, item: FaqItemId) -> FaqView;
+    fn detach_faq_item(id: ArticleId, item: FaqItemId) -> FaqView;
+    fn faq_blocks() -> Vec<FaqBlock>;
+    fn insert_faq_block(id: ArticleId, block: FaqBlockId, position: Option<u32>) -> FaqView;
+    fn delete_faq_block(block: FaqBlockId) -> Vec<FaqBlock>;
+    fn detect_faq(markdown: String) -> Option<DetectedFaq>;
+    fn convert_faq_section(id: ArticleId) -> Article;
+    fn render_answer(markdown: String) -> String;
+    fn site_settings() -> SiteSettings;
+    fn set_site_settings(settings: SiteSettings) -> SiteSettings;
     fn text_stats(text: String) -> TextStats;
     fn html_to_markdown(html: String) -> String;
     fn search_articles(query: String) -> Vec<SearchHit>;
@@ -151,6 +176,17 @@ fn typescript_bindings() -> String {
         SaveEvent::decl(&cfg),
         SearchHit::decl(&cfg),
         SnippetPart::decl(&cfg),
+        FaqView::decl(&cfg),
+        FaqItem::decl(&cfg),
+        FaqItemId::decl(&cfg),
+        FaqBlock::decl(&cfg),
+        FaqBlockId::decl(&cfg),
+        FaqIssue::decl(&cfg),
+        FaqProblem::decl(&cfg),
+        QuestionAnswer::decl(&cfg),
+        RemovedFaqItem::decl(&cfg),
+        DetectedFaq::decl(&cfg),
+        SiteSettings::decl(&cfg),
         ErrorInfo::decl(&cfg),
     ];
     for decl in decls {

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::faq::QuestionAnswer;
 use crate::library::RevisionState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -352,6 +353,49 @@ fn tidy(spans: Vec<DiffSpan>) -> Vec<DiffSpan> {
     out
 }
 
+/// FAQ items compared as a list (Patience over whole items), so adding
+/// one at the top shows one addition, not every item changed. Items
+/// replaced in place are compared field by field.
+fn faq_changes(before: &[QuestionAnswer], after: &[QuestionAnswer], out: &mut Vec<FieldChange>) {
+    let whole = |qa: &QuestionAnswer| format!("{}\n{}", qa.question, qa.answer);
+    for op in similar::capture_diff_slices(similar::Algorithm::Patience, before, after) {
+        let (old, new) = (op.old_range(), op.new_range());
+        let (olds, news) = (&before[old.clone()], &after[new.clone()]);
+        let paired = olds.len().min(news.len());
+        for (i, (a, b)) in olds.iter().zip(news).enumerate() {
+            let n = new.start + i + 1;
+            if a.question != b.question {
+                out.push(FieldChange {
+                    field: format!("FAQ {n}: question"),
+                    before: a.question.clone(),
+                    after: b.question.clone(),
+                });
+            }
+            if a.answer != b.answer {
+                out.push(FieldChange {
+                    field: format!("FAQ {n}: answer"),
+                    before: a.answer.clone(),
+                    after: b.answer.clone(),
+                });
+            }
+        }
+        for (i, a) in olds.iter().enumerate().skip(paired) {
+            out.push(FieldChange {
+                field: format!("FAQ: removed item {}", old.start + i + 1),
+                before: whole(a),
+                after: String::new(),
+            });
+        }
+        for (i, b) in news.iter().enumerate().skip(paired) {
+            out.push(FieldChange {
+                field: format!("FAQ: added item {}", new.start + i + 1),
+                before: String::new(),
+                after: whole(b),
+            });
+        }
+    }
+}
+
 fn words(spans: &[DiffSpan], kind: DiffKind) -> u32 {
     spans
         .iter()
@@ -407,6 +451,7 @@ pub fn compare(before: &RevisionState, after: &RevisionState) -> Comparison {
         before.status.label().to_owned(),
         after.status.label().to_owned(),
     );
+    faq_changes(&before.faq, &after.faq, &mut fields);
     let body = if before.body == after.body {
         vec![DiffSpan {
             kind: DiffKind::Same,

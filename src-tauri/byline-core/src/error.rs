@@ -63,6 +63,12 @@ pub enum Error {
     #[error("a revision in the library is damaged: {detail}")]
     RevisionCorrupt { detail: String },
 
+    #[error("FAQ item {} does not exist (it may have been removed)", .0.0)]
+    FaqItemNotFound(crate::faq::FaqItemId),
+
+    #[error("shared FAQ block {} does not exist (it may have been deleted)", .0.0)]
+    FaqBlockNotFound(crate::faq::FaqBlockId),
+
     #[error("{name} cannot be added as an image: {reason}")]
     UnsupportedImage { name: String, reason: String },
 
@@ -106,6 +112,8 @@ impl Error {
             Error::NotInTrash(_) => "not_in_trash",
             Error::InvalidInput { .. } => "invalid_input",
             Error::UnsupportedImage { .. } => "unsupported_image",
+            Error::FaqItemNotFound(_) => "faq_item_not_found",
+            Error::FaqBlockNotFound(_) => "faq_block_not_found",
             Error::NoSuchRevision { .. } => "revision_not_found",
             Error::RevisionCorrupt { .. } => "revision_corrupt",
             Error::NotUtf8 { .. } => "not_utf8",

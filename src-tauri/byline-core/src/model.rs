@@ -106,6 +106,11 @@ pub struct Article {
     pub updated_at: DateTime<Utc>,
     /// When it was moved to the trash; `None` for a live article.
     pub trashed_at: Option<DateTime<Utc>>,
+    /// The questions and answers that close the article, in order.
+    pub faq: Vec<crate::faq::FaqItem>,
+    /// Whether exports carry the FAQ as schema.org `FAQPage` (when the site
+    /// allows it too).
+    pub faq_structured_data: bool,
 }
 
 /// What the library list shows of an article, without its body.

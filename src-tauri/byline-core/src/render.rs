@@ -81,6 +81,58 @@ pub fn updates_html(corrections: &[crate::library::Correction]) -> String {
     sanitize(&html, &SANITIZER)
 }
 
+/// A piece of Markdown (a FAQ answer being edited) rendered as the preview
+/// renders the body, without source positions.
+pub fn fragment(markdown: &str, asset_base: Option<&str>) -> String {
+    let (options, sanitizer) = options_for(asset_base);
+    sanitize(&comrak_html(markdown, &options), sanitizer)
+}
+
+/// Options and sanitiser for rendering outside the incremental preview:
+/// with `asset_base`, library images point at the window's protocol.
+fn options_for(
+    asset_base: Option<&str>,
+) -> (comrak::Options<'static>, &'static ammonia::Builder<'static>) {
+    let mut options = COMRAK_OPTIONS.clone();
+    match asset_base {
+        Some(base) => {
+            options.extension.image_url_rewriter = Some(Arc::new(AssetUrls(base.to_owned())));
+            (options, &PREVIEW_SANITIZER)
+        }
+        None => (options, &SANITIZER),
+    }
+}
+
+/// The FAQ section that closes an article: `heading`, then each question
+/// as a heading with its answer rendered like the body. Questions are text,
+/// never markup (markup in one is flagged by `faq::validate`). Empty when
+/// there are no items. `asset_base` is as for [`Previewer::new`]: the
+/// preview passes the window's image URL base, exports pass `None`.
+pub fn faq_html(
+    items: &[crate::faq::QuestionAnswer],
+    heading: &str,
+    asset_base: Option<&str>,
+) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let (options, sanitizer) = options_for(asset_base);
+    let mut html = format!(
+        r#"<section class="byline-faq"><h2 id="faq">{}</h2>"#,
+        escape_text(heading)
+    );
+    for (n, item) in items.iter().enumerate() {
+        html.push_str(&format!(
+            r#"<div class="byline-faq-item"><h3 id="faq-{}">{}</h3>{}</div>"#,
+            n + 1,
+            escape_text(item.question.trim()),
+            comrak_html(&item.answer, &options)
+        ));
+    }
+    html.push_str("</section>");
+    sanitize(&html, sanitizer)
+}
+
 fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -180,6 +232,8 @@ const KNOWN_CLASSES: &[&str] = &[
     "contains-task-list",
     "task-list-item-checkbox",
     "byline-updates",
+    "byline-faq",
+    "byline-faq-item",
 ];
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> =

@@ -38,7 +38,16 @@ featured_image: string, publish_at: string | null, body: string, words: number, 
 /**
  * When it was moved to the trash; `None` for a live article.
  */
-trashed_at: string | null, };
+trashed_at: string | null, 
+/**
+ * The questions and answers that close the article, in order.
+ */
+faq: Array<FaqItem>, 
+/**
+ * Whether exports carry the FAQ as schema.org `FAQPage` (when the site
+ * allows it too).
+ */
+faq_structured_data: boolean, };
 
 export type ArticleSummary = { id: ArticleId, title: string, slug: string, tags: Array<string>, words: number, status: Status, publish_at: string | null, updated_at: string, trashed_at: string | null, };
 
@@ -181,6 +190,111 @@ snippet: Array<SnippetPart>, };
 
 export type SnippetPart = { text: string, hit: boolean, };
 
+export type FaqView = { items: Array<FaqItem>, issues: Array<FaqIssue>, 
+/**
+ * The rendered section (empty without items), for the preview.
+ */
+html: string, heading: string, 
+/**
+ * The article's own switch for structured data.
+ */
+structured_data: boolean, 
+/**
+ * The site's switch; structured data is published only when both are on.
+ */
+site_structured_data: boolean, 
+/**
+ * How many items the published `FAQPage` carries (flagged ones are
+ * left out of it).
+ */
+in_structured_data: number, };
+
+export type FaqItem = { id: FaqItemId, question: string, answer: string, 
+/**
+ * The shared block this item uses, if any: editing the item edits the
+ * block, and so every article that uses it, until the item is detached.
+ */
+shared: FaqBlockId | null, };
+
+export type FaqItemId = number;
+
+export type FaqBlock = { id: FaqBlockId, question: string, answer: string, 
+/**
+ * How many articles (trash included) use it.
+ */
+uses: number, };
+
+export type FaqBlockId = number;
+
+export type FaqIssue = { 
+/**
+ * The item's position in the list, from 0.
+ */
+index: number, problem: FaqProblem, 
+/**
+ * One sentence for the writer, counting items from 1 ("Question 3").
+ */
+message: string, };
+
+export type FaqProblem = "empty_question" | "empty_answer" | "duplicate_question" | "markup_in_question";
+
+export type QuestionAnswer = { question: string, answer: string, };
+
+export type RemovedFaqItem = { article: ArticleId, position: number, question: string, answer: string, shared: FaqBlockId | null, };
+
+export type DetectedFaq = { 
+/**
+ * The section heading's text as written ("FAQ", "Frequently asked questions").
+ */
+heading: string, items: Array<QuestionAnswer>, 
+/**
+ * The article's Markdown with the whole section (heading included)
+ * removed, trailing blank lines trimmed to a single "\n" at the end (or
+ * empty).
+ */
+body_without: string, };
+
+export type SiteSettings = { 
+/**
+ * The publication's name, for `<title>`, Open Graph and JSON-LD.
+ */
+name: string, 
+/**
+ * Where the site lives (`https://example.com/`); articles are at
+ * `{base_url}{slug}/`. Empty until the writer sets it, in which case
+ * exports leave out the links that must be absolute.
+ */
+base_url: string, 
+/**
+ * Used when an article names no author.
+ */
+default_author: string, 
+/**
+ * A BCP 47 tag (`en`, `en-GB`, `uk`) for `<html lang>` and `inLanguage`.
+ */
+language: string, 
+/**
+ * The heading above an article's FAQ items.
+ */
+faq_heading: string, 
+/**
+ * Whether exports carry FAQ items as schema.org `FAQPage` (each article
+ * can also turn it off for itself).
+ */
+faq_structured_data: boolean, 
+/**
+ * Markdown added after the article on export: "Share this…".
+ */
+share_prompt: string, 
+/**
+ * Markdown for the newsletter box added after the share prompt.
+ */
+newsletter: string, 
+/**
+ * Markdown for the page footer.
+ */
+footer: string, };
+
 export type ErrorInfo = { code: string, message: string, };
 
 export const commands = {
@@ -202,6 +316,23 @@ export const commands = {
   articleUpdates: (id: ArticleId): Promise<Updates> => call<Updates>("article_updates", { id }),
   addCorrection: (id: ArticleId, note: string): Promise<Updates> => call<Updates>("add_correction", { id, note }),
   removeCorrection: (id: ArticleId, correction: number): Promise<Updates> => call<Updates>("remove_correction", { id, correction }),
+  articleFaq: (id: ArticleId): Promise<FaqView> => call<FaqView>("article_faq", { id }),
+  addFaqItem: (id: ArticleId, item: QuestionAnswer, position: number | null): Promise<FaqView> => call<FaqView>("add_faq_item", { id, item, position }),
+  updateFaqItem: (id: ArticleId, item: FaqItemId, text: QuestionAnswer): Promise<FaqView> => call<FaqView>("update_faq_item", { id, item, text }),
+  moveFaqItem: (id: ArticleId, item: FaqItemId, position: number): Promise<FaqView> => call<FaqView>("move_faq_item", { id, item, position }),
+  removeFaqItem: (item: FaqItemId): Promise<RemovedFaqItem> => call<RemovedFaqItem>("remove_faq_item", { item }),
+  restoreFaqItem: (removed: RemovedFaqItem): Promise<FaqView> => call<FaqView>("restore_faq_item", { removed }),
+  setFaqStructuredData: (id: ArticleId, on: boolean): Promise<FaqView> => call<FaqView>("set_faq_structured_data", { id, on }),
+  shareFaqItem: (id: ArticleId, item: FaqItemId): Promise<FaqView> => call<FaqView>("share_faq_item", { id, item }),
+  detachFaqItem: (id: ArticleId, item: FaqItemId): Promise<FaqView> => call<FaqView>("detach_faq_item", { id, item }),
+  faqBlocks: (): Promise<Array<FaqBlock>> => call<Array<FaqBlock>>("faq_blocks", {}),
+  insertFaqBlock: (id: ArticleId, block: FaqBlockId, position: number | null): Promise<FaqView> => call<FaqView>("insert_faq_block", { id, block, position }),
+  deleteFaqBlock: (block: FaqBlockId): Promise<Array<FaqBlock>> => call<Array<FaqBlock>>("delete_faq_block", { block }),
+  detectFaq: (markdown: string): Promise<DetectedFaq | null> => call<DetectedFaq | null>("detect_faq", { markdown }),
+  convertFaqSection: (id: ArticleId): Promise<Article> => call<Article>("convert_faq_section", { id }),
+  renderAnswer: (markdown: string): Promise<string> => call<string>("render_answer", { markdown }),
+  siteSettings: (): Promise<SiteSettings> => call<SiteSettings>("site_settings", {}),
+  setSiteSettings: (settings: SiteSettings): Promise<SiteSettings> => call<SiteSettings>("set_site_settings", { settings }),
   textStats: (text: string): Promise<TextStats> => call<TextStats>("text_stats", { text }),
   htmlToMarkdown: (html: string): Promise<string> => call<string>("html_to_markdown", { html }),
   searchArticles: (query: string): Promise<Array<SearchHit>> => call<Array<SearchHit>>("search_articles", { query }),

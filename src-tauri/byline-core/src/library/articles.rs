@@ -23,7 +23,10 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 const ARTICLE_COLUMNS: &str = "a.id, a.title, a.dek, a.slug, a.slug_is_custom, a.authors,
     (SELECT json_group_array(t.tag ORDER BY t.position) FROM article_tags t WHERE t.article_id = a.id),
     a.meta_description, a.canonical_url, a.featured_image, a.publish_at,
-    a.body, a.words, a.status, a.created_at, a.updated_at, a.trashed_at";
+    a.body, a.words, a.status, a.created_at, a.updated_at, a.trashed_at,
+    (SELECT json_group_array(json_object('id', f.id, 'question', f.question, 'answer', f.answer,
+        'shared', f.block_id) ORDER BY f.position) FROM faq_items f WHERE f.article_id = a.id),
+    a.faq_structured_data";
 
 /// The columns of [`summary_from_row`], also from `articles a`.
 pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.title, a.slug,
@@ -213,6 +216,8 @@ fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
         created_at: millis_to_time(row, 14)?,
         updated_at: millis_to_time(row, 15)?,
         trashed_at: optional_time(row, 16)?,
+        faq: json_value(row, 17)?,
+        faq_structured_data: row.get(18)?,
     })
 }
 
@@ -230,12 +235,17 @@ pub(super) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary
     })
 }
 
-/// A list stored or aggregated as a JSON array of strings.
-fn json_list(row: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<String>> {
+/// A value a query aggregated as JSON (`json_group_array`).
+fn json_value<T: serde::de::DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
     let json: String = row.get(idx)?;
     serde_json::from_str(&json).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
     })
+}
+
+/// A list stored or aggregated as a JSON array of strings.
+fn json_list(row: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<String>> {
+    json_value(row, idx)
 }
 
 pub(super) fn status_from_row(row: &Row<'_>, idx: usize) -> rusqlite::Result<Status> {
@@ -293,7 +303,7 @@ pub fn check_body(body: &str) -> Result<()> {
 }
 
 /// An article by id, on the library's connection or inside a transaction.
-fn read_article(conn: &rusqlite::Connection, id: ArticleId) -> Result<Article> {
+pub(super) fn read_article(conn: &rusqlite::Connection, id: ArticleId) -> Result<Article> {
     conn.query_row(
         &format!("SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?1"),
         [id.0],

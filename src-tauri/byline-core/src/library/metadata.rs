@@ -313,7 +313,7 @@ fn list(
 }
 
 /// An absolute http(s) URL, or empty.
-fn web_url(value: &str, field: &'static str) -> Result<String> {
+pub(super) fn web_url(value: &str, field: &'static str) -> Result<String> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(String::new());

@@ -213,6 +213,70 @@ const MIGRATIONS: &[Migration] = &[
     ",
         then: None,
     },
+    Migration {
+        version: 9,
+        // FAQ items (see library/faq.rs), shared FAQ blocks, site settings,
+        // and the search index rebuilt with a fourth column for FAQ text.
+        // `faq_text` is the articles' FAQ questions and answers as one text,
+        // kept by the core in the same transaction as each FAQ change, so
+        // the external-content index keeps reading from `articles` alone.
+        // An item linked to a shared block holds a copy of the block's text,
+        // rewritten whenever the block changes: readers never need a join,
+        // and detaching is just forgetting the link.
+        sql: "
+        CREATE TABLE faq_blocks (
+            id          INTEGER PRIMARY KEY,
+            question    TEXT    NOT NULL,
+            answer      TEXT    NOT NULL,
+            created_at  INTEGER NOT NULL,
+            updated_at  INTEGER NOT NULL
+        );
+        CREATE TABLE faq_items (
+            id          INTEGER PRIMARY KEY,
+            article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            position    INTEGER NOT NULL,
+            question    TEXT    NOT NULL,
+            answer      TEXT    NOT NULL,
+            block_id    INTEGER REFERENCES faq_blocks (id) ON DELETE SET NULL
+        );
+        CREATE INDEX faq_items_by_article ON faq_items (article_id, position);
+        CREATE INDEX faq_items_by_block ON faq_items (block_id);
+        ALTER TABLE articles ADD COLUMN faq_text TEXT NOT NULL DEFAULT '';
+        ALTER TABLE articles ADD COLUMN faq_structured_data INTEGER NOT NULL DEFAULT 1;
+        CREATE TABLE settings (
+            key    TEXT PRIMARY KEY,
+            value  TEXT NOT NULL
+        );
+
+        DROP TRIGGER articles_fts_insert;
+        DROP TRIGGER articles_fts_delete;
+        DROP TRIGGER articles_fts_update;
+        DROP TABLE articles_fts;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, dek, body, faq_text,
+            content = 'articles', content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '2 3'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, dek, body, faq_text)
+                VALUES (new.id, new.title, new.dek, new.body, new.faq_text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, dek, body, faq_text)
+                VALUES ('delete', old.id, old.title, old.dek, old.body, old.faq_text);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, dek, body, faq_text ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, dek, body, faq_text)
+                VALUES ('delete', old.id, old.title, old.dek, old.body, old.faq_text);
+            INSERT INTO articles_fts (rowid, title, dek, body, faq_text)
+                VALUES (new.id, new.title, new.dek, new.body, new.faq_text);
+        END;
+        INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(8.0, 4.0, 1.0, 2.0)');
+        INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    ",
+        then: None,
+    },
 ];
 
 /// Gives every article without a slug one made from its title, oldest

@@ -8,11 +8,13 @@
 mod articles;
 mod assets;
 mod corrections;
+mod faq;
 mod listing;
 mod metadata;
 mod migrations;
 mod revisions;
 mod search;
+mod settings;
 mod workflow;
 
 pub use articles::{check_body, MAX_BODY_BYTES, MAX_TITLE_CHARS};
@@ -28,6 +30,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::{Error, Result};
 
 pub use corrections::{Correction, Updates, MAX_CORRECTION_CHARS};
+pub use faq::RemovedFaqItem;
 pub use listing::{LibraryCounts, ListQuery, SortKey, StatusCount, TagCount};
 pub use metadata::{
     SlugCheck, MAX_AUTHORS, MAX_DEK_CHARS, MAX_DESCRIPTION_CHARS, MAX_TAGS, MAX_TAG_CHARS,
@@ -35,6 +38,7 @@ pub use metadata::{
 pub use migrations::SCHEMA_VERSION;
 pub use revisions::{CheckpointPolicy, RevisionInfo, RevisionKind, RevisionState, MAX_LABEL_CHARS};
 pub use search::{fts_query, SearchHit, SnippetPart, MAX_QUERY_CHARS};
+pub use settings::MAX_BOILERPLATE_BYTES;
 
 /// Written into the SQLite header (`PRAGMA application_id`) so a Byline
 /// library can be told from any other SQLite file. ASCII "BYLN".

@@ -111,6 +111,10 @@ pub struct RevisionState {
     pub publish_at: Option<DateTime<Utc>>,
     pub status: Status,
     pub body: String,
+    /// The FAQ items' text in order (revisions from before FAQ items read
+    /// as having none). Links to shared blocks are not kept: a restored
+    /// item is the article's own copy.
+    pub faq: Vec<crate::faq::QuestionAnswer>,
 }
 
 impl Default for RevisionState {
@@ -127,6 +131,7 @@ impl Default for RevisionState {
             publish_at: None,
             status: Status::Draft,
             body: String::new(),
+            faq: Vec::new(),
         }
     }
 }
@@ -145,6 +150,7 @@ impl From<&Article> for RevisionState {
             publish_at: a.publish_at,
             status: a.status,
             body: a.body.clone(),
+            faq: a.faq.iter().map(|f| f.pair()).collect(),
         }
     }
 }
@@ -312,6 +318,42 @@ pub(super) fn record(
         ],
     )?;
     Ok(Some(number))
+}
+
+/// Keeps the state before an edit that is not typing in the body (a FAQ
+/// change, an import over an article) under the same rule as autosave: when
+/// the last edit was a pause ago, or the last revision an interval ago.
+pub(super) fn checkpoint_if_due(
+    tx: &Transaction<'_>,
+    id: ArticleId,
+    policy: CheckpointPolicy,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let (updated_at, reference): (i64, i64) = tx
+        .query_row(
+            "SELECT a.updated_at,
+                    coalesce((SELECT max(created_at) FROM revisions WHERE article_id = a.id), a.created_at)
+             FROM articles a WHERE a.id = ?1",
+            [id.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or(Error::ArticleNotFound(id))?;
+    let since = |ms: i64| (now.timestamp_millis() - ms).max(0) as u128;
+    if since(updated_at) >= policy.pause.as_millis()
+        || since(reference) >= policy.interval.as_millis()
+    {
+        let before = super::articles::read_article(tx, id)?;
+        record(
+            tx,
+            id,
+            RevisionKind::Checkpoint,
+            None,
+            &RevisionState::from(&before),
+            now,
+        )?;
+    }
+    Ok(())
 }
 
 /// A label as given by a writer: one line, trimmed, not too long; empty
@@ -516,6 +558,7 @@ impl Library {
                 &current.slug
             };
             super::articles::write_state(tx, id, &target, slug)?;
+            super::faq::replace_items(tx, id, &target.faq)?;
             Ok(())
         })?;
         self.article(id)
