@@ -170,6 +170,38 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import Markdown files and folders (searched recursively; a folder
+    /// with an index.md is a page bundle). YAML (---) and TOML (+++) front
+    /// matter map to Byline's fields; keys it does not know are kept and
+    /// written back by Markdown export. Importing a file again updates its
+    /// article. Exits with 1 if any file failed.
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// `detect` turns a FAQ section at the end of a body into FAQ items;
+        /// `keep` (the default) leaves the body as it is.
+        #[arg(long, value_name = "MODE", default_value = "keep")]
+        faq: String,
+        /// All files or none: any bad file cancels the whole import.
+        #[arg(long)]
+        atomic: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export an article: html (a standalone page), fragment (its HTML
+    /// alone), md-yaml, md-toml, json or text. Without -o it is printed;
+    /// with -o the library images it shows are copied into an `assets`
+    /// folder beside the file.
+    Export {
+        /// The article's slug or number.
+        article: String,
+        #[arg(long, short, value_name = "FORMAT", default_value = "html")]
+        format: String,
+        /// The file to write (replaced atomically).
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
     /// Print the HTML that the preview shows for a Markdown file.
     Render {
         /// The Markdown file; `-` reads standard input.
@@ -351,6 +383,17 @@ fn run(cli: Cli) -> Result<()> {
         Command::Image { file, json } => add_image(&path, &file, json),
         Command::Faq { article, action } => faq(&path, &article, action),
         Command::FaqBlocks { json } => faq_blocks(&path, json),
+        Command::Import {
+            paths,
+            faq,
+            atomic,
+            json,
+        } => import(&path, &paths, &faq, atomic, json),
+        Command::Export {
+            article,
+            format,
+            output,
+        } => export(&path, &article, &format, output.as_deref()),
         Command::Render { file } => render_file(&file),
     }
 }
@@ -510,6 +553,136 @@ fn faq_blocks(library: &Path, json: bool) -> Result<()> {
     for b in blocks {
         writeln!(out, "#{:<4} {}  (used by {})", b.id.0, b.question, b.uses)?;
     }
+    Ok(())
+}
+
+fn import(library: &Path, paths: &[PathBuf], faq: &str, atomic: bool, json: bool) -> Result<()> {
+    use byline_core::library::{FaqImport, ImportOptions, ImportOutcome};
+    let faq = match faq.to_ascii_lowercase().as_str() {
+        "keep" => FaqImport::Keep,
+        "detect" => FaqImport::Detect,
+        other => anyhow::bail!("--faq {other:?} is not a mode; use keep or detect"),
+    };
+    let report = Library::open(library)?.import_paths(paths, ImportOptions { faq, atomic })?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+    } else {
+        for f in &report.files {
+            match f.outcome {
+                ImportOutcome::Failed => {
+                    let why = f.error.as_ref().map_or("", |e| e.message.as_str());
+                    // Most file errors already name the file.
+                    if why.contains(&f.path) {
+                        writeln!(out, "failed   {why}")?;
+                    } else {
+                        writeln!(out, "failed   {}: {why}", f.path)?;
+                    }
+                    continue;
+                }
+                ImportOutcome::RolledBack => {
+                    writeln!(
+                        out,
+                        "not imported {} (another file failed; --atomic)",
+                        f.path
+                    )?;
+                    continue;
+                }
+                ImportOutcome::Created => writeln!(out, "created  {} → {}", f.path, f.slug)?,
+                ImportOutcome::Updated => writeln!(out, "updated  {} → {}", f.path, f.slug)?,
+            }
+            if !f.mapping.mapped.is_empty() {
+                writeln!(out, "         mapped: {}", f.mapping.mapped.join(", "))?;
+            }
+            if !f.mapping.kept.is_empty() {
+                writeln!(out, "         kept: {}", f.mapping.kept.join(", "))?;
+            }
+            if !f.mapping.skipped.is_empty() {
+                writeln!(out, "         skipped: {}", f.mapping.skipped.join("; "))?;
+            }
+            if f.images > 0 || f.faq_items > 0 {
+                writeln!(
+                    out,
+                    "         {} images copied, {} FAQ items",
+                    f.images, f.faq_items
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    if report.failed > 0 {
+        anyhow::bail!(
+            "{} of {} files could not be imported{}",
+            report.failed,
+            report.files.len(),
+            if atomic {
+                "; nothing was imported (--atomic)"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(())
+}
+
+fn export(library: &Path, article: &str, format: &str, output: Option<&Path>) -> Result<()> {
+    use byline_core::export::Format;
+    let format: Format = format.parse()?;
+    let mut library = Library::open(library)?;
+    let id = library.find(article)?.id;
+    let exported = library.export_article(id, format)?;
+    for warning in &exported.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let Some(output) = output else {
+        std::io::stdout()
+            .lock()
+            .write_all(exported.content.as_bytes())?;
+        return Ok(());
+    };
+    write_atomically(output, exported.content.as_bytes())?;
+    let ships_images = !matches!(format, Format::Json | Format::Text);
+    if ships_images && !exported.assets.is_empty() {
+        let dir = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .join(byline_core::library::ASSET_DIR);
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+        for name in &exported.assets {
+            if let Some(asset) = library.asset(name)? {
+                write_atomically(&dir.join(name), &asset.bytes)?;
+            }
+        }
+    }
+    println!(
+        "Wrote {}{}.",
+        output.display(),
+        match exported.assets.len() {
+            0 => String::new(),
+            n if ships_images => format!(" and {n} images in assets/"),
+            _ => String::new(),
+        }
+    );
+    Ok(())
+}
+
+/// Writes through a temporary file in the same folder, then renames it
+/// over `path`: a reader never sees half a file, and a failure leaves the
+/// old one.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
 

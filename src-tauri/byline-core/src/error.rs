@@ -85,6 +85,9 @@ pub enum Error {
         limit: u64,
     },
 
+    #[error("{path}: {detail}")]
+    FrontMatter { path: PathBuf, detail: String },
+
     #[error("cannot read {path}: {source}")]
     Io {
         path: PathBuf,
@@ -119,6 +122,7 @@ impl Error {
             Error::NotUtf8 { .. } => "not_utf8",
             Error::BinaryFile { .. } => "binary_file",
             Error::FileTooLarge { .. } => "file_too_large",
+            Error::FrontMatter { .. } => "front_matter_invalid",
             Error::Io { .. } => "io",
             Error::Storage(_) => "storage",
         }

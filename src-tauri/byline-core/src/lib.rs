@@ -6,6 +6,7 @@
 pub mod autosave;
 pub mod diff;
 pub mod error;
+pub mod export;
 pub mod faq;
 pub mod frontmatter;
 pub mod html_paste;
@@ -14,6 +15,7 @@ pub mod library;
 pub mod location;
 pub mod markdown_file;
 pub mod model;
+pub mod post;
 pub mod render;
 pub mod site;
 pub mod slug;

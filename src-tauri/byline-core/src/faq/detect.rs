@@ -110,7 +110,7 @@ pub fn detect(markdown: &str) -> Option<DetectedFaq> {
     }
 
     let body_end = source.start_of_line(section.first_line);
-    let (body, section_text) = markdown.split_at(body_end);
+    let (body, section_text) = markdown.split_at_checked(body_end)?;
     if moves_shared_definition(body, section_text) {
         return None;
     }
@@ -375,23 +375,17 @@ fn strip_question_prefix(text: &str) -> &str {
 /// breaks as spaces.
 fn plain_text<'a>(node: &'a AstNode<'a>) -> String {
     let mut out = String::new();
-    collect_text(node, &mut out);
-    collapse_whitespace(&out)
-}
-
-fn collect_text<'a>(node: &'a AstNode<'a>, out: &mut String) {
-    match &node.data().value {
-        NodeValue::Text(text) => out.push_str(text),
-        NodeValue::Code(code) => out.push_str(&code.literal),
-        NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
-        // Raw HTML and footnote markers are not part of what the question says.
-        NodeValue::HtmlInline(_) | NodeValue::FootnoteReference(_) => {}
-        _ => {
-            for child in node.children() {
-                collect_text(child, out);
-            }
+    // Iterative, because emphasis can nest as deep as the writer types it.
+    // Raw HTML and footnote markers are leaves, so they add nothing here.
+    for descendant in node.descendants() {
+        match &descendant.data().value {
+            NodeValue::Text(text) => out.push_str(text),
+            NodeValue::Code(code) => out.push_str(&code.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            _ => {}
         }
     }
+    collapse_whitespace(&out)
 }
 
 fn collapse_whitespace(text: &str) -> String {
@@ -442,8 +436,11 @@ fn answer_text(
     }
     trim_blank_lines(&mut lines);
     // Line endings become "\n" whatever the article used: the answer is
-    // stored and edited on its own.
-    lines.join("\n")
+    // stored and edited on its own. Spaces closing the last line mean
+    // nothing to Markdown there.
+    let mut answer = lines.join("\n");
+    answer.truncate(answer.trim_end().len());
+    answer
 }
 
 /// Where the rules closing an answer begin, if nothing but rules and blank

@@ -168,7 +168,8 @@ fn is_tag_at(rest: &str) -> bool {
     // A closing tag is unmistakable; an opening one is only taken for a tag
     // when it names an HTML element (or a custom element, which has a dash),
     // so type parameters such as `Vec<T>` or `Map<String>` pass.
-    if !closing && !(lower.contains('-') || HTML_ELEMENTS.contains(&lower.as_str())) {
+    let known = lower.contains('-') || HTML_ELEMENTS.contains(&lower.as_str());
+    if !(closing || known) {
         return false;
     }
     let Some(end) = after.find('>') else {
@@ -617,5 +618,23 @@ mod tests {
             problems(&[qa("?", "a"), qa("??", "b")]),
             vec![(1, FaqProblem::DuplicateQuestion)]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_input_gives_well_formed_issues(
+            qs in proptest::collection::vec(("\\PC{0,30}", "\\PC{0,10}"), 0..8)
+        ) {
+            let items: Vec<QuestionAnswer> = qs.iter().map(|(q, a)| qa(q, a)).collect();
+            let (kept, issues) = publishable(&items);
+            for issue in &issues {
+                proptest::prop_assert!((issue.index as usize) < items.len());
+                let prefix = format!("Question {} ", issue.index + 1);
+                proptest::prop_assert!(issue.message.starts_with(&prefix));
+            }
+            for i in kept {
+                proptest::prop_assert!(!issues.iter().any(|x| x.index as usize == i));
+            }
+        }
     }
 }

@@ -102,6 +102,11 @@ fn violations(doc: &Value) -> Vec<String> {
     v
 }
 
+/// A string with something in it besides whitespace.
+fn is_text(v: &Value) -> bool {
+    v.as_str().is_some_and(|s| !s.trim().is_empty())
+}
+
 fn check_article(n: &Value, v: &mut Vec<String>) {
     match n["headline"].as_str() {
         None => v.push("Article.headline is not a string".into()),
@@ -118,7 +123,7 @@ fn check_article(n: &Value, v: &mut Vec<String>) {
                     if a["@type"] != "Person" {
                         v.push(format!("Article.author[{i}] is not a Person"));
                     }
-                    if !a["name"].as_str().is_some_and(|s| !s.trim().is_empty()) {
+                    if !is_text(&a["name"]) {
                         v.push(format!("Article.author[{i}] has no name"));
                     }
                 }
@@ -147,7 +152,7 @@ fn check_article(n: &Value, v: &mut Vec<String>) {
     }
     for key in ["description", "keywords", "inLanguage"] {
         if let Some(s) = n.get(key) {
-            if !s.as_str().is_some_and(|s| !s.is_empty()) {
+            if !is_text(s) {
                 v.push(format!("Article.{key} is not a non-empty string"));
             }
         }
@@ -171,17 +176,14 @@ fn check_faq_page(n: &Value, v: &mut Vec<String>) {
         if q["@type"] != "Question" {
             v.push(format!("mainEntity[{i}] is not a Question"));
         }
-        if !q["name"].as_str().is_some_and(|s| !s.trim().is_empty()) {
+        if !is_text(&q["name"]) {
             v.push(format!("mainEntity[{i}].name is not a non-empty string"));
         }
         let answer = &q["acceptedAnswer"];
         if answer["@type"] != "Answer" {
             v.push(format!("mainEntity[{i}].acceptedAnswer is not an Answer"));
         }
-        if !answer["text"]
-            .as_str()
-            .is_some_and(|s| !s.trim().is_empty())
-        {
+        if !is_text(&answer["text"]) {
             v.push(format!(
                 "mainEntity[{i}].acceptedAnswer.text is not a non-empty string"
             ));
@@ -209,7 +211,8 @@ fn checker_catches_broken_documents() {
     let (a, s, f) = (article(), site(), faq());
     let good = graph(&page(&a, &s, &f));
 
-    let broken: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    type Breaker = Box<dyn Fn(&mut Value)>;
+    let broken: Vec<(&str, Breaker)> = vec![
         (
             "no context",
             Box::new(|d| d["@context"] = json!("http://x")),
@@ -551,4 +554,24 @@ fn script_element_of_a_real_page_round_trips() {
         back["@graph"][1]["mainEntity"][0]["name"],
         "Does </script> break it?"
     );
+}
+
+proptest::proptest! {
+    #[test]
+    fn script_element_round_trips_any_string(s in "\\PC*|[<>&/!\\-\u{2028}\u{2029}\"\\\\a-zA-Z]{0,40}") {
+        let value = json!({"name": s, "list": [s.clone()]});
+        let el = script_element(&value);
+        let open = r#"<script type="application/ld+json">"#;
+        proptest::prop_assert_eq!(el.to_lowercase().matches("</script").count(), 1);
+        proptest::prop_assert!(!el.contains("<!--"));
+        let inner = &el[open.len()..el.len() - "</script>".len()];
+        let back: Value = serde_json::from_str(inner).unwrap();
+        proptest::prop_assert_eq!(back, value);
+    }
+
+    #[test]
+    fn answer_html_never_keeps_script(s in "\\PC{0,80}") {
+        let html = answer_html(&format!("{s}<script>x</script><img src=x onerror=y>"));
+        proptest::prop_assert!(!html.contains("<script") && !html.contains("onerror"));
+    }
 }

@@ -93,52 +93,7 @@ impl Library {
     /// Markdown. `name` is the file name the writer dropped, for the alt text
     /// and error messages.
     pub fn store_image(&mut self, name: &str, bytes: &[u8]) -> Result<StoredImage> {
-        let refuse = |reason: String| Error::UnsupportedImage {
-            name: name.to_owned(),
-            reason,
-        };
-        if bytes.is_empty() {
-            return Err(refuse("the file is empty".into()));
-        }
-        if bytes.len() > MAX_IMAGE_BYTES {
-            return Err(refuse(format!(
-                "it is {:.1} MB; the limit is {} MB",
-                bytes.len() as f64 / 1_048_576.0,
-                MAX_IMAGE_BYTES / 1_048_576
-            )));
-        }
-        let Some((mime, ext)) = sniff(bytes) else {
-            return Err(refuse(
-                "it is not a PNG, JPEG, GIF, WebP or AVIF image (SVG is not accepted: it can carry script)".into(),
-            ));
-        };
-        let hash = super::sha256_hex(bytes)[..HASH_HEX].to_owned();
-        let file = format!("{hash}.{ext}");
-        let added = self.write(|tx| {
-            let inserted = tx.execute(
-                "INSERT INTO assets (name, mime, bytes, size, original_name, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT (name) DO NOTHING",
-                rusqlite::params![
-                    file,
-                    mime,
-                    bytes,
-                    bytes.len() as i64,
-                    name,
-                    Utc::now().timestamp_millis()
-                ],
-            )?;
-            Ok(inserted == 1)
-        })?;
-        let path = format!("{ASSET_DIR}/{file}");
-        let alt = alt_from_name(name);
-        Ok(StoredImage {
-            markdown: format!("![{alt}]({path})"),
-            path,
-            mime: mime.to_owned(),
-            bytes: bytes.len() as u32,
-            added,
-        })
+        self.write(|tx| store_image(tx, name, bytes))
     }
 
     /// The image stored as `file` (`<hash>.<ext>`, as in its path), if any.
@@ -172,6 +127,61 @@ impl Library {
             )
             .map_err(|e| self.sql_err(e))
     }
+}
+
+/// Stores an image inside a transaction (an import stores the images of
+/// many files, all or nothing).
+pub(super) fn store_image(
+    tx: &rusqlite::Transaction<'_>,
+    name: &str,
+    bytes: &[u8],
+) -> Result<StoredImage> {
+    let refuse = |reason: String| Error::UnsupportedImage {
+        name: name.to_owned(),
+        reason,
+    };
+    if bytes.is_empty() {
+        return Err(refuse("the file is empty".into()));
+    }
+    if bytes.len() > MAX_IMAGE_BYTES {
+        return Err(refuse(format!(
+            "it is {:.1} MB; the limit is {} MB",
+            bytes.len() as f64 / 1_048_576.0,
+            MAX_IMAGE_BYTES / 1_048_576
+        )));
+    }
+    let Some((mime, ext)) = sniff(bytes) else {
+        return Err(refuse(
+            "it is not a PNG, JPEG, GIF, WebP or AVIF image (SVG is not accepted: it can carry script)".into(),
+        ));
+    };
+    let hash = super::sha256_hex(bytes)[..HASH_HEX].to_owned();
+    let file = format!("{hash}.{ext}");
+    let added = {
+        let inserted = tx.execute(
+            "INSERT INTO assets (name, mime, bytes, size, original_name, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (name) DO NOTHING",
+            rusqlite::params![
+                file,
+                mime,
+                bytes,
+                bytes.len() as i64,
+                name,
+                Utc::now().timestamp_millis()
+            ],
+        )?;
+        inserted == 1
+    };
+    let path = format!("{ASSET_DIR}/{file}");
+    let alt = alt_from_name(name);
+    Ok(StoredImage {
+        markdown: format!("![{alt}]({path})"),
+        path,
+        mime: mime.to_owned(),
+        bytes: bytes.len() as u32,
+        added,
+    })
 }
 
 #[cfg(test)]

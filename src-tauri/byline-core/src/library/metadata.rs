@@ -236,7 +236,7 @@ fn touch(tx: &rusqlite::Transaction<'_>, id: ArticleId) -> Result<()> {
     Ok(())
 }
 
-fn checked_slug(input: &str) -> Result<String> {
+pub(super) fn checked_slug(input: &str) -> Result<String> {
     let wanted = slug::normalize(input);
     if wanted.len() > slug::MAX_SLUG_CHARS {
         return Err(Error::invalid(
@@ -253,7 +253,7 @@ fn checked_slug(input: &str) -> Result<String> {
 
 /// One line of text: trimmed, line breaks and other control characters
 /// turned into spaces, and no longer than `max` characters.
-fn one_line(value: &str, field: &'static str, max: usize) -> Result<String> {
+pub(super) fn one_line(value: &str, field: &'static str, max: usize) -> Result<String> {
     let text: String = value
         .trim()
         .chars()
@@ -271,7 +271,7 @@ fn one_line(value: &str, field: &'static str, max: usize) -> Result<String> {
 
 /// A comma-separated list: each item trimmed with inner runs of space made
 /// one, empty items dropped, repeats (in any case) kept once, in order.
-fn list(
+pub(super) fn list(
     value: &str,
     item: &'static str,
     max_items: usize,
@@ -338,7 +338,7 @@ pub(super) fn web_url(value: &str, field: &'static str) -> Result<String> {
 /// A featured image: a web address, or a path (in the library's assets or
 /// on the site, such as `/images/cover.jpg`). Any other scheme
 /// (`javascript:`, `data:`, `file:`) is refused.
-fn image_location(value: &str) -> Result<String> {
+pub(super) fn image_location(value: &str) -> Result<String> {
     let value = value.trim();
     let looks_like_url = value
         .split_once(':')

@@ -243,6 +243,12 @@ const MIGRATIONS: &[Migration] = &[
         CREATE INDEX faq_items_by_block ON faq_items (block_id);
         ALTER TABLE articles ADD COLUMN faq_text TEXT NOT NULL DEFAULT '';
         ALTER TABLE articles ADD COLUMN faq_structured_data INTEGER NOT NULL DEFAULT 1;
+        -- Where an imported article came from (its file, canonical path), so
+        -- importing the file again updates it, and the front matter keys
+        -- Byline does not map (a JSON object), written back on export.
+        ALTER TABLE articles ADD COLUMN source TEXT;
+        ALTER TABLE articles ADD COLUMN front_matter TEXT NOT NULL DEFAULT '{}';
+        CREATE UNIQUE INDEX articles_by_source ON articles (source) WHERE source IS NOT NULL;
         CREATE TABLE settings (
             key    TEXT PRIMARY KEY,
             value  TEXT NOT NULL

@@ -8,7 +8,9 @@
 mod articles;
 mod assets;
 mod corrections;
+mod export;
 mod faq;
+mod import;
 mod listing;
 mod metadata;
 mod migrations;
@@ -30,10 +32,15 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::{Error, Result};
 
 pub use corrections::{Correction, Updates, MAX_CORRECTION_CHARS};
+pub use export::Exported;
 pub use faq::RemovedFaqItem;
+pub use import::{
+    FaqImport, FileReport, ImportOptions, ImportOutcome, ImportReport, MAX_IMPORT_FILES,
+};
 pub use listing::{LibraryCounts, ListQuery, SortKey, StatusCount, TagCount};
 pub use metadata::{
-    SlugCheck, MAX_AUTHORS, MAX_DEK_CHARS, MAX_DESCRIPTION_CHARS, MAX_TAGS, MAX_TAG_CHARS,
+    publish_date, SlugCheck, MAX_AUTHORS, MAX_DEK_CHARS, MAX_DESCRIPTION_CHARS, MAX_TAGS,
+    MAX_TAG_CHARS,
 };
 pub use migrations::SCHEMA_VERSION;
 pub use revisions::{CheckpointPolicy, RevisionInfo, RevisionKind, RevisionState, MAX_LABEL_CHARS};

@@ -323,6 +323,26 @@ fn question_text_is_plain() {
 }
 
 #[test]
+fn deeply_nested_emphasis_in_a_question() {
+    let depth = 20_000;
+    let markdown = format!(
+        "## FAQ\n\n### {}deep{}?\n\nYes.\n",
+        "*_".repeat(depth),
+        "_*".repeat(depth)
+    );
+    let found = detect_ok(&markdown);
+    assert_eq!(found.items[0].answer, "Yes.");
+}
+
+#[test]
+fn trailing_colon_and_dotted_forms() {
+    for heading in ["FAQ:", "F.A.Q.s", "Questions and Answers", "FAQs:"] {
+        let markdown = format!("## {heading}\n\n**Why?**\n\nBecause.\n");
+        assert_eq!(detect_ok(&markdown).heading, heading);
+    }
+}
+
+#[test]
 fn bold_with_trailing_text_on_the_line_is_not_a_question() {
     assert_eq!(detect("## FAQ\n\n**Why?** Because.\n"), None);
 }
@@ -377,6 +397,12 @@ fn markdownish() -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    // Failures are reported in the test output; nothing is written next to
+    // the sources.
+    #![proptest_config(ProptestConfig {
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
     #[test]
     fn never_panics_on_arbitrary_text(text in "\\PC*") {
         if let Some(found) = detect(&text) {
@@ -397,5 +423,40 @@ proptest! {
         if let Some(found) = detect(&text) {
             assert_consistent(&text, &found);
         }
+    }
+}
+
+proptest! {
+    // Failures are reported in the test output; nothing is written next to
+    // the sources.
+    #![proptest_config(ProptestConfig {
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+    #[test]
+    fn written_faqs_are_found_again(
+        body in "[a-zA-Zа-я ]{0,20}",
+        pairs in proptest::collection::vec(("[a-zA-Zа-я][a-zA-Zа-я ]{0,15}\\?", "[a-zA-Zа-я]{2}[a-zA-Zа-я .,]{0,30}"), 1..5),
+        bold in any::<bool>(),
+        crlf in any::<bool>(),
+    ) {
+        let mut markdown = format!("{body}\n\n## FAQ\n\n");
+        for (question, answer) in &pairs {
+            if bold {
+                markdown.push_str(&format!("**{question}**\n\n{answer}\n\n"));
+            } else {
+                markdown.push_str(&format!("### {question}\n\n{answer}\n\n"));
+            }
+        }
+        if crlf {
+            markdown = markdown.replace('\n', "\r\n");
+        }
+        let found = detect_ok(&markdown);
+        let expected: Vec<QuestionAnswer> = pairs
+            .iter()
+            .map(|(question, answer)| qa(&collapse_whitespace(question), answer.trim()))
+            .collect();
+        prop_assert_eq!(found.items, expected);
+        prop_assert_eq!(found.body_without.trim_end(), body.trim_end());
     }
 }
