@@ -503,6 +503,7 @@ pub fn plain_text(markdown: &str) -> String {
     options.extension.table = true;
     options.extension.strikethrough = true;
     options.extension.footnotes = true;
+    options.extension.alerts = true;
     let root = comrak::parse_document(&arena, markdown, &options);
     let mut out = String::new();
     for edge in root.traverse() {
@@ -515,6 +516,14 @@ pub fn plain_text(markdown: &str) -> String {
                 NodeValue::LineBreak => out.push('\n'),
                 NodeValue::Item(_) | NodeValue::TaskItem(_) => out.push_str("• "),
                 NodeValue::TableCell => out.push('\t'),
+                NodeValue::Alert(alert) => {
+                    let label = alert
+                        .title
+                        .clone()
+                        .unwrap_or_else(|| crate::render::alert_label(alert.alert_type).to_owned());
+                    out.push_str(&label);
+                    out.push_str(": ");
+                }
                 _ => {}
             },
             comrak::arena_tree::NodeEdge::End(node) => match &node.data.borrow().value {

@@ -34,10 +34,20 @@ pub use previewer::Previewer;
 /// Renders Markdown to sanitised HTML, as exports publish it. Images keep
 /// their library paths (`assets/…`); exports decide how to ship them.
 pub fn render(markdown: &str) -> String {
-    let raw = comrak_html(markdown, &COMRAK_OPTIONS);
+    render_with(markdown, &COMRAK_OPTIONS, &SANITIZER)
+}
+
+/// comrak, then the sanitiser block by block: the one path every piece of
+/// Markdown takes (body, FAQ answers, boilerplate).
+fn render_with(
+    markdown: &str,
+    options: &comrak::Options<'_>,
+    sanitizer: &ammonia::Builder<'_>,
+) -> String {
+    let raw = comrak_html(markdown, options);
     let mut out = String::with_capacity(raw.len());
     for chunk in blocks::chunks(&raw) {
-        out.push_str(&sanitize(chunk, &SANITIZER));
+        out.push_str(&sanitize(chunk, sanitizer));
         out.push('\n');
     }
     out
@@ -85,7 +95,7 @@ pub fn updates_html(corrections: &[crate::library::Correction]) -> String {
 /// renders the body, without source positions.
 pub fn fragment(markdown: &str, asset_base: Option<&str>) -> String {
     let (options, sanitizer) = options_for(asset_base);
-    sanitize(&comrak_html(markdown, &options), sanitizer)
+    render_with(markdown, &options, sanitizer)
 }
 
 /// Options and sanitiser for rendering outside the incremental preview:
@@ -126,7 +136,7 @@ pub fn faq_html(
             r#"<div class="byline-faq-item"><h3 id="faq-{}">{}</h3>{}</div>"#,
             n + 1,
             escape_text(item.question.trim()),
-            comrak_html(&item.answer, &options)
+            render_with(&item.answer, &options, sanitizer)
         ));
     }
     html.push_str("</section>");

@@ -128,13 +128,20 @@ fn faq_changes_are_kept_in_revisions_and_restored() {
     lib.add_faq_item(id, &qa("Old question?", "Old answer."), None)
         .unwrap();
     let snap = lib.snapshot(id, "with the old FAQ").unwrap();
+    lib.add_faq_item(id, &qa("Second?", "Yes."), None).unwrap();
     std::thread::sleep(Duration::from_millis(80));
     let item = lib.article(id).unwrap().faq[0].id;
     lib.update_faq_item(item, &qa("New question?", "New answer."))
         .unwrap();
-    // The edit after a pause kept the state before it.
+    // The edit after a pause kept the state before it (with two items).
     let history = lib.history(id).unwrap();
-    assert!(history.iter().any(|r| r.kind == RevisionKind::Checkpoint));
+    let checkpoint = history
+        .iter()
+        .find(|r| r.kind == RevisionKind::Checkpoint)
+        .expect("a checkpoint before the edit");
+    let kept = lib.revision_state(id, checkpoint.number).unwrap();
+    assert_eq!(kept.faq.len(), 2);
+    assert_eq!(kept.faq[0].question, "Old question?");
 
     let cmp = lib.compare_revisions(id, snap.number, None).unwrap();
     assert!(
