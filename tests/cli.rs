@@ -703,3 +703,230 @@ fn correct_adds_a_note_to_a_published_article_only() {
         "is empty",
     );
 }
+
+#[test]
+fn faq_list_add_edit_move_remove_share_and_convert() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = library_with(
+        dir.path(),
+        &[("Ferries", "Boats.\n\n## FAQ\n\n### Is it late?\n\nOften.\n")],
+    );
+    let run = |args: &[&str]| {
+        let mut all = vec!["--library", lib.as_str(), "faq", "ferries"];
+        all.extend_from_slice(args);
+        byline(&all)
+    };
+    let out = run(&["list"]);
+    assert!(
+        stdout(&out).contains("has no FAQ items"),
+        "{}",
+        stdout(&out)
+    );
+
+    assert!(run(&["add", "When does it run?", "Every **hour**."])
+        .status
+        .success());
+    assert!(run(&["add", "Where?", "Pier 4.", "--at", "1"])
+        .status
+        .success());
+    let list = stdout(&run(&["list"]));
+    assert!(
+        list.starts_with("1. Where?\n   Pier 4.\n2. When does it run?"),
+        "{list}"
+    );
+
+    assert!(run(&["edit", "1", "--answer", "Pier 5."]).status.success());
+    assert!(run(&["move", "1", "2"]).status.success());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&run(&["list", "--json"]))).unwrap();
+    assert_eq!(json["items"][0]["question"], "When does it run?");
+    assert_eq!(json["items"][1]["answer"], "Pier 5.");
+    assert!(json["html"]
+        .as_str()
+        .unwrap()
+        .contains("<strong>hour</strong>"));
+
+    // A duplicate and an empty answer are flagged as warnings.
+    assert!(run(&["add", "where", ""]).status.success());
+    let list = stdout(&run(&["list"]));
+    assert!(list.contains("warning: Question 3 has no answer"), "{list}");
+    assert!(
+        list.contains("warning: Question 3 repeats question 2"),
+        "{list}"
+    );
+    assert!(run(&["remove", "3"]).status.success());
+
+    // Shared with another article, edited there, seen here.
+    assert!(byline(&["--library", &lib, "new", "--title", "Trams"])
+        .status
+        .success());
+    let share = stdout(&run(&["share", "1"]));
+    assert!(share.contains("shared block #1"), "{share}");
+    let blocks = stdout(&byline(&["--library", &lib, "faq-blocks"]));
+    assert!(blocks.contains("When does it run?"), "{blocks}");
+    assert!(
+        byline(&["--library", &lib, "faq", "trams", "use-shared", "1"])
+            .status
+            .success()
+    );
+    let edit = byline(&[
+        "--library",
+        &lib,
+        "faq",
+        "trams",
+        "edit",
+        "1",
+        "--answer",
+        "Every 30 minutes.",
+    ]);
+    assert!(
+        stdout(&edit).contains("used by 2 articles"),
+        "{}",
+        stdout(&edit)
+    );
+    assert!(stdout(&run(&["list"])).contains("Every 30 minutes."));
+
+    // The FAQ section in the body becomes items.
+    let out = run(&["convert"]);
+    assert!(
+        stdout(&out).contains("into 1 FAQ items"),
+        "{}",
+        stdout(&out)
+    );
+    let show = stdout(&byline(&["--library", &lib, "show", "ferries"]));
+    assert!(!show.contains("## FAQ"), "{show}");
+
+    assert_fails_with(&run(&["remove", "9"]), "has no FAQ item 9; it has 3");
+    assert_fails_with(
+        &run(&["add", "Two\nlines?", "x"]),
+        "question must be one line",
+    );
+    assert_fails_with(&run(&["edit", "1"]), "nothing to change");
+    assert_fails_with(&run(&["convert"]), "does not end with a FAQ section");
+    assert_fails_with(&run(&["structured-data", "maybe"]), "not on or off");
+    assert!(run(&["structured-data", "off"]).status.success());
+    let html = stdout(&byline(&[
+        "--library",
+        &lib,
+        "export",
+        "ferries",
+        "--format",
+        "html",
+    ]));
+    assert!(!html.contains("FAQPage") && html.contains("byline-faq"));
+}
+
+#[test]
+fn import_reports_each_file_and_export_writes_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.byline");
+    let lib = lib.to_str().unwrap();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
+    let out = byline(&["--library", lib, "import", fixtures, "--faq", "detect"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let report = stdout(&out);
+    assert!(
+        report.contains("created") && report.contains("→ ferry-fares"),
+        "{report}"
+    );
+    assert!(report.contains("kept: weight, params"), "{report}");
+    assert!(report.contains("2 images copied"), "{report}");
+
+    // Again: updates, no duplicates.
+    let again = stdout(&byline(&[
+        "--library",
+        lib,
+        "import",
+        fixtures,
+        "--json",
+        "--faq",
+        "detect",
+    ]));
+    let json: serde_json::Value = serde_json::from_str(&again).unwrap();
+    assert_eq!(json["created"], 0);
+    assert_eq!(json["updated"], 5);
+
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    for format in ["html", "fragment", "md-yaml", "md-toml", "json", "text"] {
+        let path = out_dir.join(format!("walk.{format}"));
+        let out = byline(&[
+            "--library",
+            lib,
+            "export",
+            "harbour-walk",
+            "--format",
+            format,
+            "-o",
+            path.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{format}: {}", stderr(&out));
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert!(written.contains("harbour"), "{format}: {written}");
+    }
+    // The images the page shows are shipped beside it.
+    let assets: Vec<_> = std::fs::read_dir(out_dir.join("assets")).unwrap().collect();
+    assert_eq!(assets.len(), 2);
+    // Printed without -o; the export is kept in history.
+    let md = stdout(&byline(&[
+        "--library",
+        lib,
+        "export",
+        "ferry-fares",
+        "-f",
+        "md-yaml",
+    ]));
+    assert!(
+        md.starts_with("---\ntitle: Ferry fares rise by 10% in June\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("faq:\n- question: When do the new fares start?"),
+        "{md}"
+    );
+    let history = stdout(&byline(&["--library", lib, "history", "ferry-fares"]));
+    assert!(history.contains("exported as md-yaml"), "{history}");
+
+    assert_fails_with(
+        &byline(&["--library", lib, "export", "ferry-fares", "--format", "pdf"]),
+        "\"pdf\" is not a format",
+    );
+}
+
+#[test]
+fn import_of_bad_files_exits_non_zero_after_importing_the_good_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.byline");
+    let lib = lib.to_str().unwrap();
+    let posts = dir.path().join("posts");
+    std::fs::create_dir(&posts).unwrap();
+    std::fs::write(posts.join("good.md"), "---\ntitle: Good\n---\nFine.\n").unwrap();
+    std::fs::write(posts.join("bad.md"), "+++\ntitle = \"Never closed\"\n").unwrap();
+    let out = byline(&["--library", lib, "import", posts.to_str().unwrap()]);
+    assert_fails_with(&out, "1 of 2 files could not be imported");
+    assert!(
+        stdout(&out).contains("front matter opened with +++ on line 1 is never closed"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&byline(&["--library", lib, "list"])).contains("Good"));
+
+    let out = byline(&[
+        "--library",
+        lib,
+        "import",
+        "--atomic",
+        posts.to_str().unwrap(),
+    ]);
+    assert_fails_with(&out, "nothing was imported (--atomic)");
+    assert_fails_with(
+        &byline(&[
+            "--library",
+            lib,
+            "import",
+            "--faq",
+            "guess",
+            posts.to_str().unwrap(),
+        ]),
+        "not a mode",
+    );
+}
