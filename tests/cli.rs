@@ -930,3 +930,58 @@ fn import_of_bad_files_exits_non_zero_after_importing_the_good_ones() {
         "not a mode",
     );
 }
+
+#[test]
+fn export_site_builds_a_static_site_of_one_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = library_with(
+        dir.path(),
+        &[("Published one", "Hello."), ("A draft", "Later.")],
+    );
+    assert!(
+        byline(&["--library", &lib, "status", "published-one", "published"])
+            .status
+            .success()
+    );
+    let site = dir.path().join("site");
+    let out = byline(&[
+        "--library",
+        &lib,
+        "export",
+        "--status",
+        "published",
+        "--site",
+        site.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Exported 1 articles"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(site.join("published-one/index.html").is_file());
+    assert!(!site.join("a-draft").exists());
+    assert!(site.join("feed.xml").is_file());
+    assert_fails_with(
+        &byline(&[
+            "--library",
+            &lib,
+            "export",
+            "--site",
+            dir.path().to_str().unwrap(),
+        ]),
+        "files Byline did not write",
+    );
+    assert_fails_with(
+        &byline(&[
+            "--library",
+            &lib,
+            "export",
+            "--status",
+            "gone",
+            "--site",
+            site.to_str().unwrap(),
+        ]),
+        "is not a status",
+    );
+}

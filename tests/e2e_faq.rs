@@ -147,6 +147,9 @@ async fn questions_added_in_the_panel_show_in_the_preview() {
     )
     .await;
 
+    // Saved: the "no answer" flag has gone (and with it, the line that
+    // moved the button below).
+    app.wait_for_js(ISSUES, json!([])).await;
     click(&app, "[data-testid=faq-add]").await;
     app.wait_for_js(
         "document.querySelectorAll('[data-testid=faq-item]').length",

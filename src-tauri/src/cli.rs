@@ -192,10 +192,19 @@ enum Command {
     /// Export an article: html (a standalone page), fragment (its HTML
     /// alone), md-yaml, md-toml, json or text. Without -o it is printed;
     /// with -o the library images it shows are copied into an `assets`
-    /// folder beside the file.
+    /// folder beside the file. With --site DIR, export every article (or
+    /// those with --status) as a static site with an Atom feed instead.
     Export {
-        /// The article's slug or number.
-        article: String,
+        /// The article's slug or number (not with --site).
+        #[arg(required_unless_present = "site", conflicts_with = "site")]
+        article: Option<String>,
+        /// Build a static site in DIR (an index, a page per article, their
+        /// images and feed.xml), replacing a previous export there.
+        #[arg(long, value_name = "DIR")]
+        site: Option<PathBuf>,
+        /// With --site: only articles with this status.
+        #[arg(long, value_name = "STATUS", requires = "site")]
+        status: Option<String>,
         #[arg(long, short, value_name = "FORMAT", default_value = "html")]
         format: String,
         /// The file to write (replaced atomically).
@@ -390,10 +399,21 @@ fn run(cli: Cli) -> Result<()> {
             json,
         } => import(&path, &paths, &faq, atomic, json),
         Command::Export {
+            site: Some(dir),
+            status,
+            ..
+        } => export_site(&path, &dir, status.as_deref()),
+        Command::Export {
             article,
             format,
             output,
-        } => export(&path, &article, &format, output.as_deref()),
+            ..
+        } => export(
+            &path,
+            article.as_deref().unwrap_or_default(),
+            &format,
+            output.as_deref(),
+        ),
         Command::Render { file } => render_file(&file),
     }
 }
@@ -664,6 +684,22 @@ fn export(library: &Path, article: &str, format: &str, output: Option<&Path>) ->
             n if ships_images => format!(" and {n} images in assets/"),
             _ => String::new(),
         }
+    );
+    Ok(())
+}
+
+fn export_site(library: &Path, dir: &Path, status: Option<&str>) -> Result<()> {
+    let status: Option<Status> = status.map(str::parse).transpose()?;
+    let report = Library::open(library)?.export_site(dir, status)?;
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
+    println!(
+        "Exported {} articles and {} images to {} ({:.1} KB), with feed.xml.",
+        report.articles,
+        report.assets,
+        report.dir,
+        report.bytes as f64 / 1024.0
     );
     Ok(())
 }

@@ -17,6 +17,7 @@ mod migrations;
 mod revisions;
 mod search;
 mod settings;
+mod site;
 mod workflow;
 
 pub use articles::{check_body, MAX_BODY_BYTES, MAX_TITLE_CHARS};
@@ -46,6 +47,7 @@ pub use migrations::SCHEMA_VERSION;
 pub use revisions::{CheckpointPolicy, RevisionInfo, RevisionKind, RevisionState, MAX_LABEL_CHARS};
 pub use search::{fts_query, SearchHit, SnippetPart, MAX_QUERY_CHARS};
 pub use settings::MAX_BOILERPLATE_BYTES;
+pub use site::{SiteExport, SITE_MARKER};
 
 /// Written into the SQLite header (`PRAGMA application_id`) so a Byline
 /// library can be told from any other SQLite file. ASCII "BYLN".
