@@ -4,6 +4,11 @@
 // src/ipc.rs; a test checks that it does.
 const COMMANDS: &[&str] = &[
     "list_articles",
+    "preview_export",
+    "export_article",
+    "export_site",
+    "import_paths",
+    "import_dialog",
     "article_faq",
     "add_faq_item",
     "update_faq_item",

@@ -107,6 +107,9 @@ pub fn run(library_path: PathBuf) -> Result<()> {
         .register_uri_scheme_protocol(ASSET_SCHEME, |ctx, request| {
             serve_asset(ctx.app_handle(), request.uri().path())
         })
+        // Only Rust opens dialogs (the window has no dialog permission),
+        // so a page can never choose where Byline writes.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(ipc::handler())
         .build(tauri::generate_context!())
         .context("cannot start the window")?;

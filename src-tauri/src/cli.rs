@@ -650,39 +650,26 @@ fn export(library: &Path, article: &str, format: &str, output: Option<&Path>) ->
     let format: Format = format.parse()?;
     let mut library = Library::open(library)?;
     let id = library.find(article)?.id;
-    let exported = library.export_article(id, format)?;
-    for warning in &exported.warnings {
-        eprintln!("warning: {warning}");
-    }
     let Some(output) = output else {
+        let exported = library.export_article(id, format)?;
+        for warning in &exported.warnings {
+            eprintln!("warning: {warning}");
+        }
         std::io::stdout()
             .lock()
             .write_all(exported.content.as_bytes())?;
         return Ok(());
     };
-    write_atomically(output, exported.content.as_bytes())?;
-    let ships_images = !matches!(format, Format::Json | Format::Text);
-    if ships_images && !exported.assets.is_empty() {
-        let dir = output
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-            .join(byline_core::library::ASSET_DIR);
-        std::fs::create_dir_all(&dir)
-            .with_context(|| format!("cannot create {}", dir.display()))?;
-        for name in &exported.assets {
-            if let Some(asset) = library.asset(name)? {
-                write_atomically(&dir.join(name), &asset.bytes)?;
-            }
-        }
+    let written = library.export_to_file(id, format, output)?;
+    for warning in &written.warnings {
+        eprintln!("warning: {warning}");
     }
     println!(
         "Wrote {}{}.",
-        output.display(),
-        match exported.assets.len() {
+        written.path,
+        match written.assets {
             0 => String::new(),
-            n if ships_images => format!(" and {n} images in assets/"),
-            _ => String::new(),
+            n => format!(" and {n} images in assets/"),
         }
     );
     Ok(())
@@ -701,24 +688,6 @@ fn export_site(library: &Path, dir: &Path, status: Option<&str>) -> Result<()> {
         report.dir,
         report.bytes as f64 / 1024.0
     );
-    Ok(())
-}
-
-/// Writes through a temporary file in the same folder, then renames it
-/// over `path`: a reader never sees half a file, and a failure leaves the
-/// old one.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
 

@@ -6,12 +6,14 @@
 //! never freezes the window.
 
 use byline_core::diff::Comparison;
+use byline_core::export::Format;
 use byline_core::faq::detect::DetectedFaq;
 use byline_core::faq::{FaqBlock, FaqBlockId, FaqItemId, FaqView, QuestionAnswer};
 use byline_core::library::RemovedFaqItem;
 use byline_core::library::{
     check_body, LibraryCounts, ListQuery, SearchHit, SlugCheck, StoredImage, MAX_IMAGE_BYTES,
 };
+use byline_core::library::{Exported, ImportOptions, ImportReport, SiteExport, WrittenExport};
 use byline_core::library::{RevisionInfo, Updates};
 use byline_core::model::ArticleField;
 use byline_core::render::Preview;
@@ -311,6 +313,89 @@ pub fn render_answer(_app: AppHandle, markdown: String) -> IpcResult<String> {
         &markdown,
         Some(crate::app::ASSET_BASE),
     ))
+}
+
+/// An export as it would be written, for the export dialog's summary and
+/// "Copy as HTML" (the fragment). Pending typing is written first.
+#[tauri::command(async)]
+pub fn preview_export(app: AppHandle, id: ArticleId, format: Format) -> IpcResult<Exported> {
+    let state = state(&app);
+    state.autosaver.flush_article(id)?;
+    let exported = state.library().render_export(id, format)?;
+    Ok(exported)
+}
+
+/// Asks where to save (the native dialog, opened by Rust so the window
+/// never names a path), then writes the export there with its images.
+/// `None` when the writer cancels.
+#[tauri::command(async)]
+pub fn export_article(
+    app: AppHandle,
+    id: ArticleId,
+    format: Format,
+) -> IpcResult<Option<WrittenExport>> {
+    let state = state(&app);
+    state.autosaver.flush_article(id)?;
+    let file_name = state.library().render_export(id, format)?.file_name;
+    let Some(path) = crate::dialogs::save_file(&app, &file_name, format) else {
+        return Ok(None);
+    };
+    let written = state.library().export_to_file(id, format, &path)?;
+    Ok(Some(written))
+}
+
+/// Asks for a folder, then exports every article with `status` (all when
+/// `None`) there as a static site.
+#[tauri::command(async)]
+pub fn export_site(app: AppHandle, status: Option<Status>) -> IpcResult<Option<SiteExport>> {
+    let state = state(&app);
+    state.autosaver.flush()?;
+    let Some(dir) = crate::dialogs::pick_folder(&app, "Export the site into a folder") else {
+        return Ok(None);
+    };
+    let report = state.library().export_site(&dir, status)?;
+    Ok(Some(report))
+}
+
+/// Files or folders dropped on the window.
+#[tauri::command(async)]
+pub fn import_paths(
+    app: AppHandle,
+    paths: Vec<String>,
+    options: ImportOptions,
+) -> IpcResult<ImportReport> {
+    if paths.is_empty() || paths.len() > 10_000 {
+        return Err(
+            byline_core::Error::invalid("import", "needs between 1 and 10,000 paths").into(),
+        );
+    }
+    let paths: Vec<std::path::PathBuf> = paths.into_iter().map(Into::into).collect();
+    let state = state(&app);
+    state.autosaver.flush()?;
+    let report = state.library().import_paths(&paths, options)?;
+    Ok(report)
+}
+
+/// "Import…": asks for Markdown files (or a folder, when `folder`), then
+/// imports them. `None` when the writer cancels.
+#[tauri::command(async)]
+pub fn import_dialog(
+    app: AppHandle,
+    folder: bool,
+    options: ImportOptions,
+) -> IpcResult<Option<ImportReport>> {
+    let paths = if folder {
+        crate::dialogs::pick_folder(&app, "Import a folder of Markdown").map(|p| vec![p])
+    } else {
+        crate::dialogs::pick_markdown_files(&app)
+    };
+    let Some(paths) = paths else {
+        return Ok(None);
+    };
+    let state = state(&app);
+    state.autosaver.flush()?;
+    let report = state.library().import_paths(&paths, options)?;
+    Ok(Some(report))
 }
 
 #[tauri::command(async)]

@@ -11,6 +11,7 @@ use byline_core::autosave::SaveEvent;
 use byline_core::diff::Comparison;
 #[cfg(test)]
 use byline_core::diff::{DiffKind, DiffSpan, FieldChange};
+use byline_core::export::Format;
 use byline_core::faq::detect::DetectedFaq;
 #[cfg(test)]
 use byline_core::faq::validate::{FaqIssue, FaqProblem};
@@ -24,11 +25,16 @@ use byline_core::library::RemovedFaqItem;
 use byline_core::library::RevisionKind;
 #[cfg(test)]
 use byline_core::library::SnippetPart;
+use byline_core::library::{Exported, ImportOptions, ImportReport, SiteExport, WrittenExport};
+#[cfg(test)]
+use byline_core::library::{FaqImport, FileReport, ImportOutcome};
 use byline_core::library::{LibraryCounts, ListQuery, SearchHit, SlugCheck, StoredImage};
 use byline_core::library::{RevisionInfo, Updates};
 #[cfg(test)]
 use byline_core::library::{SortKey, StatusCount, TagCount};
 use byline_core::model::ArticleField;
+#[cfg(test)]
+use byline_core::post::Mapping;
 use byline_core::render::Preview;
 #[cfg(test)]
 use byline_core::render::PreviewBlock;
@@ -123,6 +129,11 @@ ipc_commands! {
     fn detect_faq(markdown: String) -> Option<DetectedFaq>;
     fn convert_faq_section(id: ArticleId) -> Article;
     fn render_answer(markdown: String) -> String;
+    fn preview_export(id: ArticleId, format: Format) -> Exported;
+    fn export_article(id: ArticleId, format: Format) -> Option<WrittenExport>;
+    fn export_site(status: Option<Status>) -> Option<SiteExport>;
+    fn import_paths(paths: Vec<String>, options: ImportOptions) -> ImportReport;
+    fn import_dialog(folder: bool, options: ImportOptions) -> Option<ImportReport>;
     fn site_settings() -> SiteSettings;
     fn set_site_settings(settings: SiteSettings) -> SiteSettings;
     fn text_stats(text: String) -> TextStats;
@@ -187,6 +198,16 @@ fn typescript_bindings() -> String {
         RemovedFaqItem::decl(&cfg),
         DetectedFaq::decl(&cfg),
         SiteSettings::decl(&cfg),
+        Format::decl(&cfg),
+        Exported::decl(&cfg),
+        WrittenExport::decl(&cfg),
+        SiteExport::decl(&cfg),
+        ImportOptions::decl(&cfg),
+        FaqImport::decl(&cfg),
+        ImportReport::decl(&cfg),
+        FileReport::decl(&cfg),
+        ImportOutcome::decl(&cfg),
+        Mapping::decl(&cfg),
         ErrorInfo::decl(&cfg),
     ];
     for decl in decls {

@@ -10,6 +10,7 @@
 mod app;
 mod cli;
 mod commands;
+mod dialogs;
 mod ipc;
 
 fn main() -> std::process::ExitCode {

@@ -295,6 +295,78 @@ newsletter: string,
  */
 footer: string, };
 
+export type Format = "html" | "fragment" | "md-yaml" | "md-toml" | "json" | "text";
+
+export type Exported = { format: Format, content: string, 
+/**
+ * A file name for it: the slug and the format's extension.
+ */
+file_name: string, 
+/**
+ * Library images the content shows (`assets/<file>`), to ship beside it.
+ */
+assets: Array<string>, 
+/**
+ * What a writer should know before publishing it.
+ */
+warnings: Array<string>, };
+
+export type WrittenExport = { path: string, 
+/**
+ * Images written into the `assets` folder beside it.
+ */
+assets: number, warnings: Array<string>, };
+
+export type SiteExport = { dir: string, articles: number, assets: number, 
+/**
+ * Total size of the files written.
+ */
+bytes: number, warnings: Array<string>, };
+
+export type ImportOptions = { faq: FaqImport, 
+/**
+ * All files or none: one bad file cancels the whole import.
+ */
+atomic: boolean, };
+
+export type FaqImport = "keep" | "detect";
+
+export type ImportReport = { files: Array<FileReport>, created: number, updated: number, failed: number, };
+
+export type FileReport = { path: string, outcome: ImportOutcome, article: ArticleId | null, slug: string, title: string, 
+/**
+ * Images copied into the library.
+ */
+images: number, faq_items: number, error: ErrorInfo | null, 
+/**
+ * Keys read into a field: `"categories → tags"`.
+ */
+mapped: Array<string>, 
+/**
+ * Keys kept as they are, for Markdown export to write back.
+ */
+kept: Array<string>, 
+/**
+ * Keys and things left out, with why: `"updated (empty)"`.
+ */
+skipped: Array<string>, };
+
+export type ImportOutcome = "created" | "updated" | "rolled_back" | "failed";
+
+export type Mapping = { 
+/**
+ * Keys read into a field: `"categories → tags"`.
+ */
+mapped: Array<string>, 
+/**
+ * Keys kept as they are, for Markdown export to write back.
+ */
+kept: Array<string>, 
+/**
+ * Keys and things left out, with why: `"updated (empty)"`.
+ */
+skipped: Array<string>, };
+
 export type ErrorInfo = { code: string, message: string, };
 
 export const commands = {
@@ -331,6 +403,11 @@ export const commands = {
   detectFaq: (markdown: string): Promise<DetectedFaq | null> => call<DetectedFaq | null>("detect_faq", { markdown }),
   convertFaqSection: (id: ArticleId): Promise<Article> => call<Article>("convert_faq_section", { id }),
   renderAnswer: (markdown: string): Promise<string> => call<string>("render_answer", { markdown }),
+  previewExport: (id: ArticleId, format: Format): Promise<Exported> => call<Exported>("preview_export", { id, format }),
+  exportArticle: (id: ArticleId, format: Format): Promise<WrittenExport | null> => call<WrittenExport | null>("export_article", { id, format }),
+  exportSite: (status: Status | null): Promise<SiteExport | null> => call<SiteExport | null>("export_site", { status }),
+  importPaths: (paths: Array<string>, options: ImportOptions): Promise<ImportReport> => call<ImportReport>("import_paths", { paths, options }),
+  importDialog: (folder: boolean, options: ImportOptions): Promise<ImportReport | null> => call<ImportReport | null>("import_dialog", { folder, options }),
   siteSettings: (): Promise<SiteSettings> => call<SiteSettings>("site_settings", {}),
   setSiteSettings: (settings: SiteSettings): Promise<SiteSettings> => call<SiteSettings>("set_site_settings", { settings }),
   textStats: (text: string): Promise<TextStats> => call<TextStats>("text_stats", { text }),

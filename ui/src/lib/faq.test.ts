@@ -109,6 +109,7 @@ describe("the panel's sentences", () => {
   });
   it("says what goes into the structured data", () => {
     expect(structuredDataSummary(view([item(1), item(2)]))).toBe("All 2 questions go into the structured data.");
+    expect(structuredDataSummary(view([item(1)]))).toBe("The question goes into the structured data.");
     expect(structuredDataSummary(view([item(1), item(2, "")], { in_structured_data: 1 }))).toBe(
       "1 of 2 questions go into the structured data. Flagged questions are left out until they are fixed.",
     );

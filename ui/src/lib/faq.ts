@@ -111,10 +111,12 @@ export function structuredDataSummary(view: FaqView): string {
   const kept = view.in_structured_data;
   if (total === 0) return "Questions you add go into the structured data.";
   const flagged = total - kept;
-  const lead =
-    kept === total
-      ? `All ${plural(total, "question", "questions")} go into the structured data.`
-      : `${kept.toLocaleString()} of ${plural(total, "question", "questions")} go into the structured data.`;
+  let lead: string;
+  if (kept === total) {
+    lead = total === 1 ? "The question goes into the structured data." : `All ${total} questions go into the structured data.`;
+  } else {
+    lead = `${kept.toLocaleString()} of ${plural(total, "question", "questions")} go into the structured data.`;
+  }
   return flagged > 0 ? `${lead} Flagged questions are left out until they are fixed.` : lead;
 }
 

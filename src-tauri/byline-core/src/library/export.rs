@@ -1,13 +1,16 @@
 //! Exporting an article from the library: gathering what `export` needs
 //! and keeping the exported state as a revision.
 
+use std::io::Write;
+use std::path::Path;
+
 use chrono::Utc;
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::revisions::{record, RevisionKind, RevisionState};
 use super::Library;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::export::{self, Format, Input};
 use crate::model::ArticleId;
 
@@ -24,7 +27,52 @@ pub struct Exported {
     pub warnings: Vec<String>,
 }
 
+/// An export written to a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct WrittenExport {
+    pub path: String,
+    /// Images written into the `assets` folder beside it.
+    pub assets: u32,
+    pub warnings: Vec<String>,
+}
+
 impl Library {
+    /// Exports an article to `path` (replaced atomically). Formats that show
+    /// images get the library images they use in an `assets` folder beside
+    /// the file, where their relative paths point.
+    pub fn export_to_file(
+        &mut self,
+        id: ArticleId,
+        format: Format,
+        path: &Path,
+    ) -> Result<WrittenExport> {
+        let exported = self.export_article(id, format)?;
+        write_atomically(path, exported.content.as_bytes())?;
+        let mut assets = 0;
+        if !matches!(format, Format::Json | Format::Text) && !exported.assets.is_empty() {
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .join(super::ASSET_DIR);
+            std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
+                path: dir.clone(),
+                source,
+            })?;
+            for name in &exported.assets {
+                if let Some(asset) = self.asset(name)? {
+                    write_atomically(&dir.join(name), &asset.bytes)?;
+                    assets += 1;
+                }
+            }
+        }
+        Ok(WrittenExport {
+            path: path.display().to_string(),
+            assets,
+            warnings: exported.warnings,
+        })
+    }
+
     /// Exports an article and keeps the state exported as a revision, so
     /// "what did we publish on Tuesday" has an answer.
     pub fn export_article(&mut self, id: ArticleId, format: Format) -> Result<Exported> {
@@ -85,4 +133,23 @@ impl Library {
             warnings: export::warnings(&input),
         })
     }
+}
+
+/// Writes through a temporary file in the same folder, synced, then renamed
+/// over `path`: a reader never sees half a file, and a failure leaves the
+/// old one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
 }

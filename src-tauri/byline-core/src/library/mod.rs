@@ -33,7 +33,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::{Error, Result};
 
 pub use corrections::{Correction, Updates, MAX_CORRECTION_CHARS};
-pub use export::Exported;
+pub use export::{write_atomically, Exported, WrittenExport};
 pub use faq::RemovedFaqItem;
 pub use import::{
     FaqImport, FileReport, ImportOptions, ImportOutcome, ImportReport, MAX_IMPORT_FILES,

@@ -1,0 +1,63 @@
+//! Native file dialogs, opened from Rust so the window never chooses a
+//! path itself.
+//!
+//! `BYLINE_DIALOG_ANSWER` answers every dialog with that path instead of
+//! opening one: the end-to-end tests cannot click in a native dialog.
+//! (Several paths for "open files" are separated by the platform's path
+//! separator, as in `PATH`.)
+
+use std::path::PathBuf;
+
+use byline_core::export::Format;
+use tauri::AppHandle;
+use tauri_plugin_dialog::DialogExt;
+
+fn test_answer() -> Option<Option<Vec<PathBuf>>> {
+    let answer = std::env::var_os("BYLINE_DIALOG_ANSWER")?;
+    if answer.is_empty() {
+        // Set but empty: the writer cancelled.
+        return Some(None);
+    }
+    Some(Some(std::env::split_paths(&answer).collect()))
+}
+
+pub fn save_file(app: &AppHandle, file_name: &str, format: Format) -> Option<PathBuf> {
+    if let Some(answer) = test_answer() {
+        return answer.and_then(|p| p.into_iter().next());
+    }
+    app.dialog()
+        .file()
+        .set_title("Export")
+        .set_file_name(file_name)
+        .add_filter(format.label(), &[format.extension()])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+pub fn pick_folder(app: &AppHandle, title: &str) -> Option<PathBuf> {
+    if let Some(answer) = test_answer() {
+        return answer.and_then(|p| p.into_iter().next());
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .blocking_pick_folder()
+        .and_then(|p| p.into_path().ok())
+}
+
+pub fn pick_markdown_files(app: &AppHandle) -> Option<Vec<PathBuf>> {
+    if let Some(answer) = test_answer() {
+        return answer;
+    }
+    let files = app
+        .dialog()
+        .file()
+        .set_title("Import Markdown")
+        .add_filter("Markdown", &["md", "markdown", "mdown", "mkd"])
+        .blocking_pick_files()?;
+    let paths: Vec<PathBuf> = files
+        .into_iter()
+        .filter_map(|f| f.into_path().ok())
+        .collect();
+    (!paths.is_empty()).then_some(paths)
+}
