@@ -277,7 +277,7 @@ async fn empty_answers_and_duplicate_questions_are_flagged() {
         json!("2 of 3 questions go into the structured data. Flagged questions are left out until they are fixed."),
     )
     .await;
-    app.js("(() => { document.activeElement?.blur(); return true; })()")
+    app.js("(() => { document.activeElement?.blur(); document.querySelector(\"[data-testid=faq-item][data-index='2']\").scrollIntoView({ block: 'end' }); return true; })()")
         .await;
     app.screenshot("faq-panel-dark-flags").await;
 

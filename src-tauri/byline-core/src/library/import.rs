@@ -89,12 +89,12 @@ pub struct ImportReport {
 }
 
 /// A file read and mapped, ready to write.
-struct Prepared {
+pub(super) struct Prepared {
     source: String,
-    post: Post,
-    title: String,
-    slug: String,
-    publish_at: Option<chrono::DateTime<Utc>>,
+    pub(super) post: Post,
+    pub(super) title: String,
+    pub(super) slug: String,
+    pub(super) publish_at: Option<chrono::DateTime<Utc>>,
     status: Status,
     dir: PathBuf,
 }
@@ -302,7 +302,16 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 /// Reads, maps and checks one file, before any write.
 fn prepare(path: &Path, options: ImportOptions) -> Result<(Prepared, Mapping)> {
     let text = crate::markdown_file::read_markdown_file(path)?;
-    let (mut post, mapping) = post::read(&text).map_err(|e| Error::FrontMatter {
+    prepare_text(path, &text, options)
+}
+
+/// Maps a file's text (read from `path`) and checks it, before any write.
+pub(super) fn prepare_text(
+    path: &Path,
+    text: &str,
+    options: ImportOptions,
+) -> Result<(Prepared, Mapping)> {
+    let (mut post, mapping) = post::read(text).map_err(|e| Error::FrontMatter {
         path: path.to_path_buf(),
         detail: e.0,
     })?;
@@ -352,9 +361,9 @@ fn prepare(path: &Path, options: ImportOptions) -> Result<(Prepared, Mapping)> {
     ))
 }
 
-struct Written {
-    id: ArticleId,
-    created: bool,
+pub(super) struct Written {
+    pub(super) id: ArticleId,
+    pub(super) created: bool,
     slug: String,
     title: String,
     images: u32,
@@ -384,6 +393,43 @@ impl Written {
 }
 
 fn write_one(tx: &Transaction<'_>, p: &Prepared) -> Result<Written> {
+    let existing: Option<ArticleId> = tx
+        .query_row(
+            "SELECT id FROM articles WHERE source = ?1",
+            [&p.source],
+            |r| r.get(0).map(ArticleId),
+        )
+        .optional()?;
+    write_prepared(
+        tx,
+        p,
+        &Target {
+            existing,
+            source: Some(&p.source),
+            kind: RevisionKind::Import,
+            label: None,
+            before: "before importing the file again",
+        },
+    )
+}
+
+/// Where a prepared file goes and how its arrival is named in history.
+pub(super) struct Target<'a> {
+    /// The article it updates; a new one when `None`.
+    pub existing: Option<ArticleId>,
+    /// Recorded as the article's source (imports), or left as it is.
+    pub source: Option<&'a str>,
+    pub kind: RevisionKind,
+    pub label: Option<&'a str>,
+    /// The label of the state kept before an update.
+    pub before: &'a str,
+}
+
+pub(super) fn write_prepared(
+    tx: &Transaction<'_>,
+    p: &Prepared,
+    target: &Target<'_>,
+) -> Result<Written> {
     let post = &p.post;
     let dek = one_line(&post.dek, "dek", MAX_DEK_CHARS)?;
     let description = one_line(&post.description, "description", MAX_DESCRIPTION_CHARS)?;
@@ -396,13 +442,7 @@ fn write_one(tx: &Transaction<'_>, p: &Prepared) -> Result<Written> {
         .map(crate::faq::clean)
         .collect::<Result<_>>()?;
 
-    let existing: Option<ArticleId> = tx
-        .query_row(
-            "SELECT id FROM articles WHERE source = ?1",
-            [&p.source],
-            |r| r.get(0).map(ArticleId),
-        )
-        .optional()?;
+    let existing = target.existing;
     let holder: Option<(i64, String)> = tx
         .query_row(
             "SELECT id, title FROM articles WHERE slug = ?1",
@@ -434,7 +474,7 @@ fn write_one(tx: &Transaction<'_>, p: &Prepared) -> Result<Written> {
                 tx,
                 id,
                 RevisionKind::Checkpoint,
-                Some("before importing the file again"),
+                Some(target.before),
                 &RevisionState::from(&before),
                 now,
             )?;
@@ -452,7 +492,8 @@ fn write_one(tx: &Transaction<'_>, p: &Prepared) -> Result<Written> {
     tx.execute(
         "UPDATE articles SET title = ?2, dek = ?3, slug = ?4, slug_is_custom = 1, authors = ?5,
             meta_description = ?6, canonical_url = ?7, featured_image = ?8, publish_at = ?9,
-            body = ?10, words = ?11, updated_at = ?12, source = ?13, front_matter = ?14
+            body = ?10, words = ?11, updated_at = ?12, source = coalesce(?13, source),
+            front_matter = ?14
          WHERE id = ?1",
         params![
             id.0,
@@ -467,7 +508,7 @@ fn write_one(tx: &Transaction<'_>, p: &Prepared) -> Result<Written> {
             body,
             crate::text_stats::word_count(&body),
             now.timestamp_millis(),
-            p.source,
+            target.source,
             extra
         ],
     )?;
@@ -496,8 +537,8 @@ fn write_one(tx: &Transaction<'_>, p: &Prepared) -> Result<Written> {
     record(
         tx,
         id,
-        RevisionKind::Import,
-        None,
+        target.kind,
+        target.label,
         &RevisionState::from(&after),
         now,
     )?;

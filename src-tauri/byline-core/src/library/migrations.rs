@@ -253,6 +253,22 @@ const MIGRATIONS: &[Migration] = &[
             key    TEXT PRIMARY KEY,
             value  TEXT NOT NULL
         );
+        -- The folder mirror (see library/mirror.rs): which file each article
+        -- has there and the SHA-256 of what Byline last wrote or read in it,
+        -- so its own writes are never taken for edits; `synced_at` is the
+        -- article's `updated_at` when it was last written. A conflict keeps
+        -- the file's hash and the two revisions that hold both sides.
+        CREATE TABLE mirror_files (
+            article_id  INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            name        TEXT    NOT NULL,
+            hash        TEXT    NOT NULL,
+            synced_at   INTEGER NOT NULL,
+            trashed     INTEGER NOT NULL DEFAULT 0,
+            conflict_hash    TEXT,
+            conflict_library INTEGER,
+            conflict_file    INTEGER
+        );
+        CREATE INDEX mirror_files_by_name ON mirror_files (name);
 
         DROP TRIGGER articles_fts_insert;
         DROP TRIGGER articles_fts_delete;

@@ -14,6 +14,7 @@ mod import;
 mod listing;
 mod metadata;
 mod migrations;
+mod mirror;
 mod revisions;
 mod search;
 mod settings;
@@ -44,6 +45,9 @@ pub use metadata::{
     MAX_TAG_CHARS,
 };
 pub use migrations::SCHEMA_VERSION;
+pub use mirror::{
+    article_file_name, ConflictChoice, MirrorChange, MirrorChangeKind, MirrorConflict, MIRROR_TRASH,
+};
 pub use revisions::{CheckpointPolicy, RevisionInfo, RevisionKind, RevisionState, MAX_LABEL_CHARS};
 pub use search::{fts_query, SearchHit, SnippetPart, MAX_QUERY_CHARS};
 pub use settings::MAX_BOILERPLATE_BYTES;
