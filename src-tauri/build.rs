@@ -4,6 +4,10 @@
 // src/ipc.rs; a test checks that it does.
 const COMMANDS: &[&str] = &[
     "list_articles",
+    "mirror_status",
+    "choose_mirror_folder",
+    "stop_mirror",
+    "resolve_mirror_conflict",
     "preview_export",
     "export_article",
     "export_site",

@@ -5,7 +5,9 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use anyhow::{Context, Result};
 use byline_core::autosave::{Autosaver, Policy};
+use byline_core::library::MirrorChange;
 use byline_core::render::{Previewer, ASSET_SCHEME};
+use byline_core::watch::{MirrorHooks, MirrorWatcher};
 use byline_core::Library;
 use tauri::{Emitter, Manager, RunEvent, WindowEvent};
 
@@ -17,8 +19,54 @@ const WELCOME_IMAGE: &[u8] = include_bytes!("../../assets/welcome-image.png");
 
 pub struct AppState {
     library: Arc<Mutex<Library>>,
+    pub library_path: PathBuf,
     pub autosaver: Autosaver,
     previewer: Mutex<Previewer>,
+    /// The folder mirror, while one is on.
+    pub mirror: Mutex<Option<MirrorWatcher>>,
+    /// The last thing the mirror could not do, for the settings panel.
+    pub mirror_error: Arc<Mutex<Option<String>>>,
+}
+
+/// Tells the window what the mirror did. Before reading files it writes
+/// whatever the window's autosave holds, so text typed a moment ago is in
+/// the library when a file's edit arrives and a conflict is seen as one.
+struct WindowHooks {
+    app: tauri::AppHandle,
+    error: Arc<Mutex<Option<String>>>,
+}
+
+impl MirrorHooks for WindowHooks {
+    fn before_reading(&self) {
+        if let Some(state) = self.app.try_state::<AppState>() {
+            let _ = state.autosaver.flush();
+        }
+    }
+
+    fn changed(&self, change: &MirrorChange) {
+        *self.error.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        let _ = self.app.emit(events::MIRROR, change);
+    }
+
+    fn failed(&self, message: String) {
+        *self.error.lock().unwrap_or_else(PoisonError::into_inner) = Some(message.clone());
+        let _ = self.app.emit(events::MIRROR_ERROR, message);
+    }
+}
+
+/// Starts mirroring into `folder`, replacing any mirror running now.
+pub fn start_mirror(app: &tauri::AppHandle, folder: &std::path::Path) -> byline_core::Result<()> {
+    let state = app.state::<AppState>();
+    let mut slot = state.mirror.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(running) = slot.take() {
+        running.stop();
+    }
+    let hooks = WindowHooks {
+        app: app.clone(),
+        error: Arc::clone(&state.mirror_error),
+    };
+    *slot = Some(MirrorWatcher::start(&state.library_path, folder, hooks)?);
+    Ok(())
 }
 
 impl AppState {
@@ -76,6 +124,9 @@ pub fn run(library_path: PathBuf) -> Result<()> {
             ..Default::default()
         });
     }
+    let mirror_folder = library
+        .mirror_folder()
+        .context("cannot read the mirror setting")?;
     let library = Arc::new(Mutex::new(library));
 
     let app = tauri::Builder::default()
@@ -87,9 +138,24 @@ pub fn run(library_path: PathBuf) -> Result<()> {
                 });
             app.manage(AppState {
                 library,
+                library_path,
                 autosaver,
                 previewer: Mutex::new(Previewer::new(Some(ASSET_BASE))),
+                mirror: Mutex::new(None),
+                mirror_error: Arc::new(Mutex::new(None)),
             });
+            if let Some(folder) = mirror_folder {
+                // A folder that went missing (an unplugged disk) must not
+                // stop the app opening; the settings panel shows why.
+                if let Err(e) = start_mirror(app.handle(), &folder) {
+                    let state = app.state::<AppState>();
+                    *state
+                        .mirror_error
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner) =
+                        Some(format!("The mirror to {} is paused: {e}", folder.display()));
+                }
+            }
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -120,6 +186,15 @@ pub fn run(library_path: PathBuf) -> Result<()> {
             if let Some(state) = handle.try_state::<AppState>() {
                 if let Err(err) = state.autosaver.flush() {
                     eprintln!("byline: could not save before quitting: {err}");
+                }
+                // The mirror writes the last saves out before it stops.
+                if let Some(mirror) = state
+                    .mirror
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .take()
+                {
+                    mirror.stop();
                 }
             }
         }

@@ -211,6 +211,15 @@ enum Command {
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
     },
+    /// Mirror the library into a folder (one slug.md per article, YAML
+    /// front matter) and keep both in step until interrupted: edits made
+    /// there come in as revisions, new files as articles, deleted files
+    /// send their article to the trash. The window uses the same folder
+    /// when it opens this library.
+    Mirror {
+        /// The folder (created if missing).
+        dir: PathBuf,
+    },
     /// Print the HTML that the preview shows for a Markdown file.
     Render {
         /// The Markdown file; `-` reads standard input.
@@ -414,6 +423,7 @@ fn run(cli: Cli) -> Result<()> {
             &format,
             output.as_deref(),
         ),
+        Command::Mirror { dir } => mirror(&path, &dir),
         Command::Render { file } => render_file(&file),
     }
 }
@@ -688,6 +698,38 @@ fn export_site(library: &Path, dir: &Path, status: Option<&str>) -> Result<()> {
         report.dir,
         report.bytes as f64 / 1024.0
     );
+    Ok(())
+}
+
+/// Prints what the mirror does, one line each, as it happens.
+struct PrintHooks;
+
+impl byline_core::watch::MirrorHooks for PrintHooks {
+    fn changed(&self, change: &byline_core::library::MirrorChange) {
+        use byline_core::library::MirrorChangeKind as K;
+        let what = match change.kind {
+            K::Written => "wrote",
+            K::MovedToTrash => "moved to the trash folder",
+            K::ExternalEdit => "read an edit from",
+            K::Created => "new article from",
+            K::Trashed => "deleted, article trashed:",
+            K::Conflict => "CONFLICT (both changed; see `byline history`):",
+        };
+        println!("{what} {}", change.file);
+    }
+
+    fn failed(&self, message: String) {
+        eprintln!("byline: {message}");
+    }
+}
+
+fn mirror(library: &Path, dir: &Path) -> Result<()> {
+    let watcher = byline_core::watch::MirrorWatcher::start(library, dir, PrintHooks)?;
+    println!(
+        "Mirroring into {}; press Ctrl+C to stop.",
+        watcher.folder().display()
+    );
+    watcher.wait();
     Ok(())
 }
 

@@ -13,6 +13,7 @@ use byline_core::library::RemovedFaqItem;
 use byline_core::library::{
     check_body, LibraryCounts, ListQuery, SearchHit, SlugCheck, StoredImage, MAX_IMAGE_BYTES,
 };
+use byline_core::library::{ConflictChoice, MirrorConflict};
 use byline_core::library::{Exported, ImportOptions, ImportReport, SiteExport, WrittenExport};
 use byline_core::library::{RevisionInfo, Updates};
 use byline_core::model::ArticleField;
@@ -396,6 +397,83 @@ pub fn import_dialog(
     state.autosaver.flush()?;
     let report = state.library().import_paths(&paths, options)?;
     Ok(Some(report))
+}
+
+/// The folder mirror as the settings panel shows it.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct MirrorStatus {
+    /// The folder, when the mirror is on.
+    pub folder: Option<String>,
+    pub running: bool,
+    pub conflicts: Vec<MirrorConflict>,
+    /// The last thing the mirror could not do.
+    pub error: Option<String>,
+}
+
+fn mirror_status_of(app: &AppHandle) -> IpcResult<MirrorStatus> {
+    let state = state(app);
+    let running = state
+        .mirror
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .is_some();
+    let error = state
+        .mirror_error
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .clone();
+    let library = state.library();
+    let status = MirrorStatus {
+        folder: library.mirror_folder()?.map(|f| f.display().to_string()),
+        running,
+        conflicts: library.mirror_conflicts()?,
+        error,
+    };
+    Ok(status)
+}
+
+#[tauri::command(async)]
+pub fn mirror_status(app: AppHandle) -> IpcResult<MirrorStatus> {
+    mirror_status_of(&app)
+}
+
+/// Asks for a folder (the native dialog) and mirrors the library there.
+#[tauri::command(async)]
+pub fn choose_mirror_folder(app: AppHandle) -> IpcResult<MirrorStatus> {
+    if let Some(folder) = crate::dialogs::pick_folder(&app, "Mirror the library into a folder") {
+        state(&app).autosaver.flush()?;
+        crate::app::start_mirror(&app, &folder)?;
+    }
+    mirror_status_of(&app)
+}
+
+/// Turns the mirror off. The files stay where they are.
+#[tauri::command(async)]
+pub fn stop_mirror(app: AppHandle) -> IpcResult<MirrorStatus> {
+    let state = state(&app);
+    if let Some(mirror) = state
+        .mirror
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .take()
+    {
+        mirror.stop();
+    }
+    state.library().set_mirror_folder(None)?;
+    mirror_status_of(&app)
+}
+
+/// The writer's choice after a conflict between the window and the file.
+#[tauri::command(async)]
+pub fn resolve_mirror_conflict(
+    app: AppHandle,
+    id: ArticleId,
+    choice: ConflictChoice,
+) -> IpcResult<Article> {
+    let state = state(&app);
+    state.autosaver.flush_article(id)?;
+    let article = state.library().resolve_mirror_conflict(id, choice)?;
+    Ok(article)
 }
 
 #[tauri::command(async)]

@@ -6,6 +6,7 @@
 //! function's real signature, and `ui/src/lib/bindings.ts`; a test fails when
 //! that file is stale (`make bindings` rewrites it).
 
+use crate::commands::MirrorStatus;
 #[cfg(test)]
 use byline_core::autosave::SaveEvent;
 use byline_core::diff::Comparison;
@@ -18,6 +19,7 @@ use byline_core::faq::validate::{FaqIssue, FaqProblem};
 #[cfg(test)]
 use byline_core::faq::FaqItem;
 use byline_core::faq::{FaqBlock, FaqBlockId, FaqItemId, FaqView, QuestionAnswer};
+use byline_core::library::ConflictChoice;
 #[cfg(test)]
 use byline_core::library::Correction;
 use byline_core::library::RemovedFaqItem;
@@ -29,6 +31,8 @@ use byline_core::library::{Exported, ImportOptions, ImportReport, SiteExport, Wr
 #[cfg(test)]
 use byline_core::library::{FaqImport, FileReport, ImportOutcome};
 use byline_core::library::{LibraryCounts, ListQuery, SearchHit, SlugCheck, StoredImage};
+#[cfg(test)]
+use byline_core::library::{MirrorChange, MirrorChangeKind, MirrorConflict};
 use byline_core::library::{RevisionInfo, Updates};
 #[cfg(test)]
 use byline_core::library::{SortKey, StatusCount, TagCount};
@@ -63,6 +67,10 @@ pub type IpcResult<T> = Result<T, IpcError>;
 pub mod events {
     /// Payload: `SaveEvent`.
     pub const AUTOSAVE: &str = "autosave";
+    /// Payload: `MirrorChange`.
+    pub const MIRROR: &str = "mirror";
+    /// Payload: a message (string).
+    pub const MIRROR_ERROR: &str = "mirror-error";
 }
 
 #[cfg(test)]
@@ -134,6 +142,10 @@ ipc_commands! {
     fn export_site(status: Option<Status>) -> Option<SiteExport>;
     fn import_paths(paths: Vec<String>, options: ImportOptions) -> ImportReport;
     fn import_dialog(folder: bool, options: ImportOptions) -> Option<ImportReport>;
+    fn mirror_status() -> MirrorStatus;
+    fn choose_mirror_folder() -> MirrorStatus;
+    fn stop_mirror() -> MirrorStatus;
+    fn resolve_mirror_conflict(id: ArticleId, choice: ConflictChoice) -> Article;
     fn site_settings() -> SiteSettings;
     fn set_site_settings(settings: SiteSettings) -> SiteSettings;
     fn text_stats(text: String) -> TextStats;
@@ -199,6 +211,11 @@ fn typescript_bindings() -> String {
         DetectedFaq::decl(&cfg),
         SiteSettings::decl(&cfg),
         Format::decl(&cfg),
+        MirrorStatus::decl(&cfg),
+        MirrorConflict::decl(&cfg),
+        MirrorChange::decl(&cfg),
+        MirrorChangeKind::decl(&cfg),
+        ConflictChoice::decl(&cfg),
         Exported::decl(&cfg),
         WrittenExport::decl(&cfg),
         SiteExport::decl(&cfg),
@@ -238,8 +255,10 @@ fn typescript_bindings() -> String {
     }
     out.push_str("} as const;\n\n");
     out.push_str(&format!(
-        "export const events = {{\n  autosave: \"{}\",\n}} as const;\n",
-        events::AUTOSAVE
+        "export const events = {{\n  autosave: \"{}\",\n  mirror: \"{}\",\n  mirrorError: \"{}\",\n}} as const;\n",
+        events::AUTOSAVE,
+        events::MIRROR,
+        events::MIRROR_ERROR
     ));
     out.replace("{  }", "{}")
 }

@@ -20,6 +20,7 @@ pub mod render;
 pub mod site;
 pub mod slug;
 pub mod text_stats;
+pub mod watch;
 
 pub use error::{Error, ErrorInfo, Result};
 pub use library::Library;

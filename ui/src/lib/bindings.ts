@@ -297,6 +297,32 @@ footer: string, };
 
 export type Format = "html" | "fragment" | "md-yaml" | "md-toml" | "json" | "text";
 
+export type MirrorStatus = { 
+/**
+ * The folder, when the mirror is on.
+ */
+folder: string | null, running: boolean, conflicts: Array<MirrorConflict>, 
+/**
+ * The last thing the mirror could not do.
+ */
+error: string | null, };
+
+export type MirrorConflict = { article: ArticleId, file: string, 
+/**
+ * The revision holding the library's side.
+ */
+library_revision: number, 
+/**
+ * The revision holding the file's side.
+ */
+file_revision: number, };
+
+export type MirrorChange = { article: ArticleId, kind: MirrorChangeKind, file: string, };
+
+export type MirrorChangeKind = "written" | "moved_to_trash" | "external_edit" | "created" | "trashed" | "conflict";
+
+export type ConflictChoice = "library" | "file";
+
 export type Exported = { format: Format, content: string, 
 /**
  * A file name for it: the slug and the format's extension.
@@ -408,6 +434,10 @@ export const commands = {
   exportSite: (status: Status | null): Promise<SiteExport | null> => call<SiteExport | null>("export_site", { status }),
   importPaths: (paths: Array<string>, options: ImportOptions): Promise<ImportReport> => call<ImportReport>("import_paths", { paths, options }),
   importDialog: (folder: boolean, options: ImportOptions): Promise<ImportReport | null> => call<ImportReport | null>("import_dialog", { folder, options }),
+  mirrorStatus: (): Promise<MirrorStatus> => call<MirrorStatus>("mirror_status", {}),
+  chooseMirrorFolder: (): Promise<MirrorStatus> => call<MirrorStatus>("choose_mirror_folder", {}),
+  stopMirror: (): Promise<MirrorStatus> => call<MirrorStatus>("stop_mirror", {}),
+  resolveMirrorConflict: (id: ArticleId, choice: ConflictChoice): Promise<Article> => call<Article>("resolve_mirror_conflict", { id, choice }),
   siteSettings: (): Promise<SiteSettings> => call<SiteSettings>("site_settings", {}),
   setSiteSettings: (settings: SiteSettings): Promise<SiteSettings> => call<SiteSettings>("set_site_settings", { settings }),
   textStats: (text: string): Promise<TextStats> => call<TextStats>("text_stats", { text }),
@@ -426,4 +456,6 @@ export const commands = {
 
 export const events = {
   autosave: "autosave",
+  mirror: "mirror",
+  mirrorError: "mirror-error",
 } as const;
