@@ -985,3 +985,54 @@ fn export_site_builds_a_static_site_of_one_status() {
         "is not a status",
     );
 }
+
+#[test]
+fn mirror_keeps_a_folder_in_step_until_interrupted() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = library_with(dir.path(), &[("Ferry fares", "Old text.")]);
+    let folder = dir.path().join("mirror");
+    let mut child = Command::new(BYLINE)
+        .args(["--library", &lib, "mirror", folder.to_str().unwrap()])
+        .env_remove("BYLINE_LIBRARY")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let file = folder.join("ferry-fares.md");
+    let wait = |what: &str, check: &dyn Fn() -> bool| {
+        let start = std::time::Instant::now();
+        while !check() {
+            assert!(
+                start.elapsed().as_secs() < 15,
+                "timed out waiting for {what}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    };
+    wait("the file", &|| file.exists());
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("Old text.", "Edited in another editor."),
+    )
+    .unwrap();
+    wait("the edit", &|| {
+        Library::open(&lib)
+            .unwrap()
+            .find("ferry-fares")
+            .unwrap()
+            .body
+            == "Edited in another editor."
+    });
+    child.kill().unwrap();
+    let out = child.wait_with_output().unwrap();
+    let printed = stdout(&out);
+    assert!(printed.starts_with("Mirroring into "), "{printed}");
+    assert!(
+        printed.contains("read an edit from ferry-fares.md"),
+        "{printed}"
+    );
+    assert_fails_with(
+        &byline(&["--library", &lib, "mirror", dir.path().to_str().unwrap()]),
+        "cannot be the folder the library file is in",
+    );
+}

@@ -204,3 +204,6 @@ fn write_out(library: &mut Library, folder: &Path, hooks: &impl MirrorHooks) {
         Err(e) => hooks.failed(e.to_string()),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -265,11 +265,11 @@ impl Library {
             // folder that has one, or an edit the watcher has not reported):
             // read it as an edit instead of writing over it.
             None if target.exists() => return self.mirror_in(folder, &target),
+            // Changed or deleted since Byline wrote it, and the watcher has
+            // not said so yet: that is the writer's doing, read it first.
             Some(m) if !m.trashed && m.name == name => {
-                if let Some(current) = on_disk(&target) {
-                    if current != m.hash {
-                        return self.mirror_in(folder, &target);
-                    }
+                if on_disk(&target).as_deref() != Some(m.hash.as_str()) {
+                    return self.mirror_in(folder, &target);
                 }
             }
             Some(m) if !m.trashed => {
@@ -515,11 +515,11 @@ impl Library {
             self.restore_revision(id, conflict.file_revision)?;
         }
         self.write(|tx| {
-            // An empty hash is never a file's: the next `mirror_out` writes
-            // the library's text over the file, which is what was chosen.
+            // The file's version is now one Byline has seen (and kept), so
+            // the next `mirror_out` writes the chosen text over it.
             tx.execute(
-                "UPDATE mirror_files SET conflict_hash = NULL, conflict_library = NULL,
-                    conflict_file = NULL, hash = '', synced_at = 0
+                "UPDATE mirror_files SET hash = conflict_hash, conflict_hash = NULL,
+                    conflict_library = NULL, conflict_file = NULL, synced_at = 0
                  WHERE article_id = ?1",
                 [id.0],
             )?;
