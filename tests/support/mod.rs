@@ -119,6 +119,38 @@ impl App {
             .unwrap();
     }
 
+    /// Clicks the element matching `css`, once it is there.
+    pub async fn click(&self, css: &str) {
+        self.wait_for_css(css).await.click().await.unwrap();
+    }
+
+    /// The text of the element matching `css`, trimmed, once it is there.
+    pub async fn text_of(&self, css: &str) -> String {
+        self.wait_for_css(css)
+            .await
+            .text()
+            .await
+            .unwrap()
+            .trim()
+            .to_owned()
+    }
+
+    /// Saves `{name}-light.png` and `{name}-dark.png`: the same window in
+    /// each designed theme (set directly, as the theme switch does).
+    pub async fn screenshot_both_themes(&self, name: &str) {
+        for theme in ["light", "dark"] {
+            self.js(&format!(
+                "(document.documentElement.dataset.theme = '{theme}', true)"
+            ))
+            .await;
+            // Let the page repaint in the new colours.
+            tokio::time::sleep(Duration::from_millis(150)).await;
+            self.screenshot(&format!("{name}-{theme}")).await;
+        }
+        self.js("(delete document.documentElement.dataset.theme, true)")
+            .await;
+    }
+
     pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
         let deadline = Instant::now() + PATIENCE;
         loop {
@@ -196,6 +228,18 @@ impl Drop for App {
         let group = format!("-{}", self.driver.id());
         let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let _ = self.driver.wait();
+    }
+}
+
+/// Polls `check` (a file on disk, a library query) until it gives a value.
+pub async fn eventually<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        if let Some(value) = check() {
+            return value;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 

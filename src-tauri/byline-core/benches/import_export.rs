@@ -17,58 +17,8 @@ use byline_core::{Library, Status};
 const POSTS: usize = 1_000;
 const RUNS: usize = 5;
 
-const WORDS: &[&str] = &[
-    "council",
-    "budget",
-    "the",
-    "vote",
-    "ferry",
-    "harbour",
-    "residents",
-    "said",
-    "would",
-    "plan",
-    "on",
-    "of",
-    "a",
-    "to",
-    "and",
-    "in",
-    "mayor",
-    "review",
-    "figures",
-    "school",
-    "road",
-    "new",
-    "week",
-    "month",
-    "year",
-    "public",
-    "meeting",
-    "report",
-    "service",
-    "cost",
-    "water",
-    "city",
-];
-
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) as usize
-    }
-    fn words(&mut self, n: usize) -> String {
-        (0..n)
-            .map(|_| WORDS[self.next() % WORDS.len()])
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-}
+mod common;
+use common::{Lcg, WORDS};
 
 const PNG: &[u8] = include_bytes!("../../../assets/welcome-image.png");
 

@@ -13,64 +13,8 @@ use byline_core::library::CheckpointPolicy;
 use byline_core::{ArticleId, Library};
 use criterion::{criterion_group, criterion_main, Criterion};
 
-const WORDS: &[&str] = &[
-    "council",
-    "budget",
-    "the",
-    "vote",
-    "ferry",
-    "harbour",
-    "residents",
-    "said",
-    "would",
-    "plan",
-    "on",
-    "of",
-    "a",
-    "to",
-    "and",
-    "in",
-    "mayor",
-    "review",
-    "figures",
-    "school",
-    "road",
-    "new",
-    "week",
-    "month",
-    "year",
-    "public",
-    "meeting",
-    "report",
-    "service",
-    "cost",
-    "water",
-    "city",
-];
-
-/// A small deterministic generator, so every run edits the same way.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn sentence(&mut self) -> String {
-        let n = 8 + self.below(18);
-        let mut words: Vec<&str> = (0..n).map(|_| WORDS[self.below(WORDS.len())]).collect();
-        let first = words[0].to_string();
-        let cap = first[..1].to_uppercase() + &first[1..];
-        words[0] = &cap;
-        format!("{}.", words.join(" "))
-    }
-}
+mod common;
+use common::{Lcg, WORDS};
 
 fn article(rng: &mut Lcg) -> Vec<Vec<String>> {
     // Paragraphs of sentences, about 5,000 words in all.

@@ -18,6 +18,7 @@ use crate::frontmatter::Dialect;
 use crate::library::Correction;
 use crate::model::{Article, UNTITLED};
 use crate::post::Post;
+use crate::render::escape_text as escape;
 use crate::site::SiteSettings;
 
 /// The stylesheet of the published page, the one the preview uses.
@@ -589,21 +590,6 @@ pub fn referenced_assets(markdown: &str) -> Vec<String> {
             out.push(name);
         }
         rest = after;
-    }
-    out
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
     }
     out
 }

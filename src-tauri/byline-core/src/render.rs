@@ -143,7 +143,8 @@ pub fn faq_html(
     sanitize(&html, sanitizer)
 }
 
-fn escape_text(text: &str) -> String {
+/// Text as HTML text or a quoted attribute value: never markup.
+pub fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -151,6 +152,7 @@ fn escape_text(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
             _ => out.push(c),
         }
     }

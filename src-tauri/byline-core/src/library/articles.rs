@@ -342,11 +342,20 @@ pub(super) fn write_state(
             now_millis()
         ],
     )?;
+    write_tags(tx, id, &state.tags)
+}
+
+/// Replaces an article's tags with `tags`, in their order.
+pub(super) fn write_tags(
+    tx: &rusqlite::Transaction<'_>,
+    id: ArticleId,
+    tags: &[String],
+) -> Result<()> {
     tx.execute("DELETE FROM article_tags WHERE article_id = ?1", [id.0])?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO article_tags (article_id, position, tag) VALUES (?1, ?2, ?3)",
     )?;
-    for (position, tag) in state.tags.iter().enumerate() {
+    for (position, tag) in tags.iter().enumerate() {
         insert.execute(params![id.0, position as i64, tag])?;
     }
     Ok(())

@@ -512,15 +512,7 @@ pub(super) fn write_prepared(
             extra
         ],
     )?;
-    tx.execute("DELETE FROM article_tags WHERE article_id = ?1", [id.0])?;
-    {
-        let mut insert = tx.prepare_cached(
-            "INSERT INTO article_tags (article_id, position, tag) VALUES (?1, ?2, ?3)",
-        )?;
-        for (position, tag) in tags.iter().enumerate() {
-            insert.execute(params![id.0, position as i64, tag])?;
-        }
-    }
+    super::articles::write_tags(tx, id, &tags)?;
     let current: String =
         tx.query_row("SELECT status FROM articles WHERE id = ?1", [id.0], |r| {
             r.get(0)

@@ -97,13 +97,7 @@ impl Library {
                     return Ok(article);
                 }
                 self.write(|tx| {
-                    tx.execute("DELETE FROM article_tags WHERE article_id = ?1", [id.0])?;
-                    let mut insert = tx.prepare_cached(
-                        "INSERT INTO article_tags (article_id, position, tag) VALUES (?1, ?2, ?3)",
-                    )?;
-                    for (position, tag) in tags.iter().enumerate() {
-                        insert.execute(params![id.0, position as i64, tag])?;
-                    }
+                    super::articles::write_tags(tx, id, &tags)?;
                     touch(tx, id)
                 })?;
                 self.article(id)

@@ -172,11 +172,7 @@ impl Library {
             .map(|f| f.display().to_string())
             .unwrap_or_default();
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![FOLDER_KEY, value],
-            )?;
+            super::settings::put(tx, FOLDER_KEY, &value)?;
             if previous != folder {
                 tx.execute("DELETE FROM mirror_files", [])?;
             }
@@ -289,17 +285,7 @@ impl Library {
         if !unchanged {
             write_atomically(&target, text.as_bytes())?;
         }
-        let updated_at = article.updated_at.timestamp_millis();
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO mirror_files (article_id, name, hash, synced_at, trashed)
-                 VALUES (?1, ?2, ?3, ?4, 0)
-                 ON CONFLICT (article_id) DO UPDATE SET name = excluded.name, hash = excluded.hash,
-                    synced_at = excluded.synced_at, trashed = 0",
-                params![id.0, name, hash, updated_at],
-            )?;
-            Ok(())
-        })?;
+        self.write(|tx| remember(tx, id, &name, &hash))?;
         Ok((!unchanged).then(|| MirrorChange {
             article: id,
             kind: MirrorChangeKind::Written,

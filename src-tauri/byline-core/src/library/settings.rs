@@ -40,16 +40,19 @@ impl Library {
     pub fn set_site_settings(&mut self, settings: &SiteSettings) -> Result<SiteSettings> {
         let clean = clean(settings)?;
         let json = serde_json::to_string(&clean).expect("settings serialise");
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![SITE_KEY, json],
-            )?;
-            Ok(())
-        })?;
+        self.write(|tx| put(tx, SITE_KEY, &json))?;
         Ok(clean)
     }
+}
+
+/// Sets one setting, inside the caller's transaction.
+pub(super) fn put(tx: &rusqlite::Transaction<'_>, key: &str, value: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
 }
 
 fn one_line(value: &str, field: &'static str) -> Result<String> {

@@ -17,6 +17,7 @@ use super::{Library, ListQuery};
 use crate::error::{Error, Result};
 use crate::export::{self, Input};
 use crate::model::{Article, Status, UNTITLED};
+use crate::render::escape_text as escape;
 use crate::site::SiteSettings;
 
 /// Marks a folder as a site Byline exported, so exporting again may
@@ -187,13 +188,6 @@ fn swap_in(staging: tempfile::TempDir, dir: &Path) -> Result<()> {
         std::fs::rename(&built, dir).map_err(io(dir))?;
     }
     Ok(())
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 fn date_of(a: &Article) -> DateTime<Utc> {
