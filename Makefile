@@ -33,7 +33,7 @@ run: build ## Build and open Byline (LIBRARY=path to use another library)
 test: deps-build deps-e2e ui-deps ## Install what is missing, then run every test
 	cd ui && npm run check && npm test && npm run build
 	cargo test --workspace
-	$(WITH_DISPLAY) cargo test --test e2e --test e2e_library --test e2e_writing --test e2e_history --test e2e_faq -- --ignored --test-threads=1
+	$(WITH_DISPLAY) cargo test --test e2e --test e2e_library --test e2e_writing --test e2e_history --test e2e_faq --test e2e_export --test e2e_mirror -- --ignored --test-threads=1
 
 bench: deps-build deps-e2e ui ## Run the benchmarks and print the figures BENCHMARKS.md records
 	cargo bench -p byline-core --bench render -- --noplot

@@ -21,7 +21,8 @@ const SHIFT: char = '\u{E008}';
 const ESCAPE: char = '\u{E00C}';
 
 const TITLE: &str = "Ferry fares rise by 10% in June";
-const BODY: &str = "The council voted on Tuesday.\n\n## What changes\n\nEvery route costs a **tenth** more.\n";
+const BODY: &str =
+    "The council voted on Tuesday.\n\n## What changes\n\nEvery route costs a **tenth** more.\n";
 
 /// A library with one published article that has two FAQ items, the
 /// second with no answer (flagged, so left out of the structured data).
@@ -73,7 +74,8 @@ async fn exports_a_web_page_and_copies_html() {
     let (dir, library) = library_with_article();
     let out = dir.path().join("out").join("ferry-fares.html");
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
-    let app = App::launch_with_env(&library, &[("BYLINE_DIALOG_ANSWER", out.to_str().unwrap())]).await;
+    let app =
+        App::launch_with_env(&library, &[("BYLINE_DIALOG_ANSWER", out.to_str().unwrap())]).await;
     app.wait_for_js(
         "document.querySelector('[data-testid=title-input]')?.value",
         json!(TITLE),
@@ -172,7 +174,8 @@ async fn exports_a_web_page_and_copies_html() {
 async fn exports_markdown_with_front_matter() {
     let (dir, library) = library_with_article();
     let out = dir.path().join("ferry-fares.md");
-    let app = App::launch_with_env(&library, &[("BYLINE_DIALOG_ANSWER", out.to_str().unwrap())]).await;
+    let app =
+        App::launch_with_env(&library, &[("BYLINE_DIALOG_ANSWER", out.to_str().unwrap())]).await;
     open_export(&app).await;
     choose_format(&app, "md-yaml").await;
     app.wait_for_js(
@@ -184,8 +187,14 @@ async fn exports_markdown_with_front_matter() {
     app.wait_for_css("[data-testid=export-result]").await;
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(md.starts_with("---\n"), "YAML front matter first: {md}");
-    assert!(md.contains(&format!("title: {TITLE:?}")) || md.contains(&format!("title: {TITLE}")), "{md}");
-    assert!(md.contains("When do the new fares start?"), "FAQ items in the front matter");
+    assert!(
+        md.contains(&format!("title: {TITLE:?}")) || md.contains(&format!("title: {TITLE}")),
+        "{md}"
+    );
+    assert!(
+        md.contains("When do the new fares start?"),
+        "FAQ items in the front matter"
+    );
     assert!(md.contains("## What changes"), "the body follows");
 
     // The choice is remembered for the next export.
@@ -209,7 +218,11 @@ async fn exports_markdown_with_front_matter() {
 async fn settings_add_boilerplate_and_refuse_a_bad_address() {
     let (dir, library) = library_with_article();
     let site_dir = dir.path().join("site");
-    let app = App::launch_with_env(&library, &[("BYLINE_DIALOG_ANSWER", site_dir.to_str().unwrap())]).await;
+    let app = App::launch_with_env(
+        &library,
+        &[("BYLINE_DIALOG_ANSWER", site_dir.to_str().unwrap())],
+    )
+    .await;
     app.wait_for_js(
         "document.querySelector('[data-testid=title-input]')?.value",
         json!(TITLE),
@@ -261,7 +274,12 @@ async fn settings_add_boilerplate_and_refuse_a_bad_address() {
     assert_eq!(saved.name, "The Harbour Times");
     assert!(saved.share_prompt.contains("**Share it**"));
     assert!(
-        Library::open(&library).unwrap().list(&Default::default()).unwrap()[0].words < 30,
+        Library::open(&library)
+            .unwrap()
+            .list(&Default::default())
+            .unwrap()[0]
+            .words
+            < 30,
         "boilerplate is never copied into the article"
     );
 
@@ -286,7 +304,11 @@ async fn settings_add_boilerplate_and_refuse_a_bad_address() {
         json!("true")
     );
     assert_eq!(
-        Library::open(&library).unwrap().site_settings().unwrap().base_url,
+        Library::open(&library)
+            .unwrap()
+            .site_settings()
+            .unwrap()
+            .base_url,
         ""
     );
     app.screenshot_both_themes("settings-panel-error").await;
@@ -324,7 +346,10 @@ async fn settings_add_boilerplate_and_refuse_a_bad_address() {
     })
     .await;
     let page = std::fs::read_to_string(page).unwrap();
-    assert!(page.contains("byline-share"), "the boilerplate is on the page");
+    assert!(
+        page.contains("byline-share"),
+        "the boilerplate is on the page"
+    );
     assert!(page.contains("The Harbour Times"));
     app.screenshot_both_themes("settings-panel").await;
     app.close().await;
@@ -355,7 +380,11 @@ async fn import_reports_each_file() {
     let bad = dir.path().join("caf\u{e9}-notes.md");
     std::fs::write(&bad, b"---\ntitle: Caf\xe9 notes\n---\n\nCr\xe8me.\n").unwrap();
     let answer = std::env::join_paths([&fixture, &bad]).unwrap();
-    let app = App::launch_with_env(&library, &[("BYLINE_DIALOG_ANSWER", answer.to_str().unwrap())]).await;
+    let app = App::launch_with_env(
+        &library,
+        &[("BYLINE_DIALOG_ANSWER", answer.to_str().unwrap())],
+    )
+    .await;
 
     // The empty library offers both ways in.
     app.wait_for_css("[data-testid=empty-state]").await;
@@ -375,8 +404,14 @@ async fn import_reports_each_file() {
     let created = app
         .text_of("[data-testid=import-file][data-outcome=created]")
         .await;
-    assert!(created.contains("Ferry fares rise by 10% in June"), "{created}");
-    assert!(created.contains("categories → tags") || created.contains("categories"), "mapped keys listed: {created}");
+    assert!(
+        created.contains("Ferry fares rise by 10% in June"),
+        "{created}"
+    );
+    assert!(
+        created.contains("categories → tags") || created.contains("categories"),
+        "mapped keys listed: {created}"
+    );
     assert!(created.contains("weight"), "kept keys listed: {created}");
 
     // In the sidebar and in the library, and opened since none was.

@@ -176,8 +176,14 @@ fn run(
                 }
                 paths.sort();
                 paths.dedup();
-                hooks.before_reading();
-                read_in(library, folder, &paths, hooks);
+                // Most events are Byline's own writes coming back; only a
+                // file that says something new is worth making the app
+                // save its pending typing for.
+                paths.retain(|p| !library.mirror_file_is_known(folder, p).unwrap_or(false));
+                if !paths.is_empty() {
+                    hooks.before_reading();
+                    read_in(library, folder, &paths, hooks);
+                }
                 write_out(library, folder, hooks);
                 if stop {
                     return;

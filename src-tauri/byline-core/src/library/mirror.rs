@@ -456,6 +456,28 @@ impl Library {
         }))
     }
 
+    /// Whether `file` holds exactly what Byline last wrote or read there,
+    /// so a watcher event for it is only Byline's own write coming back.
+    /// Cheap (one read and a hash): the watcher asks before doing anything
+    /// that costs more.
+    pub fn mirror_file_is_known(&self, folder: &Path, file: &Path) -> Result<bool> {
+        let Some(name) = article_file_name(folder, file) else {
+            return Ok(true);
+        };
+        let Ok(bytes) = std::fs::read(file) else {
+            return Ok(false);
+        };
+        let hash = super::sha256_hex(&bytes);
+        self.conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM mirror_files
+                 WHERE name = ?1 AND trashed = 0 AND (hash = ?2 OR conflict_hash = ?2))",
+                params![name, hash],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.sql_err(e))
+    }
+
     /// Articles whose file and library text both changed, waiting for the
     /// writer to choose.
     pub fn mirror_conflicts(&self) -> Result<Vec<MirrorConflict>> {

@@ -1,0 +1,238 @@
+//! End-to-end tests of the folder mirror in the real window: turning it on
+//! from Settings (the folder dialog answered by `BYLINE_DIALOG_ANSWER`), an
+//! edit made in another editor arriving in the open article, and a
+//! conflict between typing here and an edit there, resolved both ways.
+//! Run by `make test` with `--ignored`, like tests/e2e.rs.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use byline_core::library::RevisionKind;
+use byline_core::{Article, Library};
+use serde_json::json;
+use support::{eventually, App};
+
+const TITLE: &str = "Harbour walk";
+const BODY: &str = "The walk starts at the pier.\n";
+const EDITOR_TEXT: &str =
+    "Array.from(document.querySelectorAll('.cm-line')).map(l => l.textContent).join('\\n')";
+
+fn library_with_article() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    Library::open(&library)
+        .unwrap()
+        .create_article(TITLE, BODY)
+        .unwrap();
+    (dir, library)
+}
+
+fn article(library: &Path) -> Article {
+    let lib = Library::open(library).unwrap();
+    let id = lib.list(&Default::default()).unwrap()[0].id;
+    lib.article(id).unwrap()
+}
+
+/// Writes `text` to `path` the way editors save: a temporary file beside
+/// it (hidden, so the mirror ignores it), then a rename over the original.
+fn save_as_an_editor_would(path: &Path, text: &str) {
+    let temp = path.with_file_name(format!(
+        ".{}.swp",
+        path.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&temp, text).unwrap();
+    std::fs::rename(&temp, path).unwrap();
+}
+
+/// Starts the app on a library with one article, and turns the mirror on
+/// into `<dir>/mirror` from the Settings panel. Returns the article's file.
+async fn mirrored() -> (tempfile::TempDir, PathBuf, App, PathBuf) {
+    let (dir, library) = library_with_article();
+    let folder = dir.path().join("mirror");
+    let app = App::launch_with_env(
+        &library,
+        &[
+            ("BYLINE_DIALOG_ANSWER", folder.to_str().unwrap()),
+            ("BYLINE_CHECKPOINT_PAUSE_MS", "300"),
+        ],
+    )
+    .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=title-input]')?.value",
+        json!(TITLE),
+    )
+    .await;
+    app.click("[data-testid=settings-open]").await;
+    app.wait_for_css("[data-testid=settings-panel]").await;
+    assert_eq!(app.text_of("[data-testid=mirror-folder]").await, "Off");
+    app.click("[data-testid=mirror-choose]").await;
+    let shown = std::fs::canonicalize(&folder).unwrap_or(folder.clone());
+    app.wait_for_js(
+        "document.querySelector('[data-testid=mirror-folder]').textContent.trim()",
+        json!(shown.to_str().unwrap()),
+    )
+    .await;
+    app.wait_for_css("[data-testid=mirror-off]").await;
+    let file = folder.join("harbour-walk.md");
+    let text = eventually("harbour-walk.md in the mirror folder", || {
+        std::fs::read_to_string(&file).ok()
+    })
+    .await;
+    assert!(text.starts_with("---\n"), "front matter first: {text}");
+    assert!(
+        text.contains("title: Harbour walk") || text.contains("title: \"Harbour walk\""),
+        "{text}"
+    );
+    assert!(text.contains("The walk starts at the pier."), "{text}");
+    app.click("[data-testid=settings-panel] .panel-close").await;
+    (dir, library, app, file)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn an_edit_in_the_mirror_folder_reaches_the_editor() {
+    let (_dir, library, app, file) = mirrored().await;
+    let text = std::fs::read_to_string(&file).unwrap();
+    save_as_an_editor_would(&file, &text.replace("at the pier.", "at the lighthouse."));
+
+    app.wait_for_js(EDITOR_TEXT, json!("The walk starts at the lighthouse.\n"))
+        .await;
+    let notice = app.text_of("[data-testid=mirror-notice]").await;
+    assert_eq!(notice, "Updated from harbour-walk.md");
+    let a = article(&library);
+    assert_eq!(a.body, "The walk starts at the lighthouse.\n");
+    let lib = Library::open(&library).unwrap();
+    assert!(
+        lib.history(a.id)
+            .unwrap()
+            .iter()
+            .any(|r| r.kind == RevisionKind::ExternalEdit),
+        "the edit is a revision"
+    );
+
+    // One undoable change: Ctrl+Z brings the text before it back.
+    let editor = app.wait_for_css(".cm-content").await;
+    editor.click().await.unwrap();
+    editor
+        .send_keys(&format!("{}z{}", support::CTRL, support::RELEASE_MODIFIERS))
+        .await
+        .unwrap();
+    app.wait_for_js(EDITOR_TEXT, json!("The walk starts at the pier.\n"))
+        .await;
+    app.close().await;
+}
+
+/// Types in the editor and, before autosave can write it to the file (it
+/// waits for a pause in typing, then the mirror's next sweep), saves the
+/// file from "another editor": both sides changed.
+async fn make_conflict(app: &App, file: &Path, typed: &str, theirs: &str) {
+    let before = std::fs::read_to_string(file).unwrap();
+    let editor = app.wait_for_css(".cm-content").await;
+    editor.send_keys(typed).await.unwrap();
+    save_as_an_editor_would(file, &before.replace("The walk starts", theirs));
+    app.wait_for_css("[data-testid=mirror-conflict]").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn a_conflict_shows_both_sides_and_the_writer_chooses() {
+    let (_dir, library, app, file) = mirrored().await;
+    // The caret at the end of the text.
+    let editor = app.wait_for_css(".cm-content").await;
+    editor.click().await.unwrap();
+    app.js(
+        "(() => { const v = document.querySelector('.cm-content').cmView?.view; return true; })()",
+    )
+    .await;
+    editor
+        .send_keys(&format!("{}{}", support::CTRL, '\u{E010}'))
+        .await
+        .unwrap();
+    editor
+        .send_keys(&support::RELEASE_MODIFIERS.to_string())
+        .await
+        .unwrap();
+
+    make_conflict(&app, &file, "Bring water.", "The long walk starts").await;
+    let banner = app.text_of("[data-testid=mirror-conflict]").await;
+    assert!(
+        banner.contains("This article changed in harbour-walk.md while you were editing. Both versions are kept in History."),
+        "{banner}"
+    );
+    // The difference: the file's words added, mine removed.
+    app.wait_for_js(
+        "[...document.querySelectorAll('[data-testid=mirror-conflict] [data-testid=diff] ins')].map(e => e.textContent).join('|').includes('long')",
+        json!(true),
+    )
+    .await;
+    app.wait_for_js(
+        "[...document.querySelectorAll('[data-testid=mirror-conflict] [data-testid=diff] del')].map(e => e.textContent).join('|').includes('Bring water')",
+        json!(true),
+    )
+    .await;
+    assert_eq!(
+        Library::open(&library)
+            .unwrap()
+            .mirror_conflicts()
+            .unwrap()
+            .len(),
+        1
+    );
+    app.screenshot_both_themes("mirror-conflict").await;
+
+    // Use the file's: the editor shows its text, the banner goes, the
+    // library has it, and my version stays in History.
+    app.click("[data-testid=conflict-use-file]").await;
+    app.wait_for_js(EDITOR_TEXT, json!("The long walk starts at the pier.\n"))
+        .await;
+    app.wait_for_js(
+        "!!document.querySelector('[data-testid=mirror-conflict]')",
+        json!(false),
+    )
+    .await;
+    let lib = Library::open(&library).unwrap();
+    assert!(lib.mirror_conflicts().unwrap().is_empty());
+    let a = article(&library);
+    assert_eq!(a.body, "The long walk starts at the pier.\n");
+    let kept_mine = lib.history(a.id).unwrap().iter().any(|r| {
+        r.label
+            .as_deref()
+            .is_some_and(|l| l.starts_with("your version"))
+    });
+    assert!(kept_mine, "my side is kept in History");
+
+    // Another conflict, and this time keep mine: the file gets my text.
+    let editor = app.wait_for_css(".cm-content").await;
+    editor.click().await.unwrap();
+    editor
+        .send_keys(&format!("{}{}", support::CTRL, '\u{E010}'))
+        .await
+        .unwrap();
+    editor
+        .send_keys(&support::RELEASE_MODIFIERS.to_string())
+        .await
+        .unwrap();
+    eventually("the file to have the chosen text", || {
+        std::fs::read_to_string(&file)
+            .ok()
+            .filter(|t| t.contains("The long walk starts at the pier."))
+    })
+    .await;
+    make_conflict(&app, &file, "Mind the tide.", "The short walk starts").await;
+    app.click("[data-testid=conflict-keep-mine]").await;
+    app.wait_for_js(
+        "!!document.querySelector('[data-testid=mirror-conflict]')",
+        json!(false),
+    )
+    .await;
+    assert!(app.editor_text().await.contains("Mind the tide."));
+    let on_disk = eventually("the file to have my text", || {
+        std::fs::read_to_string(&file)
+            .ok()
+            .filter(|t| t.contains("Mind the tide."))
+    })
+    .await;
+    assert!(!on_disk.contains("short walk"), "{on_disk}");
+    app.close().await;
+}
