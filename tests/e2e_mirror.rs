@@ -126,11 +126,12 @@ async fn an_edit_in_the_mirror_folder_reaches_the_editor() {
 /// Types in the editor and, before autosave can write it to the file (it
 /// waits for a pause in typing, then the mirror's next sweep), saves the
 /// file from "another editor": both sides changed.
-async fn make_conflict(app: &App, file: &Path, typed: &str, theirs: &str) {
+async fn make_conflict(app: &App, file: &Path, typed: &str, (ours, theirs): (&str, &str)) {
     let before = std::fs::read_to_string(file).unwrap();
+    assert!(before.contains(ours), "{before}");
     let editor = app.wait_for_css(".cm-content").await;
     editor.send_keys(typed).await.unwrap();
-    save_as_an_editor_would(file, &before.replace("The walk starts", theirs));
+    save_as_an_editor_would(file, &before.replace(ours, theirs));
     app.wait_for_css("[data-testid=mirror-conflict]").await;
 }
 
@@ -141,10 +142,6 @@ async fn a_conflict_shows_both_sides_and_the_writer_chooses() {
     // The caret at the end of the text.
     let editor = app.wait_for_css(".cm-content").await;
     editor.click().await.unwrap();
-    app.js(
-        "(() => { const v = document.querySelector('.cm-content').cmView?.view; return true; })()",
-    )
-    .await;
     editor
         .send_keys(&format!("{}{}", support::CTRL, '\u{E010}'))
         .await
@@ -154,7 +151,13 @@ async fn a_conflict_shows_both_sides_and_the_writer_chooses() {
         .await
         .unwrap();
 
-    make_conflict(&app, &file, "Bring water.", "The long walk starts").await;
+    make_conflict(
+        &app,
+        &file,
+        "Bring water.",
+        ("The walk starts", "The long walk starts"),
+    )
+    .await;
     let banner = app.text_of("[data-testid=mirror-conflict]").await;
     assert!(
         banner.contains("This article changed in harbour-walk.md while you were editing. Both versions are kept in History."),
@@ -219,7 +222,13 @@ async fn a_conflict_shows_both_sides_and_the_writer_chooses() {
             .filter(|t| t.contains("The long walk starts at the pier."))
     })
     .await;
-    make_conflict(&app, &file, "Mind the tide.", "The short walk starts").await;
+    make_conflict(
+        &app,
+        &file,
+        "Mind the tide.",
+        ("The long walk starts", "The short walk starts"),
+    )
+    .await;
     app.click("[data-testid=conflict-keep-mine]").await;
     app.wait_for_js(
         "!!document.querySelector('[data-testid=mirror-conflict]')",

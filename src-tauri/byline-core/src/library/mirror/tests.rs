@@ -44,6 +44,7 @@ fn articles_are_written_once_and_own_writes_are_not_edits() {
 
     // Nothing changed: nothing written; the watcher's echo is not an edit.
     assert!(lib.mirror_out(&folder).unwrap().is_empty());
+    assert!(lib.mirror_file_is_known(&folder, &file).unwrap());
     assert_eq!(lib.mirror_in(&folder, &file).unwrap(), None);
     assert!(lib
         .history(a.id)
@@ -72,6 +73,7 @@ fn an_external_edit_becomes_a_revision_and_the_article_text() {
     lib.mirror_out(&folder).unwrap();
     let file = folder.join("ferry.md");
     edit_file(&file, "Old text.", "New text from vim.");
+    assert!(!lib.mirror_file_is_known(&folder, &file).unwrap());
     let change = lib.mirror_in(&folder, &file).unwrap().unwrap();
     assert_eq!(change.kind, MirrorChangeKind::ExternalEdit);
     assert_eq!(lib.article(a.id).unwrap().body, "New text from vim.");
