@@ -784,6 +784,17 @@ fn faq_list_add_edit_move_remove_share_and_convert() {
         stdout(&edit)
     );
     assert!(stdout(&run(&["list"])).contains("Every 30 minutes."));
+    let deleted = byline(&["--library", &lib, "faq-blocks", "--delete", "1"]);
+    assert!(
+        stdout(&deleted).contains("the 2 articles that used it keep their copies"),
+        "{}",
+        stdout(&deleted)
+    );
+    assert!(stdout(&run(&["list"])).contains("Every 30 minutes."));
+    assert_fails_with(
+        &byline(&["--library", &lib, "faq-blocks", "--delete", "1"]),
+        "shared FAQ block 1 does not exist",
+    );
 
     // The FAQ section in the body becomes items.
     let out = run(&["convert"]);

@@ -169,6 +169,9 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Delete this shared block; articles that use it keep their copies.
+        #[arg(long, value_name = "BLOCK")]
+        delete: Option<i64>,
     },
     /// Import Markdown files and folders (searched recursively; a folder
     /// with an index.md is a page bundle). YAML (---) and TOML (+++) front
@@ -400,7 +403,17 @@ fn run(cli: Cli) -> Result<()> {
         Command::Search { query, json, limit } => search(&path, &query, json, limit),
         Command::Image { file, json } => add_image(&path, &file, json),
         Command::Faq { article, action } => faq(&path, &article, action),
-        Command::FaqBlocks { json } => faq_blocks(&path, json),
+        Command::FaqBlocks {
+            delete: Some(block),
+            ..
+        } => {
+            let mut library = Library::open(path)?;
+            let uses = library.faq_block(byline_core::faq::FaqBlockId(block))?.uses;
+            library.delete_faq_block(byline_core::faq::FaqBlockId(block))?;
+            println!("Deleted shared block #{block}; the {uses} articles that used it keep their copies.");
+            Ok(())
+        }
+        Command::FaqBlocks { json, .. } => faq_blocks(&path, json),
         Command::Import {
             paths,
             faq,
