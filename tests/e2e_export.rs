@@ -83,7 +83,7 @@ async fn exports_a_web_page_and_copies_html() {
     .await;
 
     // The shortcut opens it from the editor, and Escape closes it.
-    app.type_in_editor("").await;
+    app.click(".cm-content").await;
     app.wait_for_css(".cm-content")
         .await
         .send_keys(&format!("{CTRL}{SHIFT}e{RELEASE_MODIFIERS}"))
@@ -180,7 +180,7 @@ async fn exports_markdown_with_front_matter() {
     choose_format(&app, "md-yaml").await;
     app.wait_for_js(
         "document.querySelector('[data-testid=export-panel] .file code')?.textContent",
-        json!("ferry-fares.md"),
+        json!("ferry-fares-rise-by-10-in-june.md"),
     )
     .await;
     app.click("[data-testid=export-save]").await;
@@ -312,6 +312,10 @@ async fn settings_add_boilerplate_and_refuse_a_bad_address() {
         ""
     );
     app.screenshot_both_themes("settings-panel-error").await;
+    // The end of the preview: the boilerplate and the footer.
+    app.js("(() => { const p = document.querySelector('.preview-scroll'); p.scrollTop = p.scrollHeight; return true; })()")
+        .await;
+    app.screenshot_both_themes("preview-boilerplate").await;
 
     // Fixed, it saves (normalised with its trailing slash).
     app.js("(() => { const i = document.querySelector('[data-testid=settings-base-url]'); i.select(); return true; })()")

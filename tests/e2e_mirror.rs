@@ -123,6 +123,19 @@ async fn an_edit_in_the_mirror_folder_reaches_the_editor() {
     app.close().await;
 }
 
+/// Ctrl+End: the caret to the end of the text.
+async fn end_of_text(editor: &fantoccini::elements::Element) {
+    editor
+        .send_keys(&format!(
+            "{}{}{}",
+            support::CTRL,
+            '\u{E010}',
+            support::RELEASE_MODIFIERS
+        ))
+        .await
+        .unwrap();
+}
+
 /// Types in the editor and, before autosave can write it to the file (it
 /// waits for a pause in typing, then the mirror's next sweep), saves the
 /// file from "another editor": both sides changed.
@@ -142,14 +155,7 @@ async fn a_conflict_shows_both_sides_and_the_writer_chooses() {
     // The caret at the end of the text.
     let editor = app.wait_for_css(".cm-content").await;
     editor.click().await.unwrap();
-    editor
-        .send_keys(&format!("{}{}", support::CTRL, '\u{E010}'))
-        .await
-        .unwrap();
-    editor
-        .send_keys(&support::RELEASE_MODIFIERS.to_string())
-        .await
-        .unwrap();
+    end_of_text(&editor).await;
 
     make_conflict(
         &app,
@@ -208,14 +214,7 @@ async fn a_conflict_shows_both_sides_and_the_writer_chooses() {
     // Another conflict, and this time keep mine: the file gets my text.
     let editor = app.wait_for_css(".cm-content").await;
     editor.click().await.unwrap();
-    editor
-        .send_keys(&format!("{}{}", support::CTRL, '\u{E010}'))
-        .await
-        .unwrap();
-    editor
-        .send_keys(&support::RELEASE_MODIFIERS.to_string())
-        .await
-        .unwrap();
+    end_of_text(&editor).await;
     eventually("the file to have the chosen text", || {
         std::fs::read_to_string(&file)
             .ok()

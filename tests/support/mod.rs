@@ -125,12 +125,16 @@ impl App {
     }
 
     /// The text of the element matching `css`, trimmed, once it is there.
+    /// (Its DOM text: WebDriver's own text leaves out what it judges hidden,
+    /// such as a notice fading in.)
     pub async fn text_of(&self, css: &str) -> String {
-        self.wait_for_css(css)
-            .await
-            .text()
+        let el = self.wait_for_css(css).await;
+        self.client
+            .execute("return arguments[0].textContent;", vec![json!(el)])
             .await
             .unwrap()
+            .as_str()
+            .unwrap_or_default()
             .trim()
             .to_owned()
     }
