@@ -300,3 +300,87 @@ fn stopping_writes_the_last_changes_and_stops_watching() {
     std::thread::sleep(Duration::from_millis(800));
     assert_eq!(lib.article(id).unwrap().body, "Last words.");
 }
+
+/// Runs git in `dir` with a fixed identity, failing the test on error.
+fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_real_git_pull_into_the_mirror_folder_comes_in_as_external_edits() {
+    let (s, lib) = start(&[("Ferry", "From the library.")]);
+    let id = first_id(&lib);
+    let file = s.folder.join("ferry.md");
+    wait_for("the file", || file.exists());
+    // The mirror folder is a git checkout with a remote; a colleague edits
+    // the article in their clone and pushes.
+    let root = s.folder.parent().unwrap().to_path_buf();
+    let remote = root.join("remote.git");
+    git(&root, &["init", "--bare", "-q", remote.to_str().unwrap()]);
+    git(&s.folder, &["init", "-q"]);
+    git(&s.folder, &["add", "ferry.md"]);
+    git(&s.folder, &["commit", "-q", "-m", "first"]);
+    git(
+        &s.folder,
+        &[
+            "push",
+            "-q",
+            remote.to_str().unwrap(),
+            "HEAD:refs/heads/main",
+        ],
+    );
+    let theirs = root.join("colleague");
+    git(
+        &root,
+        &[
+            "clone",
+            "-q",
+            "-b",
+            "main",
+            remote.to_str().unwrap(),
+            theirs.to_str().unwrap(),
+        ],
+    );
+    let text = std::fs::read_to_string(theirs.join("ferry.md")).unwrap();
+    std::fs::write(
+        theirs.join("ferry.md"),
+        text.replace("From the library.", "Edited by a colleague."),
+    )
+    .unwrap();
+    std::fs::write(
+        theirs.join("tram.md"),
+        "---\ntitle: Tram\n---\n\nNew in git.\n",
+    )
+    .unwrap();
+    git(&theirs, &["add", "."]);
+    git(&theirs, &["commit", "-q", "-m", "edit"]);
+    git(&theirs, &["push", "-q", "origin", "main"]);
+
+    git(
+        &s.folder,
+        &["pull", "-q", "--ff-only", remote.to_str().unwrap(), "main"],
+    );
+    wait_for("the pulled edit", || {
+        body(&s.lib_path, id) == "Edited by a colleague."
+    });
+    wait_for("the pulled file", || {
+        Library::open(&s.lib_path).unwrap().find("tram").is_ok()
+    });
+    let lib = Library::open(&s.lib_path).unwrap();
+    assert_eq!(lib.history(id).unwrap()[0].kind, RevisionKind::ExternalEdit);
+    assert!(
+        s.recorder.errors.lock().unwrap().is_empty(),
+        "{:?}",
+        s.recorder.errors.lock().unwrap()
+    );
+}
