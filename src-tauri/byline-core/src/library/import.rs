@@ -156,42 +156,46 @@ impl Library {
         prepared: Vec<(PathBuf, Result<(Prepared, Mapping)>)>,
         mut reports: Vec<FileReport>,
     ) -> Result<ImportReport> {
-        let any_failed = !reports.is_empty() || prepared.iter().any(|(_, r)| r.is_err());
+        let mut failure = !reports.is_empty();
         let mut written: Vec<FileReport> = Vec::new();
-        let outcome = self.write(|tx| {
-            let mut failure = any_failed;
-            for (file, result) in &prepared {
-                match result {
-                    Err(e) => written.push(failed(file, e.clone_info())),
-                    Ok((p, mapping)) => match write_one(tx, p) {
-                        Ok(w) => written.push(w.report(file, mapping.clone())),
-                        Err(e) if is_library_failure(&e) => return Err(e),
-                        Err(e) => {
-                            failure = true;
-                            written.push(failed(file, e));
-                        }
-                    },
+        let path = &self.path;
+        let with_path = |e: Error| match e {
+            Error::Storage(e) => Error::from_sqlite(path, e),
+            other => other,
+        };
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| Error::from_sqlite(path, e))?;
+        for (file, result) in prepared {
+            let report = match result {
+                Err(e) => {
+                    failure = true;
+                    failed(&file, e)
                 }
-            }
-            if failure {
-                // Roll back: nothing this import wrote stays.
-                return Err(Error::invalid("import", "rolled back"));
-            }
-            Ok(())
-        });
-        match outcome {
-            Ok(()) => {}
-            Err(Error::InvalidInput {
-                field: "import", ..
-            }) => {
-                for r in &mut written {
-                    if r.outcome != ImportOutcome::Failed {
-                        r.outcome = ImportOutcome::RolledBack;
-                        r.article = None;
+                Ok((p, mapping)) => match write_one(&tx, &p) {
+                    Ok(w) => w.report(&file, mapping),
+                    Err(e) if is_library_failure(&e) => return Err(with_path(e)),
+                    Err(e) => {
+                        failure = true;
+                        failed(&file, e)
                     }
+                },
+            };
+            written.push(report);
+        }
+        if failure {
+            // Dropping the transaction rolls it back: nothing this import
+            // wrote stays, and the files that were fine say so.
+            drop(tx);
+            for r in &mut written {
+                if r.outcome != ImportOutcome::Failed {
+                    r.outcome = ImportOutcome::RolledBack;
+                    r.article = None;
                 }
             }
-            Err(e) => return Err(e),
+        } else {
+            tx.commit().map_err(|e| Error::from_sqlite(path, e))?;
         }
         reports.extend(written);
         Ok(summarise(reports))
@@ -216,14 +220,6 @@ impl Library {
             path: self.path.clone(),
             detail: format!("the kept front matter of article {id} cannot be read: {e}"),
         })
-    }
-}
-
-impl Error {
-    /// The same error again, for a report that lists it twice. Errors that
-    /// hold an I/O error keep only its message.
-    fn clone_info(&self) -> Error {
-        Error::invalid("file", self.to_string())
     }
 }
 

@@ -236,6 +236,12 @@ fn an_atomic_import_is_all_or_nothing() {
         file_report(&report, "a.md").outcome,
         ImportOutcome::RolledBack
     );
+    let bad = file_report(&report, "c.md");
+    assert_eq!(
+        bad.error.as_ref().unwrap().code,
+        "front_matter_invalid",
+        "its own reason"
+    );
     assert!(
         lib.list(&Default::default()).unwrap().is_empty(),
         "nothing stayed"
