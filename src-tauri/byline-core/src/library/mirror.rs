@@ -285,7 +285,10 @@ impl Library {
         if !unchanged {
             write_atomically(&target, text.as_bytes())?;
         }
-        self.write(|tx| remember(tx, id, &name, &hash))?;
+        // The edit time of the text just written, not the article's by now:
+        // a save that landed meanwhile must still look unwritten.
+        let synced_at = article.updated_at.timestamp_millis();
+        self.write(|tx| remember(tx, id, &name, &hash, synced_at))?;
         Ok((!unchanged).then(|| MirrorChange {
             article: id,
             kind: MirrorChangeKind::Written,
@@ -372,7 +375,7 @@ impl Library {
                         before: "",
                     },
                 )?;
-                remember(tx, written.id, &name, &hash)?;
+                remember(tx, written.id, &name, &hash, updated_at(tx, written.id)?)?;
                 Ok(written)
             })?;
             return Ok(Some(MirrorChange {
@@ -394,7 +397,8 @@ impl Library {
         if library_hash == hash {
             // The file says what the library says (formatting aside):
             // nothing to apply, just remember it.
-            self.write(|tx| remember(tx, id, &name, &hash))?;
+            let synced_at = article.updated_at.timestamp_millis();
+            self.write(|tx| remember(tx, id, &name, &hash, synced_at))?;
             return Ok(None);
         }
         let library_unchanged = mapping.as_ref().is_some_and(|m| m.hash == library_hash);
@@ -412,7 +416,7 @@ impl Library {
                         before: "before the edit in the mirror folder",
                     },
                 )?;
-                remember(tx, id, &name, &hash)
+                remember(tx, id, &name, &hash, updated_at(tx, id)?)
             })?;
             return Ok(Some(MirrorChange {
                 article: id,
@@ -537,21 +541,33 @@ impl Library {
     }
 }
 
-/// Records that `name` holds `hash` for the article, as Byline last saw it.
-fn remember(tx: &rusqlite::Transaction<'_>, id: ArticleId, name: &str, hash: &str) -> Result<()> {
-    let updated_at: i64 = tx.query_row(
-        "SELECT updated_at FROM articles WHERE id = ?1",
-        [id.0],
-        |r| r.get(0),
-    )?;
+/// Records that `name` holds `hash` for the article, which matches the
+/// article as it was at edit time `synced_at`.
+fn remember(
+    tx: &rusqlite::Transaction<'_>,
+    id: ArticleId,
+    name: &str,
+    hash: &str,
+    synced_at: i64,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO mirror_files (article_id, name, hash, synced_at, trashed)
          VALUES (?1, ?2, ?3, ?4, 0)
          ON CONFLICT (article_id) DO UPDATE SET name = excluded.name, hash = excluded.hash,
             synced_at = excluded.synced_at, trashed = 0",
-        params![id.0, name, hash, updated_at],
+        params![id.0, name, hash, synced_at],
     )?;
     Ok(())
+}
+
+/// The article's edit time as this transaction sees it: right after the
+/// transaction wrote the article, that is the text being remembered.
+fn updated_at(tx: &rusqlite::Transaction<'_>, id: ArticleId) -> Result<i64> {
+    Ok(tx.query_row(
+        "SELECT updated_at FROM articles WHERE id = ?1",
+        [id.0],
+        |r| r.get(0),
+    )?)
 }
 
 /// The state a file describes, for keeping it as a revision without

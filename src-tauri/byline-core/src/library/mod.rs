@@ -178,9 +178,13 @@ impl Library {
             Error::Storage(e) => Error::from_sqlite(path, e),
             other => other,
         };
+        // IMMEDIATE takes the write lock up front, waiting out the busy
+        // timeout. A deferred transaction that reads first and then writes
+        // fails at once with SQLITE_BUSY when another connection (the
+        // mirror thread, the CLI) committed in between.
         let tx = self
             .conn
-            .transaction()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| Error::from_sqlite(path, e))?;
         let value = work(&tx).map_err(with_path)?;
         tx.commit().map_err(|e| Error::from_sqlite(path, e))?;

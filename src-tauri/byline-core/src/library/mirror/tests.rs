@@ -290,3 +290,43 @@ fn the_mirror_folder_setting_can_be_turned_off_and_refuses_the_library_folder() 
     let err = lib.set_mirror_folder(Some(d.path())).unwrap_err();
     assert_eq!(err.code(), "invalid_input");
 }
+
+/// A save that lands while the mirror is writing the previous text must
+/// still be written out: the mirror remembers the edit time of the text it
+/// wrote, not whatever the article says by the time it records the write.
+/// Two connections race here the way the app's window and the mirror
+/// thread do; with the old bookkeeping some round lost its save for good.
+#[test]
+fn a_save_during_a_mirror_write_is_written_on_the_next_pass() {
+    let (dir, mut lib, folder) = setup();
+    let id = lib.create_article("Ferry", "Round 0.").unwrap().id;
+    lib.mirror_out(&folder).unwrap();
+    let file = folder.join("ferry.md");
+    let lib_path = dir.path().join("lib.byline");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mirror = {
+        let (stop, folder) = (stop.clone(), folder.clone());
+        std::thread::spawn(move || {
+            let mut lib = Library::open(&lib_path).unwrap();
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                lib.mirror_out(&folder).unwrap();
+            }
+        })
+    };
+    for round in 1..=60 {
+        let text = format!("Round {round}.");
+        lib.save_body(id, &text).unwrap();
+        let start = std::time::Instant::now();
+        // Saving the moment the file shows the text is the race: the
+        // mirror thread may not have recorded its write yet.
+        while !std::fs::read_to_string(&file).unwrap().ends_with(&text) {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(5),
+                "round {round}: the save never reached the file"
+            );
+            std::thread::yield_now();
+        }
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    mirror.join().unwrap();
+}
