@@ -252,6 +252,19 @@ async fn settings_add_boilerplate_and_refuse_a_bad_address() {
         .send_keys("© 2026 The Harbour Times")
         .await
         .unwrap();
+    // Each box shows its Markdown as published a moment after typing. Wait
+    // for them: they push Save down, and a click aimed at it before they
+    // appear can land where it no longer is.
+    app.wait_for_js(
+        "document.querySelector('[aria-label=\"Share prompt as published\"] strong')?.textContent",
+        json!("Share it"),
+    )
+    .await;
+    app.wait_for_js(
+        "document.querySelector('[aria-label=\"Footer as published\"]')?.textContent.trim()",
+        json!("© 2026 The Harbour Times"),
+    )
+    .await;
     app.click("[data-testid=settings-save]").await;
 
     // The preview shows it where exports put it: after the FAQ section.

@@ -161,9 +161,42 @@ impl App {
             if let Ok(el) = self.client.find(Locator::Css(css)).await {
                 return el;
             }
-            assert!(Instant::now() < deadline, "timed out waiting for {css}");
+            if Instant::now() >= deadline {
+                let page = self.failure_context("wait-css").await;
+                panic!("timed out waiting for {css}; {page}");
+            }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// What a timed-out wait reports beside its own expectation: the
+    /// messages the window shows (alerts, the status bar) and a screenshot,
+    /// so a failure in CI can be read without rerunning it.
+    async fn failure_context(&self, name: &str) -> String {
+        let shown = self
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll('[role=alert], [role=status]'))
+                    .map(e => e.textContent.trim()).filter(t => t).join(' | ');",
+                vec![],
+            )
+            .await
+            .unwrap_or(Value::Null);
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or(0);
+        let shot = match self.client.screenshot().await {
+            Ok(png) => {
+                let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-failures");
+                let path = dir.join(format!("{name}-{stamp}.png"));
+                let _ = std::fs::create_dir_all(&dir);
+                let _ = std::fs::write(&path, png);
+                path.display().to_string()
+            }
+            Err(e) => format!("no screenshot ({e})"),
+        };
+        format!("the window shows: {shown}; screenshot: {shot}")
     }
 
     /// Polls a JavaScript expression until it returns `expected`.
@@ -179,10 +212,10 @@ impl App {
             if got == expected {
                 return got;
             }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for `{expr}` to be {expected}, last {got}"
-            );
+            if Instant::now() >= deadline {
+                let page = self.failure_context("wait-js").await;
+                panic!("timed out waiting for `{expr}` to be {expected}, last {got}; {page}");
+            }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
