@@ -123,6 +123,11 @@ async fn an_edit_in_the_mirror_folder_reaches_the_editor() {
     app.close().await;
 }
 
+/// Text with its runs of whitespace made single spaces.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Ctrl+End: the caret to the end of the text.
 async fn end_of_text(editor: &fantoccini::elements::Element) {
     editor
@@ -164,7 +169,8 @@ async fn a_conflict_shows_both_sides_and_the_writer_chooses() {
         ("The walk starts", "The long walk starts"),
     )
     .await;
-    let banner = app.text_of("[data-testid=mirror-conflict]").await;
+    // As shown: the markup's line breaks are spaces on screen.
+    let banner = words(&app.text_of("[data-testid=mirror-conflict]").await);
     assert!(
         banner.contains("This article changed in harbour-walk.md while you were editing. Both versions are kept in History."),
         "{banner}"
@@ -242,5 +248,106 @@ async fn a_conflict_shows_both_sides_and_the_writer_chooses() {
     })
     .await;
     assert!(!on_disk.contains("short walk"), "{on_disk}");
+    app.close().await;
+}
+
+/// The body changes outside the window (the command line, a script, the
+/// mirror) while the writer types on the text they had: autosave does not
+/// write over it. The editor takes the stored text, the typed text is kept
+/// in History, and a banner offers it back.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn typing_on_a_body_changed_elsewhere_loses_neither() {
+    let (_dir, library) = library_with_article();
+    let app = App::launch(&library).await;
+    app.wait_for_js(EDITOR_TEXT, json!("The walk starts at the pier.\n"))
+        .await;
+    let id = article(&library).id;
+    let elsewhere = |text: &str| {
+        Library::open(&library)
+            .unwrap()
+            .save_body(id, text)
+            .unwrap();
+    };
+
+    // Changed from another connection, as `byline` would; then the writer,
+    // still looking at the old text, types.
+    elsewhere("Changed from the command line.\n");
+    let editor = app.wait_for_css(".cm-content").await;
+    editor.click().await.unwrap();
+    end_of_text(&editor).await;
+    editor.send_keys("Typed here.").await.unwrap();
+
+    app.wait_for_css("[data-testid=diverged]").await;
+    let banner = words(&app.text_of("[data-testid=diverged]").await);
+    assert!(
+        banner.contains("changed elsewhere while you were typing"),
+        "{banner}"
+    );
+    app.wait_for_js(EDITOR_TEXT, json!("Changed from the command line.\n"))
+        .await;
+    app.wait_for_js(
+        "[...document.querySelectorAll('[data-testid=diverged] [data-testid=diff] del')].map(e => e.textContent).join('|').includes('Typed here')",
+        json!(true),
+    )
+    .await;
+    let lib = Library::open(&library).unwrap();
+    assert_eq!(
+        lib.article(id).unwrap().body,
+        "Changed from the command line.\n",
+        "not written over"
+    );
+    let kept = lib.history(id).unwrap();
+    let typed = kept
+        .iter()
+        .find(|r| r.label.as_deref() == Some(byline_core::library::DIVERGED_LABEL))
+        .expect("the typed text is kept in History");
+    assert_eq!(
+        lib.revision_state(id, typed.number).unwrap().body,
+        "The walk starts at the pier.\nTyped here."
+    );
+    app.screenshot_both_themes("diverged").await;
+
+    // Use mine: the typed text comes back and is saved.
+    app.click("[data-testid=diverged-use-mine]").await;
+    app.wait_for_js(
+        EDITOR_TEXT,
+        json!("The walk starts at the pier.\nTyped here."),
+    )
+    .await;
+    app.wait_for_js(
+        "!!document.querySelector('[data-testid=diverged]')",
+        json!(false),
+    )
+    .await;
+    eventually("the library to have the typed text", || {
+        let body = article(&library).body;
+        (body == "The walk starts at the pier.\nTyped here.").then_some(())
+    })
+    .await;
+
+    // Again, and this time keep the current text: nothing changes but the
+    // banner, and typing saves normally on the current text.
+    elsewhere("Changed once more.\n");
+    let editor = app.wait_for_css(".cm-content").await;
+    end_of_text(&editor).await;
+    editor.send_keys(" Also typed.").await.unwrap();
+    app.wait_for_css("[data-testid=diverged]").await;
+    app.wait_for_js(EDITOR_TEXT, json!("Changed once more.\n"))
+        .await;
+    app.click("[data-testid=diverged-keep-current]").await;
+    app.wait_for_js(
+        "!!document.querySelector('[data-testid=diverged]')",
+        json!(false),
+    )
+    .await;
+    let editor = app.wait_for_css(".cm-content").await;
+    end_of_text(&editor).await;
+    editor.send_keys("Then this.").await.unwrap();
+    eventually("typing on the current text to save", || {
+        let body = article(&library).body;
+        (body == "Changed once more.\nThen this.").then_some(())
+    })
+    .await;
     app.close().await;
 }

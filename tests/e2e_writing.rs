@@ -192,19 +192,36 @@ async fn the_preview_updates_only_changed_blocks_and_scrolls_with_the_editor() {
     .await;
     let section_at_top = "(() => { const s = document.querySelector('.preview-scroll'); const top = s.scrollTop; const h = [...s.querySelectorAll('h2')].find(h => h.offsetTop + h.offsetHeight >= top - 4 ); return h ? Number(h.textContent.replace(/\\D+/g, '')) : 0; })()";
     let editor_section = "(() => { const lines = [...document.querySelectorAll('.cm-line')]; const s = document.querySelector('.cm-scroller'); const box = s.getBoundingClientRect(); const l = lines.find(l => l.getBoundingClientRect().bottom > box.top + 24 && /^## Section/.test(l.textContent)); return l ? Number(l.textContent.replace(/\\D+/g, '')) : 0; })()";
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let preview_at = app.js(section_at_top).await.as_i64().unwrap();
-    let editor_at = app.js(editor_section).await.as_i64().unwrap();
-    assert!(
-        preview_at > 10 && (preview_at - editor_at).abs() <= 2,
-        "preview at section {preview_at}, editor at {editor_at}"
-    );
+    // The two settle on their own time (the editor may still be scrolling
+    // the caret into view): poll until they agree.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let preview_at = app.js(section_at_top).await.as_i64().unwrap();
+        let editor_at = app.js(editor_section).await.as_i64().unwrap();
+        if preview_at > 10 && (preview_at - editor_at).abs() <= 2 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "preview at section {preview_at}, editor at {editor_at}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 
     // And the other way: scroll the preview back near the top.
     app.js("(() => { const s = document.querySelector('.preview-scroll'); const h = [...s.querySelectorAll('h2')][5]; s.scrollTop = h.offsetTop; s.dispatchEvent(new Event('scroll')); return true; })()").await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let editor_at = app.js(editor_section).await.as_i64().unwrap();
-    assert!((editor_at - 6).abs() <= 2, "editor at section {editor_at}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let editor_at = app.js(editor_section).await.as_i64().unwrap();
+        if (editor_at - 6).abs() <= 2 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "editor at section {editor_at}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 
     // The outline jumps to a heading.
     app.wait_for_css("[data-testid=outline-toggle]")

@@ -56,11 +56,22 @@ pub fn open_article(app: AppHandle, id: ArticleId) -> IpcResult<Article> {
 }
 
 /// Hands the editor's text to autosave. Cheap: it is called on every change.
-/// `seq` numbers the edit so the window can match the autosave event to it.
+/// `seq` numbers the edit so the window can match the autosave event to it;
+/// `base` is the `body_hash` of the article as the editor loaded it, so a
+/// body changed elsewhere meanwhile is never written over.
 #[tauri::command(async)]
-pub fn stage_body(app: AppHandle, id: ArticleId, body: String, seq: u64) -> IpcResult<()> {
+pub fn stage_body(
+    app: AppHandle,
+    id: ArticleId,
+    body: String,
+    seq: u64,
+    base: String,
+) -> IpcResult<()> {
     check_body(&body)?;
-    state(&app).autosaver.stage(id, body, seq);
+    if base.len() != 64 || !base.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(byline_core::Error::invalid("base", "is not a body fingerprint").into());
+    }
+    state(&app).autosaver.stage(id, body, seq, base);
     Ok(())
 }
 

@@ -108,7 +108,7 @@ ipc_commands! {
     fn library_counts() -> LibraryCounts;
     fn create_article() -> Article;
     fn open_article(id: ArticleId) -> Article;
-    fn stage_body(id: ArticleId, body: String, seq: u64) -> ();
+    fn stage_body(id: ArticleId, body: String, seq: u64, base: String) -> ();
     fn rename_article(id: ArticleId, title: String) -> Article;
     fn set_field(id: ArticleId, field: ArticleField, value: String) -> Article;
     fn check_slug(id: ArticleId, slug: String) -> SlugCheck;

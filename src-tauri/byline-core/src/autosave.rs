@@ -6,6 +6,12 @@
 //! memory). [`Autosaver::flush`] writes everything pending at once and is
 //! called before quitting, before an article is read back, and on drop.
 //!
+//! Every edit carries the fingerprint of the body it was typed on (its
+//! base). A save goes ahead only while the stored body is that base, or the
+//! text this autosaver itself last saved on it; if something else changed
+//! the body meanwhile (the folder mirror, the CLI), the edit is kept as a
+//! revision instead and reported as [`SaveEvent::Diverged`].
+//!
 //! Lock order is library, then pending state, everywhere. The worker holds the
 //! library lock while it takes edits out of the pending map, so a flush can
 //! never return while an edit is neither pending nor written.
@@ -20,7 +26,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{Error, ErrorInfo, Result};
-use crate::library::Library;
+use crate::library::{body_hash, BodySave, Library};
 use crate::model::{ArticleId, ArticleSummary};
 
 #[derive(Debug, Clone, Copy)]
@@ -59,6 +65,13 @@ pub enum SaveEvent {
         seq: u64,
         error: ErrorInfo,
     },
+    /// The body changed elsewhere since the edit's base: the stored body
+    /// was left as it is, and the edit kept as revision `revision`.
+    Diverged {
+        article: ArticleSummary,
+        seq: u64,
+        revision: u32,
+    },
 }
 
 type Listener = Box<dyn Fn(SaveEvent) + Send + Sync>;
@@ -82,11 +95,17 @@ struct State {
     /// The newest `seq` staged per article. IPC calls can arrive out of
     /// order, and an older text must never replace a newer one.
     newest_seq: HashMap<ArticleId, u64>,
+    /// Per article, the base of the last edit saved and the fingerprint of
+    /// what was saved: the window keeps sending the base it loaded, and the
+    /// body stored is by then this autosaver's own save on it.
+    saved_on: HashMap<ArticleId, (String, String)>,
     stopping: bool,
 }
 
 struct Pending {
     body: String,
+    /// The [`crate::library::body_hash`] of the body this text was typed on.
+    base: String,
     seq: u64,
     first_staged: Instant,
     last_staged: Instant,
@@ -135,10 +154,12 @@ impl Autosaver {
 
     /// Records the latest text of an article, to be written shortly. `seq`
     /// is the caller's own increasing number for this edit, echoed back in
-    /// the [`SaveEvent`] that reports its write. An edit whose `seq` is not
-    /// newer than one already staged for the article is stale and ignored;
-    /// the return value says whether it was taken.
-    pub fn stage(&self, id: ArticleId, body: String, seq: u64) -> bool {
+    /// the [`SaveEvent`] that reports its write; `base` is the fingerprint
+    /// of the body it was typed on (the `body_hash` of the article as the
+    /// window loaded it). An edit whose `seq` is not newer than one already
+    /// staged for the article is stale and ignored; the return value says
+    /// whether it was taken.
+    pub fn stage(&self, id: ArticleId, body: String, seq: u64, base: String) -> bool {
         let now = Instant::now();
         let mut state = lock(&self.shared.state);
         match state.newest_seq.get(&id) {
@@ -150,12 +171,14 @@ impl Autosaver {
             Entry::Occupied(mut entry) => {
                 let pending = entry.get_mut();
                 pending.body = body;
+                pending.base = base;
                 pending.seq = seq;
                 pending.last_staged = now;
             }
             Entry::Vacant(entry) => {
                 entry.insert(Pending {
                     body,
+                    base,
                     seq,
                     first_staged: now,
                     last_staged: now,
@@ -242,7 +265,7 @@ impl Shared {
     /// module docs) and writes them, reporting each outcome.
     fn save(&self, select: impl Fn(ArticleId) -> bool) -> Result<()> {
         let mut library = lock(&self.library);
-        let due: Vec<(ArticleId, Pending)> = {
+        let due: Vec<(ArticleId, Pending, String)> = {
             let mut state = lock(&self.state);
             let ids: Vec<ArticleId> = state
                 .pending
@@ -251,16 +274,37 @@ impl Shared {
                 .filter(|id| select(*id))
                 .collect();
             ids.into_iter()
-                .filter_map(|id| state.pending.remove(&id).map(|p| (id, p)))
+                .filter_map(|id| {
+                    let pending = state.pending.remove(&id)?;
+                    // The body to expect: this autosaver's last save on the
+                    // same base, else the base itself.
+                    let expected = match state.saved_on.get(&id) {
+                        Some((base, saved)) if *base == pending.base => saved.clone(),
+                        _ => pending.base.clone(),
+                    };
+                    Some((id, pending, expected))
+                })
                 .collect()
         };
         let mut first_error = None;
-        for (id, pending) in due {
-            match library.save_body(id, &pending.body) {
-                Ok(article) => (self.listener)(SaveEvent::Saved {
-                    article: article.summary(),
-                    seq: pending.seq,
-                }),
+        for (id, pending, expected) in due {
+            match library.save_body_on(id, &pending.body, &expected) {
+                Ok(BodySave::Saved(article)) => {
+                    lock(&self.state)
+                        .saved_on
+                        .insert(id, (pending.base, body_hash(&pending.body)));
+                    (self.listener)(SaveEvent::Saved {
+                        article: article.summary(),
+                        seq: pending.seq,
+                    })
+                }
+                Ok(BodySave::Diverged { article, revision }) => {
+                    (self.listener)(SaveEvent::Diverged {
+                        article: article.summary(),
+                        seq: pending.seq,
+                        revision,
+                    })
+                }
                 Err(err) => {
                     (self.listener)(SaveEvent::Failed {
                         article: id,

@@ -100,6 +100,11 @@ pub struct Article {
     pub featured_image: String,
     pub publish_at: Option<DateTime<Utc>>,
     pub body: String,
+    /// A fingerprint of `body` ([`crate::library::body_hash`]). The window
+    /// sends back the one its text was built on with every edit, so
+    /// autosave never writes over a body that changed elsewhere (the folder
+    /// mirror, the CLI) in the meantime.
+    pub body_hash: String,
     pub words: u32,
     pub status: Status,
     pub created_at: DateTime<Utc>,

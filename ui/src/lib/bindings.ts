@@ -34,7 +34,14 @@ canonical_url: string,
 /**
  * An image URL or a path in the library's assets.
  */
-featured_image: string, publish_at: string | null, body: string, words: number, status: Status, created_at: string, updated_at: string, 
+featured_image: string, publish_at: string | null, body: string, 
+/**
+ * A fingerprint of `body` ([`crate::library::body_hash`]). The window
+ * sends back the one its text was built on with every edit, so
+ * autosave never writes over a body that changed elsewhere (the folder
+ * mirror, the CLI) in the meantime.
+ */
+body_hash: string, words: number, status: Status, created_at: string, updated_at: string, 
 /**
  * When it was moved to the trash; `None` for a live article.
  */
@@ -180,7 +187,7 @@ export type DiffSpan = { kind: DiffKind, text: string, };
 
 export type DiffKind = "same" | "added" | "removed";
 
-export type SaveEvent = { "state": "saved", article: ArticleSummary, seq: number, } | { "state": "failed", article: ArticleId, seq: number, error: ErrorInfo, };
+export type SaveEvent = { "state": "saved", article: ArticleSummary, seq: number, } | { "state": "failed", article: ArticleId, seq: number, error: ErrorInfo, } | { "state": "diverged", article: ArticleSummary, seq: number, revision: number, };
 
 export type SearchHit = { article: ArticleSummary, 
 /**
@@ -400,7 +407,7 @@ export const commands = {
   libraryCounts: (): Promise<LibraryCounts> => call<LibraryCounts>("library_counts", {}),
   createArticle: (): Promise<Article> => call<Article>("create_article", {}),
   openArticle: (id: ArticleId): Promise<Article> => call<Article>("open_article", { id }),
-  stageBody: (id: ArticleId, body: string, seq: number): Promise<void> => call<void>("stage_body", { id, body, seq }),
+  stageBody: (id: ArticleId, body: string, seq: number, base: string): Promise<void> => call<void>("stage_body", { id, body, seq, base }),
   renameArticle: (id: ArticleId, title: string): Promise<Article> => call<Article>("rename_article", { id, title }),
   setField: (id: ArticleId, field: ArticleField, value: string): Promise<Article> => call<Article>("set_field", { id, field, value }),
   checkSlug: (id: ArticleId, slug: string): Promise<SlugCheck> => call<SlugCheck>("check_slug", { id, slug }),

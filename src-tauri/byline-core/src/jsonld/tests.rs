@@ -22,6 +22,7 @@ fn article() -> Article {
         featured_image: "assets/cactus.jpg".into(),
         publish_at: Some(at(2024, 5, 1, 9)),
         body: "Water rarely.".into(),
+        body_hash: String::new(),
         words: 2,
         status: Status::Published,
         created_at: at(2024, 4, 20, 8),

@@ -3,6 +3,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
+use super::revisions::{record, CheckpointPolicy, RevisionKind, RevisionState};
 use super::workflow::record_status_change;
 use super::Library;
 use crate::error::{Error, Result};
@@ -85,53 +86,59 @@ impl Library {
         Err(Error::NoSuchSlug(selector.to_string()))
     }
 
-    /// Replaces an article's body. Returns the article as stored.
-    /// Writes the body autosave hands over. When this save follows a pause
-    /// in typing, or the last revision is older than the checkpoint
-    /// interval, the state before it is kept as a checkpoint first, in the
-    /// same transaction (see `revisions`).
+    /// Replaces an article's body. Returns the article as stored. When this
+    /// save follows a pause in typing, or the last revision is older than
+    /// the checkpoint interval, the state before it is kept as a checkpoint
+    /// first, in the same transaction (see `revisions`).
     pub fn save_body(&mut self, id: ArticleId, body: &str) -> Result<Article> {
         check_body(body)?;
         let now = Utc::now();
         let policy = self.checkpoints;
-        self.write(|tx| {
-            // This runs on every autosave: decide from a few columns, and
-            // read the whole article only when a checkpoint is due.
-            let (updated_at, reference, changed, worth_keeping): (i64, i64, bool, bool) = tx
-                .query_row(
-                    // A new article's first checkpoint comes one interval
-                    // after it was created.
-                    "SELECT a.updated_at,
-                            coalesce((SELECT max(created_at) FROM revisions WHERE article_id = a.id), a.created_at),
-                            a.body != ?2,
-                            trim(a.body) != '' OR trim(a.title) != ''
-                     FROM articles a WHERE a.id = ?1",
-                    params![id.0, body],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
+        self.write(|tx| write_body(tx, id, body, now, policy))?;
+        self.article(id)
+    }
+
+    /// Writes the body autosave hands over, if the body stored is still the
+    /// one the text was built on (`base`, a [`body_hash`]). If it changed
+    /// elsewhere meanwhile (the folder mirror, the CLI), nothing is written
+    /// over it: the text is kept as a revision instead, so neither side is
+    /// lost, and the writer chooses.
+    pub fn save_body_on(&mut self, id: ArticleId, body: &str, base: &str) -> Result<BodySave> {
+        check_body(body)?;
+        let now = Utc::now();
+        let policy = self.checkpoints;
+        let kept = self.write(|tx| {
+            let current: String = tx
+                .query_row("SELECT body FROM articles WHERE id = ?1", [id.0], |r| {
+                    r.get(0)
+                })
                 .optional()?
                 .ok_or(Error::ArticleNotFound(id))?;
-            let since = |ms: i64| (now.timestamp_millis() - ms).max(0) as u128;
-            let paused = since(updated_at) >= policy.pause.as_millis();
-            let overdue = since(reference) >= policy.interval.as_millis();
-            if changed && worth_keeping && (paused || overdue) {
-                let before = read_article(tx, id)?;
-                super::revisions::record(
-                    tx,
-                    id,
-                    super::revisions::RevisionKind::Checkpoint,
-                    None,
-                    &super::revisions::RevisionState::from(&before),
-                    now,
-                )?;
+            if current == body {
+                return Ok(None);
             }
-            tx.execute(
-                "UPDATE articles SET body = ?2, words = ?3, updated_at = ?4 WHERE id = ?1",
-                params![id.0, body, word_count(body), now.timestamp_millis()],
-            )?;
-            Ok(())
+            if body_hash(&current) == base {
+                write_body(tx, id, body, now, policy)?;
+                return Ok(None);
+            }
+            let mut state = RevisionState::from(&read_article(tx, id)?);
+            state.body = body.to_owned();
+            let revision = record(
+                tx,
+                id,
+                RevisionKind::Snapshot,
+                Some(DIVERGED_LABEL),
+                &state,
+                now,
+            )?
+            .expect("a snapshot is always recorded");
+            Ok(Some(revision))
         })?;
-        self.article(id)
+        let article = self.article(id)?;
+        Ok(match kept {
+            None => BodySave::Saved(article),
+            Some(revision) => BodySave::Diverged { article, revision },
+        })
     }
 
     /// Retitles an article. Its slug follows the new title unless the
@@ -198,6 +205,8 @@ pub(super) fn unique_slug(
 }
 
 fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
+    let body: String = row.get(11)?;
+    let hash = body_hash(&body);
     Ok(Article {
         id: ArticleId(row.get(0)?),
         title: row.get(1)?,
@@ -210,7 +219,8 @@ fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
         canonical_url: row.get(8)?,
         featured_image: row.get(9)?,
         publish_at: optional_time(row, 10)?,
-        body: row.get(11)?,
+        body,
+        body_hash: hash,
         words: row.get(12)?,
         status: status_from_row(row, 13)?,
         created_at: millis_to_time(row, 14)?,
@@ -299,6 +309,72 @@ pub fn check_body(body: &str) -> Result<()> {
             ),
         ));
     }
+    Ok(())
+}
+
+/// What [`Library::save_body_on`] did with the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodySave {
+    /// Written; the article as stored.
+    Saved(Article),
+    /// The stored body had changed since the text's base: nothing written,
+    /// the text kept as `revision`. `article` is as stored.
+    Diverged { article: Article, revision: u32 },
+}
+
+/// The label of the revision that keeps text typed on a body that changed
+/// elsewhere meanwhile.
+pub const DIVERGED_LABEL: &str = "your text, typed while the article changed elsewhere";
+
+/// The fingerprint of a body the window sends back with its edits
+/// ([`Library::save_body_on`]).
+pub fn body_hash(body: &str) -> String {
+    super::sha256_hex(body.as_bytes())
+}
+
+/// Writes a body in `tx`, first keeping the state before it as a checkpoint
+/// when one is due.
+fn write_body(
+    tx: &rusqlite::Transaction<'_>,
+    id: ArticleId,
+    body: &str,
+    now: DateTime<Utc>,
+    policy: CheckpointPolicy,
+) -> Result<()> {
+    // This runs on every autosave: decide from a few columns, and read the
+    // whole article only when a checkpoint is due.
+    let (updated_at, reference, changed, worth_keeping): (i64, i64, bool, bool) = tx
+        .query_row(
+            // A new article's first checkpoint comes one interval after it
+            // was created.
+            "SELECT a.updated_at,
+                    coalesce((SELECT max(created_at) FROM revisions WHERE article_id = a.id), a.created_at),
+                    a.body != ?2,
+                    trim(a.body) != '' OR trim(a.title) != ''
+             FROM articles a WHERE a.id = ?1",
+            params![id.0, body],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?
+        .ok_or(Error::ArticleNotFound(id))?;
+    let since = |ms: i64| (now.timestamp_millis() - ms).max(0) as u128;
+    let paused = since(updated_at) >= policy.pause.as_millis();
+    let overdue = since(reference) >= policy.interval.as_millis();
+    if changed && worth_keeping && (paused || overdue) {
+        let before = read_article(tx, id)?;
+        record(
+            tx,
+            id,
+            RevisionKind::Checkpoint,
+            None,
+            &RevisionState::from(&before),
+            now,
+        )?;
+    }
+    tx.execute(
+        "UPDATE articles SET body = ?2, words = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id.0, body, word_count(body), now.timestamp_millis()],
+    )?;
     Ok(())
 }
 

@@ -21,7 +21,9 @@ mod settings;
 mod site;
 mod workflow;
 
-pub use articles::{check_body, MAX_BODY_BYTES, MAX_TITLE_CHARS};
+pub use articles::{
+    body_hash, check_body, BodySave, DIVERGED_LABEL, MAX_BODY_BYTES, MAX_TITLE_CHARS,
+};
 pub use assets::{alt_from_name, Asset, StoredImage, ASSET_DIR, MAX_IMAGE_BYTES};
 
 use std::fs::File;
