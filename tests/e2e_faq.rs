@@ -562,7 +562,6 @@ async fn a_shared_item_edited_in_one_article_changes_in_the_other() {
     click(&app, &in_item(0, "[data-testid=faq-detach]")).await;
     app.wait_for_css(&in_item(0, "[data-testid=faq-share]"))
         .await;
-    app.close().await;
 
     let ferry = article_titled(&library, "Ferry guide");
     let walks = article_titled(&library, "Island walks");
@@ -570,6 +569,40 @@ async fn a_shared_item_edited_in_one_article_changes_in_the_other() {
     assert_eq!(walks.faq[0].answer, "Yes, on a lead and muzzled.");
     assert_eq!(ferry.faq[0].shared, None);
     assert!(walks.faq[0].shared.is_some());
+
+    // Settings lists the shared question, used by the other article now,
+    // and deletes it after a confirmation: that article keeps its copy.
+    open_article(&app, "Island walks").await;
+    app.wait_for_css(&in_item(0, "[data-testid=faq-shared]"))
+        .await;
+    click(&app, "[data-testid=settings-open]").await;
+    let listed = app.text_of("[data-testid=settings-faq-block]").await;
+    assert!(
+        listed.contains("Do dogs travel free?") && listed.contains("Used by 1 article"),
+        "{listed}"
+    );
+    app.js("(document.querySelector('[data-testid=settings-faq-blocks]').scrollIntoView({ block: 'center' }), true)")
+        .await;
+    app.screenshot_both_themes("settings-shared-faq").await;
+    click(&app, "[data-testid=settings-faq-block-delete]").await;
+    click(&app, "[data-testid=settings-faq-block-delete-yes]").await;
+    app.wait_for_css("[data-testid=settings-faq-blocks-empty]")
+        .await;
+    assert!(Library::open(&library)
+        .unwrap()
+        .faq_blocks()
+        .unwrap()
+        .is_empty());
+    // The open article's FAQ panel follows: its item is its own.
+    click(&app, "[data-testid=settings-open]").await;
+    open_faq_panel(&app).await;
+    app.wait_for_css(&in_item(0, "[data-testid=faq-share]"))
+        .await;
+    let island = article_titled(&library, "Island walks");
+    assert_eq!(island.faq.len(), 1);
+    assert_eq!(island.faq[0].question, "Do dogs travel free?");
+    assert_eq!(island.faq[0].shared, None);
+    app.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
