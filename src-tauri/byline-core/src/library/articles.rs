@@ -3,7 +3,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::revisions::{record, CheckpointPolicy, RevisionKind, RevisionState};
+use super::revisions::{checkpoint_if_due, record, CheckpointPolicy, RevisionKind, RevisionState};
 use super::workflow::record_status_change;
 use super::Library;
 use crate::error::{Error, Result};
@@ -342,34 +342,19 @@ fn write_body(
     policy: CheckpointPolicy,
 ) -> Result<()> {
     // This runs on every autosave: decide from a few columns, and read the
-    // whole article only when a checkpoint is due.
-    let (updated_at, reference, changed, worth_keeping): (i64, i64, bool, bool) = tx
+    // whole article only when a checkpoint is due. An unchanged body, or a
+    // new article with nothing in it yet, is not worth a checkpoint.
+    let (changed, worth_keeping): (bool, bool) = tx
         .query_row(
-            // A new article's first checkpoint comes one interval after it
-            // was created.
-            "SELECT a.updated_at,
-                    coalesce((SELECT max(created_at) FROM revisions WHERE article_id = a.id), a.created_at),
-                    a.body != ?2,
-                    trim(a.body) != '' OR trim(a.title) != ''
+            "SELECT a.body != ?2, trim(a.body) != '' OR trim(a.title) != ''
              FROM articles a WHERE a.id = ?1",
             params![id.0, body],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?
         .ok_or(Error::ArticleNotFound(id))?;
-    let since = |ms: i64| (now.timestamp_millis() - ms).max(0) as u128;
-    let paused = since(updated_at) >= policy.pause.as_millis();
-    let overdue = since(reference) >= policy.interval.as_millis();
-    if changed && worth_keeping && (paused || overdue) {
-        let before = read_article(tx, id)?;
-        record(
-            tx,
-            id,
-            RevisionKind::Checkpoint,
-            None,
-            &RevisionState::from(&before),
-            now,
-        )?;
+    if changed && worth_keeping {
+        checkpoint_if_due(tx, id, policy, now)?;
     }
     tx.execute(
         "UPDATE articles SET body = ?2, words = ?3, updated_at = ?4 WHERE id = ?1",

@@ -320,9 +320,9 @@ pub(super) fn record(
     Ok(Some(number))
 }
 
-/// Keeps the state before an edit that is not typing in the body (a FAQ
-/// change, an import over an article) under the same rule as autosave: when
-/// the last edit was a pause ago, or the last revision an interval ago.
+/// Keeps the state before an edit (typing saved by autosave, a FAQ change,
+/// an import over an article) as a checkpoint when one is due: the last
+/// edit was a pause ago, or the last revision an interval ago.
 pub(super) fn checkpoint_if_due(
     tx: &Transaction<'_>,
     id: ArticleId,
