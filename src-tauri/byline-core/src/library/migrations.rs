@@ -299,6 +299,22 @@ const MIGRATIONS: &[Migration] = &[
     ",
         then: None,
     },
+    Migration {
+        version: 10,
+        // An edit time only ever moves forward. The folder mirror tells
+        // written from unwritten by it, and two edits in the same
+        // millisecond (a save racing the mirror, the CLI beside the app)
+        // must still be two edit times.
+        sql: "
+        CREATE TRIGGER articles_updated_at_moves_forward
+        AFTER UPDATE OF updated_at ON articles
+        WHEN NEW.updated_at <= OLD.updated_at
+        BEGIN
+            UPDATE articles SET updated_at = OLD.updated_at + 1 WHERE id = NEW.id;
+        END;
+    ",
+        then: None,
+    },
 ];
 
 /// Gives every article without a slug one made from its title, oldest

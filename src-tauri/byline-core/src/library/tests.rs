@@ -175,3 +175,23 @@ fn a_write_refused_by_sqlite_as_read_only_is_reported_as_such() {
     assert_eq!(err.code(), "library_read_only");
     assert!(err.to_string().contains("read-only"), "{err}");
 }
+
+#[test]
+fn an_edit_time_only_moves_forward() {
+    // Two edits in one millisecond, or a clock set back, must still leave
+    // two different edit times: the folder mirror relies on them.
+    let (_dir, path) = temp_library();
+    let mut lib = Library::open(&path).unwrap();
+    let a = lib.create_article("Ferry", "One.").unwrap();
+    let ahead = a.updated_at.timestamp_millis() + 60_000;
+    lib.conn
+        .execute(
+            "UPDATE articles SET updated_at = ?2 WHERE id = ?1",
+            rusqlite::params![a.id.0, ahead],
+        )
+        .unwrap();
+    let saved = lib.save_body(a.id, "Two.").unwrap();
+    assert_eq!(saved.updated_at.timestamp_millis(), ahead + 1);
+    let renamed = lib.rename_article(a.id, "Ferry fares").unwrap();
+    assert_eq!(renamed.updated_at.timestamp_millis(), ahead + 2);
+}
