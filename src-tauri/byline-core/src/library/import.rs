@@ -159,14 +159,7 @@ impl Library {
         let mut failure = !reports.is_empty();
         let mut written: Vec<FileReport> = Vec::new();
         let path = &self.path;
-        let with_path = |e: Error| match e {
-            Error::Storage(e) => Error::from_sqlite(path, e),
-            other => other,
-        };
-        let tx = self
-            .conn
-            .transaction()
-            .map_err(|e| Error::from_sqlite(path, e))?;
+        let tx = super::begin_write(&mut self.conn, path)?;
         for (file, result) in prepared {
             let report = match result {
                 Err(e) => {
@@ -175,7 +168,9 @@ impl Library {
                 }
                 Ok((p, mapping)) => match write_one(&tx, &p) {
                     Ok(w) => w.report(&file, mapping),
-                    Err(e) if is_library_failure(&e) => return Err(with_path(e)),
+                    Err(e) if is_library_failure(&e) => {
+                        return Err(super::error_with_path(path, e))
+                    }
                     Err(e) => {
                         failure = true;
                         failed(&file, e)

@@ -176,19 +176,8 @@ impl Library {
         work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
         let path = &self.path;
-        let with_path = |e: Error| match e {
-            Error::Storage(e) => Error::from_sqlite(path, e),
-            other => other,
-        };
-        // IMMEDIATE takes the write lock up front, waiting out the busy
-        // timeout. A deferred transaction that reads first and then writes
-        // fails at once with SQLITE_BUSY when another connection (the
-        // mirror thread, the CLI) committed in between.
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| Error::from_sqlite(path, e))?;
-        let value = work(&tx).map_err(with_path)?;
+        let tx = begin_write(&mut self.conn, path)?;
+        let value = work(&tx).map_err(|e| error_with_path(path, e))?;
         tx.commit().map_err(|e| Error::from_sqlite(path, e))?;
         Ok(value)
     }
@@ -199,15 +188,33 @@ impl Library {
 
     /// A storage error from a helper, given the library's path.
     fn with_path(&self, err: Error) -> Error {
-        match err {
-            Error::Storage(e) => self.sql_err(e),
-            other => other,
-        }
+        error_with_path(&self.path, err)
     }
 
     /// When saves take checkpoints; see `revisions`.
     pub fn set_checkpoint_policy(&mut self, policy: CheckpointPolicy) {
         self.checkpoints = policy;
+    }
+}
+
+/// Starts a write transaction on the library's connection. IMMEDIATE takes
+/// the write lock up front, waiting out the busy timeout: a deferred
+/// transaction that reads first and then writes fails at once with
+/// SQLITE_BUSY when another connection (the mirror thread, the CLI)
+/// committed in between.
+fn begin_write<'c>(
+    conn: &'c mut rusqlite::Connection,
+    path: &Path,
+) -> Result<rusqlite::Transaction<'c>> {
+    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(|e| Error::from_sqlite(path, e))
+}
+
+/// A storage error from inside a transaction, given the library's path.
+fn error_with_path(path: &Path, err: Error) -> Error {
+    match err {
+        Error::Storage(e) => Error::from_sqlite(path, e),
+        other => other,
     }
 }
 
