@@ -179,23 +179,17 @@ async fn the_preview_updates_only_changed_blocks_and_scrolls_with_the_editor() {
         "the kept block (Section 31, line 121) moved down by two lines"
     );
 
-    // Scroll the editor: the preview follows to the same section. First let
-    // the editor finish bringing the cursor into view after the typing.
-    // (If the editor's own scroll-into-view lands after ours and takes the
-    // editor back up, scroll it again: what is tested is that the preview
-    // follows wherever the editor is.)
-    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
-    app.wait_for_js(
-        "(() => { const s = document.querySelector('.cm-scroller'); if (s.scrollTop < s.scrollHeight / 4) { s.scrollTop = s.scrollHeight / 2; s.dispatchEvent(new Event('scroll')); } return document.querySelector('.preview-scroll').scrollTop > 200; })()",
-        json!(true),
-    )
-    .await;
+    // Scroll the editor: the preview follows to the same section.
     let section_at_top = "(() => { const s = document.querySelector('.preview-scroll'); const top = s.scrollTop; const h = [...s.querySelectorAll('h2')].find(h => h.offsetTop + h.offsetHeight >= top - 4 ); return h ? Number(h.textContent.replace(/\\D+/g, '')) : 0; })()";
     let editor_section = "(() => { const lines = [...document.querySelectorAll('.cm-line')]; const s = document.querySelector('.cm-scroller'); const box = s.getBoundingClientRect(); const l = lines.find(l => l.getBoundingClientRect().bottom > box.top + 24 && /^## Section/.test(l.textContent)); return l ? Number(l.textContent.replace(/\\D+/g, '')) : 0; })()";
-    // The two settle on their own time (the editor may still be scrolling
-    // the caret into view): poll until they agree.
+    // The two settle on their own time: poll until they agree. The editor
+    // may still bring the caret (at the top) back into view after our
+    // scroll, so each round scrolls it down again if it went back up.
+    let scroll_editor_down = "(() => { const s = document.querySelector('.cm-scroller'); if (s.scrollTop < s.scrollHeight / 4) { s.scrollTop = s.scrollHeight / 2; s.dispatchEvent(new Event('scroll')); } return true; })()";
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
+        app.js(scroll_editor_down).await;
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         let preview_at = app.js(section_at_top).await.as_i64().unwrap();
         let editor_at = app.js(editor_section).await.as_i64().unwrap();
         if preview_at > 10 && (preview_at - editor_at).abs() <= 2 {
