@@ -1,11 +1,9 @@
 // The folder mirror's rules that need no backend.
 import type { ArticleId, ErrorInfo, MirrorConflict, MirrorStatus } from "./bindings";
 
-/// The code of a mirror error; a union of literals once the bindings say so.
-export type MirrorErrorCode = ErrorInfo["code"];
-
 /// The `mirror-error` event's payload: a plain message from older backends,
-/// `{code, message}` like every other error from newer ones.
+/// `{code, message}` like every other error from newer ones (its code a
+/// union of literals once the bindings say so).
 export type MirrorErrorPayload = string | ErrorInfo;
 
 /// The message to show for a mirror error, whatever shape it came in.
