@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { AutosaveSession } from "./autosave";
-import type { ArticleSummary, SaveEvent } from "./bindings";
+import type { ArticleSummary, ErrorInfo, SaveEvent } from "./bindings";
 
 function summary(id: number): ArticleSummary {
   return { id, title: "T", slug: "t", tags: [], words: 3, status: "draft", publish_at: null, updated_at: "2026-01-01T00:00:00Z", trashed_at: null };
+}
+
+// Any code will do; cast because the bindings may narrow codes to a union.
+function failure(message: string): ErrorInfo {
+  return { code: "io", message } as unknown as ErrorInfo;
 }
 
 function recorder() {
@@ -80,7 +85,7 @@ describe("AutosaveSession", () => {
 
   it("shows a failure only for the open article", () => {
     const { session } = recorder();
-    const failed: SaveEvent = { state: "failed", article: 1, seq: 3, error: { code: "io", message: "disk full" } };
+    const failed: SaveEvent = { state: "failed", article: 1, seq: 3, error: failure("disk full") };
     expect(session.outcome(failed, 1).save).toEqual({ kind: "error", message: "disk full" });
     expect(session.outcome(failed, 2).save).toBeNull();
   });

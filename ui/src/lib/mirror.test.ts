@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { MirrorStatus } from "./bindings";
+import type { ErrorInfo, MirrorStatus } from "./bindings";
 import { conflictOf, mirrorErrorMessage } from "./mirror";
 
 describe("mirrorErrorMessage", () => {
   it("reads the message from a string or from {code, message}", () => {
     expect(mirrorErrorMessage("folder gone")).toBe("folder gone");
-    expect(mirrorErrorMessage({ code: "io", message: "folder gone" })).toBe("folder gone");
+    expect(mirrorErrorMessage({ code: "io", message: "folder gone" } as unknown as ErrorInfo)).toBe("folder gone");
     expect(mirrorErrorMessage(null)).toBeNull();
   });
 });
@@ -16,7 +16,7 @@ describe("conflictOf", () => {
     running: true,
     conflicts: [{ article: 2, file: "b.md", library_revision: 5, file_revision: 6 }],
     error: null,
-  };
+  } as MirrorStatus;
 
   it("finds the open article's conflict", () => {
     expect(conflictOf(status, { id: 2, trashed_at: null })?.file).toBe("b.md");
