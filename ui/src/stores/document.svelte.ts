@@ -1,0 +1,402 @@
+// The open article: its text and title as the editor has them, the autosave
+// protocol (staging each edit, the `autosave` event, the base its edits build
+// on and what happens when the body changed elsewhere), the conflict banners,
+// its FAQ and corrections for the preview, and the actions on it.
+import { tick } from "svelte";
+import type Editor from "../components/Editor.svelte";
+import {
+  commands,
+  type Article,
+  type ArticleId,
+  type ConflictChoice,
+  type FaqView,
+  type MirrorConflict,
+  type SaveEvent,
+  type Status,
+  type Updates,
+} from "../lib/bindings";
+import { AutosaveSession, type SaveState } from "../lib/autosave";
+import { toBylineError } from "../lib/call";
+import { nextAfter } from "../lib/listing";
+import { conflictOf } from "../lib/mirror";
+import type { LibraryStore } from "./library.svelte";
+import type { MirrorStore } from "./mirror.svelte";
+import type { PanelStore } from "./panels.svelte";
+import type { PreviewStore } from "./preview.svelte";
+import type { ProblemStore } from "./problem.svelte";
+
+export class DocumentStore {
+  current = $state<Article | null>(null);
+  /// The title field's text, committed after a pause or on leaving it.
+  title = $state("");
+  /// The editor's text, for the outline.
+  body = $state("");
+  save = $state<SaveState>({ kind: "saved" });
+  /// Text typed while the body changed elsewhere: kept as this revision,
+  /// not saved over the other change, until the writer chooses.
+  diverged = $state<{ id: ArticleId; revision: number } | null>(null);
+  /// The open article's corrections and their "Updates" HTML.
+  updates = $state<Updates | null>(null);
+  /// The open article's FAQ: its items for the panel, its section for the preview.
+  faq = $state<FaqView | null>(null);
+  /// A FAQ section found at the end of the body, offered for conversion.
+  detected = $state<{ id: ArticleId; count: number } | null>(null);
+  /// Bumped after each save so History and Export list new checkpoints.
+  savedVersion = $state(0);
+  confirmingDelete = $state(false);
+  /// The open article's conflict with its mirror file, if any.
+  readonly conflict: MirrorConflict | null;
+  /// Open and not in the trash: the article can be written and its panels shown.
+  readonly writable = $derived(this.current !== null && !this.current.trashed_at);
+
+  editor = $state<Editor>();
+  titleInput = $state<HTMLInputElement>();
+  /// Sends edits an open FAQ panel still holds; set by the panel.
+  flushFaq: (() => Promise<unknown>) | null = null;
+
+  /// Articles whose FAQ offer the writer dismissed (until they paste again).
+  private readonly declined = new Set<ArticleId>();
+  private titleTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly autosave = new AutosaveSession((id, body, seq, base) => commands.stageBody(id, body, seq, base));
+
+  constructor(
+    private readonly problems: ProblemStore,
+    private readonly library: LibraryStore,
+    private readonly panels: PanelStore,
+    private readonly mirror: MirrorStore,
+    private readonly preview: PreviewStore,
+  ) {
+    this.conflict = $derived(conflictOf(this.mirror.status, this.current));
+  }
+
+  /// Resolves once the newest typing has reached the backend.
+  staged(): Promise<unknown> {
+    return this.autosave.settled();
+  }
+
+  async open(id: ArticleId) {
+    if (this.current?.id === id) return;
+    // The FAQ panel's last keystrokes belong to the article being left.
+    await this.flushFaq?.();
+    await this.commitTitle();
+    try {
+      const article = await commands.openArticle(id);
+      this.current = article;
+      this.title = article.title;
+      this.autosave.rebase(article.body_hash);
+      this.body = article.body;
+      this.save = { kind: "saved" };
+      this.confirmingDelete = false;
+      this.panels.opened(article.trashed_at !== null);
+      void this.mirror.refresh();
+      this.preview.reset(article.body);
+      this.updates = null;
+      this.faq = null;
+      this.detected = null;
+      void this.loadFaq(article.id);
+      if (!article.trashed_at) void this.offerConversion(article.id, article.body);
+      commands
+        .articleUpdates(article.id)
+        .then((u) => {
+          if (this.current?.id === article.id) this.updates = u;
+        })
+        .catch(this.problems.show);
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  /// Opens `id` in the whole library's list, with the title ready to type.
+  private async openNew(id: ArticleId) {
+    await this.library.showWholeLibrary();
+    await this.open(id);
+    await tick();
+    this.titleInput?.focus();
+  }
+
+  async create() {
+    try {
+      const article = await commands.createArticle();
+      // A new draft belongs in the library list, whatever was on screen.
+      await this.openNew(article.id);
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  /// The editor's text changed.
+  edited(text: string) {
+    if (!this.current) return;
+    this.body = text;
+    this.save = { kind: "saving" };
+    this.autosave.stage(this.current.id, text, (error) => {
+      this.save = { kind: "error", message: toBylineError(error).message };
+    });
+    this.preview.render(text);
+  }
+
+  onAutosave(event: SaveEvent) {
+    const outcome = this.autosave.outcome(event, this.current?.id ?? null);
+    if (event.state === "saved") this.library.edited(event.article);
+    else if (outcome.listed) this.library.touch(outcome.listed);
+    if (outcome.save) this.save = outcome.save;
+    if (outcome.checkpoint) this.savedVersion += 1;
+    if (outcome.diverged) {
+      // The body changed elsewhere (its mirror file, the command line)
+      // while the writer typed: the editor takes the stored body, and the
+      // banner offers the typed text back.
+      this.diverged = outcome.diverged;
+      void this.reloadOpen(outcome.diverged.id);
+    }
+  }
+
+  /// The open article changed in the library (metadata, status, title).
+  saved(article: Article) {
+    if (this.current?.id !== article.id) return;
+    this.current = { ...article, body: this.current.body };
+    if (document.activeElement !== this.titleInput) this.title = article.title;
+    void this.library.refresh();
+  }
+
+  /// The library holds a new body for the open article (a restore, the
+  /// mirror, a conversion): the editor takes it as one undoable change, and
+  /// the title, fields and FAQ follow.
+  private replaced(article: Article) {
+    this.autosave.rebase(article.body_hash);
+    this.editor?.replaceText(article.body);
+    this.saved(article);
+    this.savedVersion += 1;
+    void this.loadFaq(article.id);
+  }
+
+  /// Loads the open article's text again after it changed outside the editor.
+  async reloadOpen(id: ArticleId): Promise<boolean> {
+    try {
+      const article = await commands.openArticle(id);
+      if (this.current?.id !== id) return false;
+      this.replaced(article);
+      return true;
+    } catch (error) {
+      this.problems.show(error);
+      return false;
+    }
+  }
+
+  /// A revision was restored (History, or the diverged banner).
+  restored(article: Article) {
+    if (this.current?.id !== article.id) return;
+    this.replaced(article);
+  }
+
+  async resolveConflict(choice: ConflictChoice) {
+    if (!this.current) return;
+    const id = this.current.id;
+    await this.staged();
+    const article = await commands.resolveMirrorConflict(id, choice);
+    await this.mirror.refresh();
+    if (this.current?.id !== id) return;
+    // Keeping mine changes nothing on screen (and typing since must stay).
+    if (choice === "file") {
+      this.autosave.rebase(article.body_hash);
+      this.editor?.replaceText(article.body);
+    }
+    this.saved(article);
+    this.savedVersion += 1;
+    void this.loadFaq(id);
+  }
+
+  async resolveDiverged(choice: "mine" | "theirs") {
+    if (!this.current || !this.diverged) return;
+    const { id, revision } = this.diverged;
+    if (choice === "mine") {
+      await this.staged();
+      this.restored(await commands.restoreRevision(id, revision));
+    }
+    this.diverged = null;
+  }
+
+  // ---- title ---------------------------------------------------------------
+
+  titleEdited() {
+    clearTimeout(this.titleTimer);
+    this.titleTimer = setTimeout(() => void this.commitTitle(), 400);
+  }
+
+  async commitTitle() {
+    clearTimeout(this.titleTimer);
+    this.titleTimer = undefined;
+    if (!this.current || this.title === this.current.title) return;
+    const id = this.current.id;
+    try {
+      const article = await commands.renameArticle(id, this.title);
+      if (this.current?.id === id) this.current = { ...article, body: this.current.body };
+      this.library.touch(article);
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  // ---- FAQ -----------------------------------------------------------------
+
+  async loadFaq(id: ArticleId) {
+    try {
+      const view = await commands.articleFaq(id);
+      if (this.current?.id === id) this.faq = view;
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  /// The FAQ panel changed `id`'s FAQ: the preview shows the new section.
+  faqChanged(view: FaqView, id: ArticleId) {
+    if (this.current?.id === id) this.faq = view;
+  }
+
+  /// Offers to turn a FAQ section written at the end of the body into FAQ
+  /// items, on opening an article and after a paste.
+  async offerConversion(id: ArticleId, body: string) {
+    if (this.declined.has(id)) return;
+    try {
+      const found = await commands.detectFaq(body);
+      if (this.current?.id !== id) return;
+      this.detected = found && found.items.length > 0 ? { id, count: found.items.length } : null;
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  pasted() {
+    if (!this.current || !this.editor) return;
+    this.declined.delete(this.current.id);
+    void this.offerConversion(this.current.id, this.editor.text());
+  }
+
+  declineConversion() {
+    if (this.current) this.declined.add(this.current.id);
+    this.detected = null;
+  }
+
+  /// Moves the FAQ section out of the body into FAQ items. The backend keeps
+  /// a revision first; the editor takes the shorter body as one undoable
+  /// change, like a restore.
+  async convertFaq() {
+    if (!this.current) return;
+    const id = this.current.id;
+    try {
+      // The newest typing must have reached the backend, which writes it
+      // before converting, so the section converted is the one on screen.
+      await this.staged();
+      const article = await commands.convertFaqSection(id);
+      if (this.current?.id !== id) return;
+      this.detected = null;
+      this.autosave.rebase(article.body_hash);
+      this.editor?.replaceText(article.body);
+      this.saved(article);
+      this.savedVersion += 1;
+      await this.loadFaq(id);
+      this.panels.show("faq");
+    } catch (error) {
+      // Most likely the section was edited away since it was offered.
+      this.detected = null;
+      this.problems.show(error);
+    }
+  }
+
+  // ---- workflow ------------------------------------------------------------
+
+  /// Everything typed (body, FAQ, title) reaches the library.
+  private async flushTyping() {
+    await this.staged();
+    await this.flushFaq?.();
+    await this.commitTitle();
+  }
+
+  // Save now (Ctrl+S) and quit (Ctrl+Q) both first wait for the newest edit
+  // to reach the backend and commit the title; a failure stays on screen.
+  async afterSaving(command: () => Promise<void>) {
+    try {
+      await this.flushTyping();
+      await command();
+    } catch (error) {
+      this.save = { kind: "error", message: toBylineError(error).message };
+    }
+  }
+
+  async setStatus(status: Status) {
+    if (!this.current) return;
+    try {
+      this.saved(await commands.setStatus(this.current.id, status));
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  async duplicate() {
+    if (!this.current) return;
+    try {
+      await this.afterSaving(async () => {});
+      const copy = await commands.duplicateArticle(this.current!.id);
+      await this.openNew(copy.id);
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  /// Moves the open article to the trash and opens the next one in the list.
+  async trash() {
+    if (!this.current) return;
+    const id = this.current.id;
+    try {
+      await this.flushTyping();
+      await commands.trashArticle(id);
+      const before = this.library.articles;
+      await this.library.refresh();
+      const next = nextAfter(before, this.library.articles, id);
+      this.current = null;
+      if (next) await this.open(next.id);
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  /// Takes the open article out of the trash.
+  async restore() {
+    if (!this.current) return;
+    try {
+      const restored = await commands.restoreArticle(this.current.id);
+      this.current = null;
+      await this.library.showWholeLibrary();
+      await this.open(restored.id);
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  async deleteForever() {
+    if (!this.current) return;
+    try {
+      await commands.deleteForever(this.current.id);
+      this.current = null;
+      this.confirmingDelete = false;
+      await this.library.refresh();
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  async emptyTrash() {
+    try {
+      await commands.emptyTrash();
+      if (this.current?.trashed_at) this.current = null;
+      await this.library.refresh();
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  /// Its file was deleted: shows the article as the trash does, restorable.
+  async reopen(id: ArticleId) {
+    this.current = null;
+    await this.open(id);
+  }
+}

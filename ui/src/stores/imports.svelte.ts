@@ -1,0 +1,69 @@
+// Importing Markdown: the dialog, files dropped on the window, and the report
+// of the last import.
+import { commands, type ImportOptions, type ImportReport } from "../lib/bindings";
+import { firstImported, importable } from "../lib/exporting";
+import type { DocumentStore } from "./document.svelte";
+import type { LibraryStore } from "./library.svelte";
+import type { PanelStore } from "./panels.svelte";
+import type { ProblemStore } from "./problem.svelte";
+
+const IMPORT_OPTIONS: ImportOptions = { faq: "keep", atomic: false };
+
+export class ImportStore {
+  report = $state<ImportReport | null>(null);
+  /// Files are being dragged over the window.
+  dropping = $state(false);
+
+  constructor(
+    private readonly problems: ProblemStore,
+    private readonly library: LibraryStore,
+    private readonly doc: DocumentStore,
+    private readonly panels: PanelStore,
+  ) {}
+
+  private async run(start: () => Promise<ImportReport | null>) {
+    try {
+      // Typing in the open article reaches the library before an import
+      // that may update it.
+      await this.doc.staged();
+      const report = await start();
+      // Null: the writer cancelled the dialog.
+      if (!report) return;
+      this.report = report;
+      this.panels.show("import");
+      // New articles are drafts, mostly: show them whatever the filter was.
+      await this.library.showWholeLibrary();
+      const first = firstImported(report);
+      const current = this.doc.current;
+      if (!current && first?.article != null) {
+        await this.doc.open(first.article);
+      } else if (current && report.files.some((f) => f.article === current.id && f.outcome === "updated")) {
+        await this.doc.reloadOpen(current.id);
+      }
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  /// Import Markdown files, or (`folder`) a whole folder.
+  dialog(folder: boolean) {
+    void this.run(() => commands.importDialog(folder, IMPORT_OPTIONS));
+  }
+
+  /// The webview's native drag and drop (HTML drop events carry no paths).
+  dragEntered(paths: string[]) {
+    this.dropping = importable(paths).length > 0;
+  }
+
+  dragLeft() {
+    this.dropping = false;
+  }
+
+  dropped(paths: string[]) {
+    this.dropping = false;
+    const wanted = importable(paths);
+    if (wanted.length > 0) void this.run(() => commands.importPaths(wanted, IMPORT_OPTIONS));
+    else if (paths.length > 0)
+      this.problems.say("Byline imports Markdown files and folders. To add an image, paste it into the editor.");
+  }
+}

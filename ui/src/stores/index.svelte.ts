@@ -1,0 +1,103 @@
+// All of the window's state, built once by App and handed to components
+// through context (./context.ts). Each store owns one concern; the ones that
+// act on others are given them here.
+import type { MirrorChange } from "../lib/bindings";
+import { DocumentStore } from "./document.svelte";
+import { ImportStore } from "./imports.svelte";
+import { LibraryStore } from "./library.svelte";
+import { MirrorStore } from "./mirror.svelte";
+import { ModeStore } from "./modes.svelte";
+import { PanelStore } from "./panels.svelte";
+import { PreviewStore } from "./preview.svelte";
+import { ProblemStore } from "./problem.svelte";
+import { SiteStore } from "./site.svelte";
+
+export class Stores {
+  readonly problems = new ProblemStore();
+  readonly panels = new PanelStore();
+  readonly modes = new ModeStore();
+  readonly library = new LibraryStore(this.problems);
+  readonly mirror = new MirrorStore(this.problems);
+  readonly site = new SiteStore(this.problems);
+  readonly preview = new PreviewStore(this.problems);
+  readonly doc = new DocumentStore(this.problems, this.library, this.panels, this.mirror, this.preview);
+  readonly imports = new ImportStore(this.problems, this.library, this.doc, this.panels);
+  /// The clock the list's relative times and History follow.
+  now = $state(new Date());
+  /// A brief note over the editor ("Updated from ferry-fares.md").
+  notice = $state<string | null>(null);
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /// Shows one panel, or hides it if it is the one showing.
+  togglePanel(which: Parameters<PanelStore["toggle"]>[0]) {
+    this.panels.toggle(which, this.doc.writable, this.imports.report !== null);
+  }
+
+  toggleExport() {
+    this.panels.toggleExport(this.doc.writable);
+  }
+
+  /// Saved settings change the boilerplate and the FAQ heading the preview shows.
+  siteSaved(settings: Parameters<SiteStore["apply"]>[0]) {
+    void this.site.apply(settings);
+    this.faqChangedElsewhere();
+  }
+
+  /// The library's FAQ changed outside the open article's panel.
+  faqChangedElsewhere() {
+    if (this.doc.current) void this.doc.loadFaq(this.doc.current.id);
+  }
+
+  showNotice(text: string) {
+    this.notice = text;
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => (this.notice = null), 4000);
+  }
+
+  /// The mirror read a file in or wrote one out.
+  onMirrorChange(change: MirrorChange) {
+    // The backend clears its last error when the mirror works again.
+    this.mirror.worked();
+    const current = this.doc.current;
+    const isOpen = current?.id === change.article && !current.trashed_at;
+    switch (change.kind) {
+      case "external_edit":
+        if (isOpen)
+          void this.doc.reloadOpen(change.article).then((shown) => {
+            if (shown) this.showNotice(`Updated from ${change.file}`);
+          });
+        void this.library.refresh();
+        break;
+      case "created":
+        void this.library.refresh();
+        break;
+      case "trashed":
+        void this.library.refresh();
+        if (isOpen) void this.doc.reopen(change.article);
+        break;
+      case "conflict":
+        void this.mirror.refresh();
+        break;
+      // "written" and "moved_to_trash" follow the window's own changes.
+    }
+  }
+
+  /// Loads what the window shows first: settings, the mirror, the list and
+  /// its first article.
+  async start() {
+    void this.site.load();
+    void this.mirror.refresh();
+    try {
+      await this.library.refresh();
+      this.library.loaded = true;
+      if (this.library.articles.length > 0) await this.doc.open(this.library.articles[0].id);
+    } catch (error) {
+      this.library.loaded = true;
+      this.problems.show(error);
+    }
+  }
+
+  stop() {
+    clearTimeout(this.noticeTimer);
+  }
+}

@@ -1,0 +1,29 @@
+// How the window shows writing: theme, panes, focus and typewriter modes.
+import { loadTheme, nextTheme, type ThemeChoice } from "../lib/theme";
+
+export type Layout = "both" | "editor" | "preview";
+const LAYOUTS: readonly Layout[] = ["both", "editor", "preview"];
+
+export class ModeStore {
+  theme = $state<ThemeChoice>(loadTheme());
+  /// Which panes show: both, the editor alone, or the preview alone.
+  layout = $state<Layout>("both");
+  focus = $state(false);
+  typewriter = $state(false);
+
+  switchTheme() {
+    this.theme = nextTheme(this.theme);
+  }
+
+  cycleLayout() {
+    this.layout = LAYOUTS[(LAYOUTS.indexOf(this.layout) + 1) % LAYOUTS.length];
+  }
+
+  toggleFocus() {
+    this.focus = !this.focus;
+  }
+
+  toggleTypewriter() {
+    this.typewriter = !this.typewriter;
+  }
+}

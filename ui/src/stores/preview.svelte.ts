@@ -1,0 +1,69 @@
+// The open article's preview and counts, rendered by the backend for the
+// newest text only.
+import { commands, type Preview, type PreviewBlock, type TextStats } from "../lib/bindings";
+import { Latest } from "../lib/latest";
+import type { ProblemStore } from "./problem.svelte";
+
+export class PreviewStore {
+  // Raw, not deep state: thousands of blocks arrive per keystroke, and only
+  // the array as a whole is ever replaced.
+  blocks = $state.raw<PreviewBlock[]>([]);
+  stats = $state<TextStats | null>(null);
+  /// Counts for the selected text, when there is a selection.
+  selection = $state<TextStats | null>(null);
+  // The generation of the preview on screen; the backend then sends HTML
+  // only for blocks the page does not show yet.
+  private shown: number | null = null;
+  private text = "";
+  private selectionTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly previews: Latest<string, Preview>;
+
+  constructor(private readonly problems: ProblemStore) {
+    this.previews = new Latest<string, Preview>(
+      (markdown) => commands.renderPreview(markdown, this.shown),
+      (preview) => {
+        this.blocks = preview.blocks;
+        this.shown = preview.generation;
+        this.stats = preview.stats;
+      },
+      problems.show,
+    );
+  }
+
+  /// Another article opened: nothing of the last one's preview is reused.
+  reset(body: string) {
+    this.previews.reset();
+    this.shown = null;
+    this.selection = null;
+    this.render(body);
+  }
+
+  render(body: string) {
+    this.text = body;
+    this.previews.request(body);
+  }
+
+  /// The page could not be patched (a new preview pane, or a lost response):
+  /// ask for every block's HTML again.
+  refresh() {
+    this.shown = null;
+    this.previews.request(this.text);
+  }
+
+  /// Counts for the selection, a moment after it settles (dragging a
+  /// selection changes it on every mouse move).
+  selected(text: string) {
+    clearTimeout(this.selectionTimer);
+    if (text.trim() === "") {
+      this.selection = null;
+      return;
+    }
+    this.selectionTimer = setTimeout(async () => {
+      try {
+        this.selection = await commands.textStats(text);
+      } catch (error) {
+        this.problems.show(error);
+      }
+    }, 120);
+  }
+}

@@ -1,0 +1,39 @@
+// The site settings, and the boilerplate they add to every article,
+// rendered for the preview.
+import type { Boilerplate } from "../components/Preview.svelte";
+import { commands, type SiteSettings } from "../lib/bindings";
+import type { ProblemStore } from "./problem.svelte";
+
+export class SiteStore {
+  /// The settings as last saved (null while they load).
+  settings = $state<SiteSettings | null>(null);
+  boilerplate = $state<Boilerplate>({ share: "", newsletter: "", footer: "" });
+  private version = 0;
+
+  constructor(private readonly problems: ProblemStore) {}
+
+  async load() {
+    try {
+      await this.apply(await commands.siteSettings());
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  async apply(settings: SiteSettings) {
+    this.settings = settings;
+    // Only the newest settings' rendering is shown.
+    const version = ++this.version;
+    const render = (markdown: string) => (markdown.trim() === "" ? Promise.resolve("") : commands.renderAnswer(markdown));
+    try {
+      const [share, newsletter, footer] = await Promise.all([
+        render(settings.share_prompt),
+        render(settings.newsletter),
+        render(settings.footer),
+      ]);
+      if (version === this.version) this.boilerplate = { share, newsletter, footer };
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+}
