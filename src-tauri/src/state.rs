@@ -92,3 +92,55 @@ impl AppState {
         lock(&self.previewer)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use byline_core::autosave::Policy;
+
+    use super::*;
+
+    /// An app state whose autosave never writes by itself, so only the
+    /// helper under test can have written what a test reads.
+    fn state_with(dir: &std::path::Path, bodies: &[&str]) -> (AppState, Vec<byline_core::Article>) {
+        let path = dir.join("library.byline");
+        let mut library = Library::open(&path).unwrap();
+        let articles = bodies
+            .iter()
+            .map(|body| library.create_article("", body).unwrap())
+            .collect();
+        let library = Arc::new(Mutex::new(library));
+        let never = Duration::from_secs(3600);
+        let policy = Policy {
+            quiet: never,
+            max_delay: never,
+            max_backoff: never,
+        };
+        let autosaver = Autosaver::start(Arc::clone(&library), policy, |_| {});
+        let state = AppState::new(library, path, autosaver, Previewer::new(None));
+        (state, articles)
+    }
+
+    #[test]
+    fn a_command_on_an_article_sees_the_text_typed_into_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (state, articles) = state_with(dir.path(), &["first", "second"]);
+        let (a, b) = (&articles[0], &articles[1]);
+        state.stage_typing(a.id, "first, typed".into(), 1, a.body_hash.clone());
+        state.stage_typing(b.id, "second, typed".into(), 1, b.body_hash.clone());
+        assert_eq!(state.library().article(a.id).unwrap().body, "first");
+
+        let library = state.library_after_typing(Typing::Of(a.id)).unwrap();
+        assert_eq!(library.article(a.id).unwrap().body, "first, typed");
+        assert_eq!(
+            library.article(b.id).unwrap().body,
+            "second",
+            "only the named article's typing is written"
+        );
+        drop(library);
+
+        let library = state.library_after_typing(Typing::All).unwrap();
+        assert_eq!(library.article(b.id).unwrap().body, "second, typed");
+    }
+}
