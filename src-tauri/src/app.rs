@@ -1,88 +1,20 @@
 //! The desktop shell: builds the Tauri app around the core.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
 use byline_core::autosave::{Autosaver, Policy};
-use byline_core::library::MirrorChange;
 use byline_core::render::{Previewer, ASSET_SCHEME};
-use byline_core::watch::{MirrorHooks, MirrorWatcher};
 use byline_core::Library;
 use tauri::{Emitter, Manager, RunEvent, WindowEvent};
 
 use crate::ipc::{self, events};
+use crate::state::{AppState, Typing};
 
 const WELCOME_TITLE: &str = "Welcome to Byline";
 const WELCOME_BODY: &str = include_str!("../../assets/welcome.md");
 const WELCOME_IMAGE: &[u8] = include_bytes!("../../assets/welcome-image.png");
-
-pub struct AppState {
-    library: Arc<Mutex<Library>>,
-    pub library_path: PathBuf,
-    pub autosaver: Autosaver,
-    previewer: Mutex<Previewer>,
-    /// The folder mirror, while one is on.
-    pub mirror: Mutex<Option<MirrorWatcher>>,
-    /// The last thing the mirror could not do, for the settings panel.
-    pub mirror_error: Arc<Mutex<Option<String>>>,
-}
-
-/// Tells the window what the mirror did. Before reading files it writes
-/// whatever the window's autosave holds, so text typed a moment ago is in
-/// the library when a file's edit arrives and a conflict is seen as one.
-struct WindowHooks {
-    app: tauri::AppHandle,
-    error: Arc<Mutex<Option<String>>>,
-}
-
-impl MirrorHooks for WindowHooks {
-    fn before_reading(&self) {
-        if let Some(state) = self.app.try_state::<AppState>() {
-            let _ = state.autosaver.flush();
-        }
-    }
-
-    fn changed(&self, change: &MirrorChange) {
-        *self.error.lock().unwrap_or_else(PoisonError::into_inner) = None;
-        let _ = self.app.emit(events::MIRROR, change);
-    }
-
-    fn failed(&self, message: String) {
-        *self.error.lock().unwrap_or_else(PoisonError::into_inner) = Some(message.clone());
-        let _ = self.app.emit(events::MIRROR_ERROR, message);
-    }
-}
-
-/// Starts mirroring into `folder`, replacing any mirror running now.
-pub fn start_mirror(app: &tauri::AppHandle, folder: &std::path::Path) -> byline_core::Result<()> {
-    let state = app.state::<AppState>();
-    let mut slot = state.mirror.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(running) = slot.take() {
-        running.stop();
-    }
-    let hooks = WindowHooks {
-        app: app.clone(),
-        error: Arc::clone(&state.mirror_error),
-    };
-    *slot = Some(MirrorWatcher::start(&state.library_path, folder, hooks)?);
-    Ok(())
-}
-
-impl AppState {
-    pub fn library(&self) -> MutexGuard<'_, Library> {
-        // See autosave's `lock`: a panic elsewhere must not stop saving.
-        self.library.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    pub fn previewer(&self) -> MutexGuard<'_, Previewer> {
-        // Its cache only ever holds finished entries, so a poisoned lock
-        // leaves nothing half-written behind.
-        self.previewer
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-    }
-}
 
 /// The URL the window loads library images from: WebKitGTK and WKWebView
 /// take custom schemes as they are; WebView2 and Android see them as
@@ -136,24 +68,21 @@ pub fn run(library_path: PathBuf) -> Result<()> {
                 Autosaver::start(Arc::clone(&library), Policy::default(), move |event| {
                     let _ = handle.emit(events::AUTOSAVE, event);
                 });
-            app.manage(AppState {
+            app.manage(AppState::new(
                 library,
                 library_path,
                 autosaver,
-                previewer: Mutex::new(Previewer::new(Some(ASSET_BASE))),
-                mirror: Mutex::new(None),
-                mirror_error: Arc::new(Mutex::new(None)),
-            });
+                Previewer::new(Some(ASSET_BASE)),
+            ));
             if let Some(folder) = mirror_folder {
                 // A folder that went missing (an unplugged disk) must not
                 // stop the app opening; the settings panel shows why.
-                if let Err(e) = start_mirror(app.handle(), &folder) {
-                    let state = app.state::<AppState>();
-                    *state
-                        .mirror_error
-                        .lock()
-                        .unwrap_or_else(PoisonError::into_inner) =
-                        Some(format!("The mirror to {} is paused: {e}", folder.display()));
+                let state = app.state::<AppState>();
+                if let Err(e) = state
+                    .mirror
+                    .start(app.handle(), &state.library_path, &folder)
+                {
+                    state.mirror.paused(&folder, &e);
                 }
             }
             Ok(())
@@ -164,7 +93,7 @@ pub fn run(library_path: PathBuf) -> Result<()> {
             // event has already put the reason in the status bar.
             if let WindowEvent::CloseRequested { api, .. } = event {
                 if let Some(state) = window.try_state::<AppState>() {
-                    if state.autosaver.flush().is_err() {
+                    if state.write_typing(Typing::All).is_err() {
                         api.prevent_close();
                     }
                 }
@@ -184,18 +113,11 @@ pub fn run(library_path: PathBuf) -> Result<()> {
         // Closing the last window or quitting: write what autosave still holds.
         if let RunEvent::Exit = event {
             if let Some(state) = handle.try_state::<AppState>() {
-                if let Err(err) = state.autosaver.flush() {
+                if let Err(err) = state.write_typing(Typing::All) {
                     eprintln!("byline: could not save before quitting: {err}");
                 }
                 // The mirror writes the last saves out before it stops.
-                if let Some(mirror) = state
-                    .mirror
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .take()
-                {
-                    mirror.stop();
-                }
+                state.mirror.stop();
             }
         }
     });

@@ -6,7 +6,7 @@
 //! function's real signature, and `ui/src/lib/bindings.ts`; a test fails when
 //! that file is stale (`make bindings` rewrites it).
 
-use crate::commands::MirrorStatus;
+use crate::mirror::MirrorStatus;
 #[cfg(test)]
 use byline_core::autosave::SaveEvent;
 use byline_core::diff::Comparison;
@@ -69,7 +69,7 @@ pub mod events {
     pub const AUTOSAVE: &str = "autosave";
     /// Payload: `MirrorChange`.
     pub const MIRROR: &str = "mirror";
-    /// Payload: a message (string).
+    /// Payload: `ErrorInfo`, like every other error.
     pub const MIRROR_ERROR: &str = "mirror-error";
 }
 

@@ -12,6 +12,8 @@ mod cli;
 mod commands;
 mod dialogs;
 mod ipc;
+mod mirror;
+mod state;
 
 fn main() -> std::process::ExitCode {
     cli::main()

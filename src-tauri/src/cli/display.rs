@@ -1,0 +1,56 @@
+//! How the command line prints an article's title, fields and times.
+
+use byline_core::model::{ArticleField, UNTITLED};
+use byline_core::Article;
+use chrono::{DateTime, Local, TimeZone};
+
+/// A title in quotes, or "Untitled" for an empty one.
+pub fn display_title(title: &str) -> String {
+    format!("“{}”", if title.is_empty() { UNTITLED } else { title })
+}
+
+/// A title as a list shows it, unquoted.
+pub fn list_title(title: &str) -> &str {
+    if title.is_empty() {
+        UNTITLED
+    } else {
+        title
+    }
+}
+
+/// A time in the writer's time zone, to the minute.
+pub fn local_time<Tz: TimeZone>(at: &DateTime<Tz>) -> String {
+    at.with_timezone(&Local)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// A field's value as `show` and `set` print it; "—" for an empty one.
+pub fn field_value(article: &Article, field: ArticleField) -> String {
+    let value = match field {
+        ArticleField::Title => article.title.clone(),
+        ArticleField::Dek => article.dek.clone(),
+        ArticleField::Slug if article.slug_is_custom => article.slug.clone(),
+        ArticleField::Slug => format!("{} (from the title)", article.slug),
+        ArticleField::Authors => article.authors.join(", "),
+        ArticleField::Tags => article.tags.join(", "),
+        ArticleField::MetaDescription if article.meta_description.is_empty() => String::new(),
+        ArticleField::MetaDescription => format!(
+            "{} ({} characters)",
+            article.meta_description,
+            article.meta_description.chars().count()
+        ),
+        ArticleField::CanonicalUrl => article.canonical_url.clone(),
+        ArticleField::FeaturedImage => article.featured_image.clone(),
+        ArticleField::PublishAt => article
+            .publish_at
+            .as_ref()
+            .map(local_time)
+            .unwrap_or_default(),
+    };
+    if value.is_empty() {
+        "—".to_string()
+    } else {
+        value
+    }
+}

@@ -1,0 +1,111 @@
+//! `import`: Markdown files, folders and page bundles, with a report per file.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use byline_core::library::{FaqImport, ImportOptions, ImportOutcome, ImportReport};
+use clap::Args;
+
+use super::context::Context;
+use super::Refused;
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// `detect` turns a FAQ section at the end of a body into FAQ items;
+    /// `keep` (the default) leaves the body as it is.
+    #[arg(long, value_name = "MODE", default_value = "keep", value_parser = faq_mode)]
+    faq: FaqImport,
+    /// All files or none: any bad file cancels the whole import.
+    #[arg(long)]
+    atomic: bool,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn faq_mode(value: &str) -> Result<FaqImport, Refused> {
+    match value.to_ascii_lowercase().as_str() {
+        "keep" => Ok(FaqImport::Keep),
+        "detect" => Ok(FaqImport::Detect),
+        _ => Err(Refused(format!(
+            "--faq {value:?} is not a mode; use keep or detect"
+        ))),
+    }
+}
+
+pub fn import(context: &Context, args: ImportArgs) -> Result<()> {
+    let options = ImportOptions {
+        faq: args.faq,
+        atomic: args.atomic,
+    };
+    let report = context.library()?.import_paths(&args.paths, options)?;
+    if args.json {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+        out.flush()?;
+    } else {
+        print_report(&report)?;
+    }
+    if report.failed > 0 {
+        anyhow::bail!(
+            "{} of {} files could not be imported{}",
+            report.failed,
+            report.files.len(),
+            if args.atomic {
+                "; nothing was imported (--atomic)"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(())
+}
+
+fn print_report(report: &ImportReport) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    for f in &report.files {
+        match f.outcome {
+            ImportOutcome::Failed => {
+                let why = f.error.as_ref().map_or("", |e| e.message.as_str());
+                // Most file errors already name the file.
+                if why.contains(&f.path) {
+                    writeln!(out, "failed   {why}")?;
+                } else {
+                    writeln!(out, "failed   {}: {why}", f.path)?;
+                }
+                continue;
+            }
+            ImportOutcome::RolledBack => {
+                writeln!(
+                    out,
+                    "not imported {} (another file failed; --atomic)",
+                    f.path
+                )?;
+                continue;
+            }
+            ImportOutcome::Created => writeln!(out, "created  {} → {}", f.path, f.slug)?,
+            ImportOutcome::Updated => writeln!(out, "updated  {} → {}", f.path, f.slug)?,
+        }
+        if !f.mapping.mapped.is_empty() {
+            writeln!(out, "         mapped: {}", f.mapping.mapped.join(", "))?;
+        }
+        if !f.mapping.kept.is_empty() {
+            writeln!(out, "         kept: {}", f.mapping.kept.join(", "))?;
+        }
+        if !f.mapping.skipped.is_empty() {
+            writeln!(out, "         skipped: {}", f.mapping.skipped.join("; "))?;
+        }
+        if f.images > 0 || f.faq_items > 0 {
+            writeln!(
+                out,
+                "         {} images copied, {} FAQ items",
+                f.images, f.faq_items
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,18 @@
+//! The `byline` command line, run as a user would: the built binary, a
+//! temporary library, real files. A file per command group; `support`
+//! holds the one fixture that supplies the library.
+
+mod support;
+
+mod articles;
+mod export;
+mod faq;
+mod images;
+mod import;
+mod library;
+mod metadata;
+mod mirror;
+mod render;
+mod revisions;
+mod usage;
+mod workflow;

@@ -1,0 +1,93 @@
+//! Help, usage errors, refused argument values, and the window.
+
+use crate::support::{assert_fails_with, byline, stderr, stdout, TestLibrary};
+
+#[test]
+fn help_documents_every_command_and_the_library_option() {
+    let out = byline(&["--help"]);
+    assert!(out.status.success());
+    let help = stdout(&out);
+    for needle in [
+        "list",
+        "render",
+        "--library",
+        "BYLINE_LIBRARY",
+        "open the window",
+    ] {
+        assert!(help.contains(needle), "--help lacks {needle:?}:\n{help}");
+    }
+}
+
+#[test]
+fn the_window_without_a_display_says_how_to_run_it() {
+    let out = TestLibrary::named("l.byline")
+        .command()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_fails_with(&out, "xvfb-run");
+}
+
+#[test]
+fn unknown_commands_fail_with_usage() {
+    let out = byline(&["publish-everything"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("unrecognized subcommand"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_refused_argument_value_is_one_line_and_opens_no_library() {
+    let lib = TestLibrary::new();
+    for (args, reason) in [
+        (
+            &["list", "--status", "live"][..],
+            "\"live\" is not a status; use draft, in-review, ready or published",
+        ),
+        (&["list", "--sort", "size"], "\"size\" is not a sort order"),
+        (&["status", "x", "archived"], "\"archived\" is not a status"),
+        (&["set", "x", "colour", "red"], "\"colour\" is not a field"),
+        (
+            &["export", "x", "--format", "pdf"],
+            "\"pdf\" is not a format",
+        ),
+        (
+            &["export", "--site", "out", "--status", "gone"],
+            "\"gone\" is not a status",
+        ),
+        (
+            &["diff", "x", "1", "later"],
+            "\"later\" is not a revision number",
+        ),
+        (
+            &["import", "--faq", "guess", "post.md"],
+            "--faq \"guess\" is not a mode",
+        ),
+        (
+            &["faq", "x", "structured-data", "maybe"],
+            "\"maybe\" is not on or off",
+        ),
+    ] {
+        let out = lib.run(args);
+        assert_fails_with(&out, reason);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        // Refused while the arguments are read, before anything is opened:
+        // the library file is not even created.
+        assert!(!lib.path().exists(), "{args:?} opened the library");
+    }
+}
+
+#[test]
+fn a_value_that_is_not_a_number_stays_a_usage_error() {
+    let out = TestLibrary::new().run(&["restore", "x", "two"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("invalid value 'two'"),
+        "{}",
+        stderr(&out)
+    );
+}
