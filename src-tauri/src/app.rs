@@ -4,10 +4,10 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use anyhow::{Context, Result};
-use byline_core::autosave::{Autosaver, Policy};
-use byline_core::library::MirrorChange;
-use byline_core::render::{Previewer, ASSET_SCHEME};
-use byline_core::watch::{MirrorHooks, MirrorWatcher};
+use byline_core::transform::render::{Previewer, ASSET_SCHEME};
+use byline_core::usecases::autosave::{Autosaver, Policy};
+use byline_core::usecases::mirror_rules::MirrorChange;
+use byline_core::usecases::mirror_watcher::{MirrorHooks, MirrorWatcher};
 use byline_core::Library;
 use tauri::{Emitter, Manager, RunEvent, WindowEvent};
 

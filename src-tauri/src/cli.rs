@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use byline_core::domain::article::ArticleField;
+use byline_core::domain::article::UNTITLED;
 use byline_core::library::ListQuery;
-use byline_core::markdown_file::{decode_markdown, read_markdown_file, MAX_FILE_BYTES};
-use byline_core::model::ArticleField;
-use byline_core::model::UNTITLED;
-use byline_core::{render, Article, Library, Status};
+use byline_core::transform::render;
+use byline_core::usecases::markdown_file::{decode_markdown, read_markdown_file, MAX_FILE_BYTES};
+use byline_core::{Article, Library, Status};
 use chrono::Local;
 use clap::{Parser, Subcommand};
 
@@ -408,8 +409,10 @@ fn run(cli: Cli) -> Result<()> {
             ..
         } => {
             let mut library = Library::open(path)?;
-            let uses = library.faq_block(byline_core::faq::FaqBlockId(block))?.uses;
-            library.delete_faq_block(byline_core::faq::FaqBlockId(block))?;
+            let uses = library
+                .faq_block(byline_core::domain::faq::FaqBlockId(block))?
+                .uses;
+            library.delete_faq_block(byline_core::domain::faq::FaqBlockId(block))?;
             println!("Deleted shared block #{block}; the {uses} articles that used it keep their copies.");
             Ok(())
         }
@@ -442,7 +445,8 @@ fn run(cli: Cli) -> Result<()> {
 }
 
 fn faq(library: &Path, article: &str, action: FaqAction) -> Result<()> {
-    use byline_core::faq::{FaqItem, FaqView, QuestionAnswer};
+    use byline_core::domain::faq::{FaqItem, QuestionAnswer};
+    use byline_core::transform::faq::FaqView;
     let mut library = Library::open(library)?;
     let article = library.find(article)?;
     let id = article.id;
@@ -549,8 +553,11 @@ fn faq(library: &Path, article: &str, action: FaqAction) -> Result<()> {
             Ok(())
         }
         FaqAction::UseShared { block, at } => {
-            let item =
-                library.insert_faq_block(id, byline_core::faq::FaqBlockId(block), position(at))?;
+            let item = library.insert_faq_block(
+                id,
+                byline_core::domain::faq::FaqBlockId(block),
+                position(at),
+            )?;
             println!("Added shared block #{block}: “{}”.", item.question);
             Ok(())
         }
@@ -600,7 +607,7 @@ fn faq_blocks(library: &Path, json: bool) -> Result<()> {
 }
 
 fn import(library: &Path, paths: &[PathBuf], faq: &str, atomic: bool, json: bool) -> Result<()> {
-    use byline_core::library::{FaqImport, ImportOptions, ImportOutcome};
+    use byline_core::usecases::import::{FaqImport, ImportOptions, ImportOutcome};
     let faq = match faq.to_ascii_lowercase().as_str() {
         "keep" => FaqImport::Keep,
         "detect" => FaqImport::Detect,
@@ -669,7 +676,7 @@ fn import(library: &Path, paths: &[PathBuf], faq: &str, atomic: bool, json: bool
 }
 
 fn export(library: &Path, article: &str, format: &str, output: Option<&Path>) -> Result<()> {
-    use byline_core::export::Format;
+    use byline_core::transform::export::Format;
     let format: Format = format.parse()?;
     let mut library = Library::open(library)?;
     let id = library.find(article)?.id;
@@ -717,9 +724,9 @@ fn export_site(library: &Path, dir: &Path, status: Option<&str>) -> Result<()> {
 /// Prints what the mirror does, one line each, as it happens.
 struct PrintHooks;
 
-impl byline_core::watch::MirrorHooks for PrintHooks {
-    fn changed(&self, change: &byline_core::library::MirrorChange) {
-        use byline_core::library::MirrorChangeKind as K;
+impl byline_core::usecases::mirror_watcher::MirrorHooks for PrintHooks {
+    fn changed(&self, change: &byline_core::usecases::mirror_rules::MirrorChange) {
+        use byline_core::usecases::mirror_rules::MirrorChangeKind as K;
         let what = match change.kind {
             K::Written => "wrote",
             K::MovedToTrash => "moved to the trash folder",
@@ -737,7 +744,8 @@ impl byline_core::watch::MirrorHooks for PrintHooks {
 }
 
 fn mirror(library: &Path, dir: &Path) -> Result<()> {
-    let watcher = byline_core::watch::MirrorWatcher::start(library, dir, PrintHooks)?;
+    let watcher =
+        byline_core::usecases::mirror_watcher::MirrorWatcher::start(library, dir, PrintHooks)?;
     println!(
         "Mirroring into {}; press Ctrl+C to stop.",
         watcher.folder().display()
@@ -794,7 +802,7 @@ fn diff(library: &Path, article: &str, from: u32, to: &str) -> Result<()> {
     if !comparison.fields.is_empty() {
         writeln!(out)?;
     }
-    use byline_core::diff::DiffKind;
+    use byline_core::transform::diff::DiffKind;
     for span in &comparison.body {
         match span.kind {
             DiffKind::Same => write!(out, "{}", span.text)?,
@@ -843,7 +851,7 @@ fn library_path(explicit: Option<PathBuf>) -> Result<PathBuf> {
             anyhow::bail!("--library was given an empty path")
         }
         Some(path) => Ok(path),
-        None => byline_core::location::default_library_path()
+        None => byline_core::usecases::location::default_library_path()
             .context("cannot find the platform's data directory; pass --library PATH"),
     }
 }

@@ -5,21 +5,25 @@
 //! check its signature, and runs off the main thread (`async`) so a slow disk
 //! never freezes the window.
 
-use byline_core::diff::Comparison;
-use byline_core::export::Format;
-use byline_core::faq::detect::DetectedFaq;
-use byline_core::faq::{FaqBlock, FaqBlockId, FaqItemId, FaqView, QuestionAnswer};
+use byline_core::domain::article::ArticleField;
+use byline_core::domain::correction::Updates;
+use byline_core::domain::faq::{FaqBlock, FaqBlockId, FaqItemId, QuestionAnswer};
+use byline_core::domain::revision::RevisionInfo;
+use byline_core::domain::site_settings::SiteSettings;
 use byline_core::library::RemovedFaqItem;
 use byline_core::library::{
     check_body, LibraryCounts, ListQuery, SearchHit, SlugCheck, StoredImage, MAX_IMAGE_BYTES,
 };
-use byline_core::library::{ConflictChoice, MirrorConflict};
-use byline_core::library::{Exported, ImportOptions, ImportReport, SiteExport, WrittenExport};
-use byline_core::library::{RevisionInfo, Updates};
-use byline_core::model::ArticleField;
-use byline_core::render::Preview;
-use byline_core::site::SiteSettings;
-use byline_core::text_stats::TextStats;
+use byline_core::transform::diff::Comparison;
+use byline_core::transform::export::Format;
+use byline_core::transform::faq::detect::DetectedFaq;
+use byline_core::transform::faq::FaqView;
+use byline_core::transform::render::Preview;
+use byline_core::transform::text_stats::TextStats;
+use byline_core::usecases::article_export::{Exported, WrittenExport};
+use byline_core::usecases::import::{ImportOptions, ImportReport};
+use byline_core::usecases::mirror_rules::{ConflictChoice, MirrorConflict};
+use byline_core::usecases::site_export::SiteExport;
 use byline_core::{Article, ArticleId, ArticleSummary, Status, StatusChange};
 use tauri::{AppHandle, Manager};
 
@@ -103,14 +107,14 @@ pub fn check_slug(app: AppHandle, id: ArticleId, slug: String) -> IpcResult<Slug
 #[tauri::command(async)]
 pub fn text_stats(_app: AppHandle, text: String) -> IpcResult<TextStats> {
     check_body(&text)?;
-    Ok(byline_core::text_stats::stats(&text))
+    Ok(byline_core::transform::text_stats::stats(&text))
 }
 
 /// Rich text from the clipboard (a web page, a word processor) as Markdown,
 /// for the editor to insert in place of the HTML.
 #[tauri::command(async)]
 pub fn html_to_markdown(_app: AppHandle, html: String) -> IpcResult<String> {
-    Ok(byline_core::html_paste::html_to_markdown(&html)?)
+    Ok(byline_core::transform::html_paste::html_to_markdown(&html)?)
 }
 
 /// `since` is the generation of the preview the window shows; blocks it
@@ -302,7 +306,7 @@ pub fn delete_faq_block(app: AppHandle, block: FaqBlockId) -> IpcResult<Vec<FaqB
 #[tauri::command(async)]
 pub fn detect_faq(_app: AppHandle, markdown: String) -> IpcResult<Option<DetectedFaq>> {
     check_body(&markdown)?;
-    Ok(byline_core::faq::detect::detect(&markdown))
+    Ok(byline_core::transform::faq::detect::detect(&markdown))
 }
 
 /// Turns the FAQ section at the end of the body into FAQ items. Pending
@@ -318,10 +322,10 @@ pub fn convert_faq_section(app: AppHandle, id: ArticleId) -> IpcResult<Article> 
 /// A FAQ answer's Markdown as the preview shows it, for the panel.
 #[tauri::command(async)]
 pub fn render_answer(_app: AppHandle, markdown: String) -> IpcResult<String> {
-    if markdown.len() > byline_core::faq::MAX_ANSWER_BYTES {
+    if markdown.len() > byline_core::domain::faq::MAX_ANSWER_BYTES {
         return Err(byline_core::Error::invalid("answer", "is too long to preview").into());
     }
-    Ok(byline_core::render::fragment(
+    Ok(byline_core::transform::render::fragment(
         &markdown,
         Some(crate::app::ASSET_BASE),
     ))

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{ArticleField, ArticleId};
+use crate::domain::article::{ArticleField, ArticleId};
 
 fn library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
