@@ -22,7 +22,6 @@
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
-use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -32,16 +31,14 @@ use crate::domain::article::{Article, ArticleId};
 use crate::domain::error::{Error, Result};
 use crate::domain::hash::sha256_hex;
 use crate::domain::revision::{RevisionKind, RevisionState};
-use crate::library::mirror_files::{mapping_of, remember, updated_at};
+use crate::library::mirror_files::{self, mapping_of, remember, updated_at};
 use crate::library::revisions::record;
-use crate::library::{self, Library};
+use crate::library::Library;
 use crate::transform::frontmatter::Dialect;
 use crate::transform::post::Post;
 
 /// Where trashed articles' files go, inside the mirror folder.
 pub const MIRROR_TRASH: &str = ".trash";
-
-const FOLDER_KEY: &str = "mirror_folder";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -118,13 +115,7 @@ fn free_path(dir: &Path, name: &str) -> PathBuf {
 impl Library {
     /// The folder this library mirrors to, if the writer turned it on.
     pub fn mirror_folder(&self) -> Result<Option<PathBuf>> {
-        self.conn
-            .query_row(
-                "SELECT value FROM settings WHERE key = ?1",
-                [FOLDER_KEY],
-                |r| r.get::<_, String>(0),
-            )
-            .optional()
+        mirror_files::folder(&self.conn)
             .map(|v| v.filter(|v| !v.is_empty()).map(PathBuf::from))
             .map_err(|e| self.sql_err(e))
     }
@@ -153,9 +144,9 @@ impl Library {
             .map(|f| f.display().to_string())
             .unwrap_or_default();
         self.write(|tx| {
-            library::settings::put(tx, FOLDER_KEY, &value)?;
+            mirror_files::set_folder(tx, &value)?;
             if previous != folder {
-                tx.execute("DELETE FROM mirror_files", [])?;
+                mirror_files::forget_all(tx)?;
             }
             Ok(())
         })?;
@@ -166,25 +157,7 @@ impl Library {
     /// of renamed and trashed articles, and returns what it did. Articles in
     /// conflict are left alone.
     pub fn mirror_out(&mut self, folder: &Path) -> Result<Vec<MirrorChange>> {
-        let pending: Vec<(ArticleId, bool)> = {
-            let mut stmt = self
-                .conn
-                .prepare_cached(
-                    "SELECT a.id, a.trashed_at IS NOT NULL FROM articles a
-                     LEFT JOIN mirror_files m ON m.article_id = a.id
-                     WHERE m.conflict_hash IS NULL
-                       AND ((m.article_id IS NULL AND a.trashed_at IS NULL)
-                            OR a.updated_at != m.synced_at
-                            OR (a.trashed_at IS NOT NULL) != m.trashed)
-                     ORDER BY a.id",
-                )
-                .map_err(|e| self.sql_err(e))?;
-            let rows = stmt
-                .query_map([], |r| Ok((ArticleId(r.get(0)?), r.get(1)?)))
-                .map_err(|e| self.sql_err(e))?;
-            rows.collect::<rusqlite::Result<_>>()
-                .map_err(|e| self.sql_err(e))?
-        };
+        let pending = mirror_files::out_of_step(&self.conn).map_err(|e| self.sql_err(e))?;
         let mut changes = Vec::new();
         for (id, trashed) in pending {
             let change = if trashed {
@@ -214,13 +187,7 @@ impl Library {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or(name);
         }
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE mirror_files SET trashed = 1, name = ?2, synced_at = ?3 WHERE article_id = ?1",
-                params![id.0, name, updated_at],
-            )?;
-            Ok(())
-        })?;
+        self.write(|tx| mirror_files::mark_trashed(tx, id, Some(&name), updated_at))?;
         Ok((!m.trashed).then(|| MirrorChange {
             article: id,
             kind: MirrorChangeKind::MovedToTrash,
@@ -286,15 +253,7 @@ impl Library {
         let Some(name) = article_file_name(folder, file) else {
             return Ok(None);
         };
-        let mapped: Option<ArticleId> = self
-            .conn
-            .query_row(
-                "SELECT article_id FROM mirror_files WHERE name = ?1 AND trashed = 0",
-                [&name],
-                |r| r.get(0).map(ArticleId),
-            )
-            .optional()
-            .map_err(|e| self.sql_err(e))?;
+        let mapped = mirror_files::article_of(&self.conn, &name).map_err(|e| self.sql_err(e))?;
 
         if !file.exists() {
             let Some(id) = mapped else {
@@ -305,13 +264,7 @@ impl Library {
                 self.trash(id)?;
             }
             let updated_at = self.article(id)?.updated_at.timestamp_millis();
-            self.write(|tx| {
-                tx.execute(
-                    "UPDATE mirror_files SET trashed = 1, synced_at = ?2 WHERE article_id = ?1",
-                    params![id.0, updated_at],
-                )?;
-                Ok(())
-            })?;
+            self.write(|tx| mirror_files::mark_trashed(tx, id, None, updated_at))?;
             return Ok(Some(MirrorChange {
                 article: id,
                 kind: MirrorChangeKind::Trashed,
@@ -332,15 +285,7 @@ impl Library {
         // article's file.
         let id = match mapped {
             Some(id) => Some(id),
-            None => self
-                .conn
-                .query_row(
-                    "SELECT a.id FROM articles a LEFT JOIN mirror_files m ON m.article_id = a.id
-                     WHERE a.slug = ?1 AND a.trashed_at IS NULL AND m.article_id IS NULL",
-                    [name.trim_end_matches(".md")],
-                    |r| r.get(0).map(ArticleId),
-                )
-                .optional()
+            None => mirror_files::unmirrored_with_slug(&self.conn, name.trim_end_matches(".md"))
                 .map_err(|e| self.sql_err(e))?,
         };
         let Some(id) = id else {
@@ -421,17 +366,16 @@ impl Library {
                 now,
             )?
             .unwrap_or_default();
-            let file_rev = record(tx, id, RevisionKind::ExternalEdit, Some(&file_label), &theirs, now)?
-                .unwrap_or_default();
-            tx.execute(
-                "INSERT INTO mirror_files (article_id, name, hash, synced_at, conflict_hash, conflict_library, conflict_file)
-                 VALUES (?1, ?2, '', 0, ?3, ?4, ?5)
-                 ON CONFLICT (article_id) DO UPDATE SET name = excluded.name,
-                    conflict_hash = excluded.conflict_hash,
-                    conflict_library = excluded.conflict_library,
-                    conflict_file = excluded.conflict_file",
-                params![id.0, name, hash, mine, file_rev],
-            )?;
+            let file_rev = record(
+                tx,
+                id,
+                RevisionKind::ExternalEdit,
+                Some(&file_label),
+                &theirs,
+                now,
+            )?
+            .unwrap_or_default();
+            mirror_files::remember_conflict(tx, id, &name, &hash, mine, file_rev)?;
             Ok(())
         })?;
         Ok(Some(MirrorChange {
@@ -453,38 +397,24 @@ impl Library {
             return Ok(false);
         };
         let hash = sha256_hex(&bytes);
-        self.conn
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM mirror_files
-                 WHERE name = ?1 AND trashed = 0 AND (hash = ?2 OR conflict_hash = ?2))",
-                params![name, hash],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.sql_err(e))
+        mirror_files::holds(&self.conn, &name, &hash).map_err(|e| self.sql_err(e))
     }
 
     /// Articles whose file and library text both changed, waiting for the
     /// writer to choose.
     pub fn mirror_conflicts(&self) -> Result<Vec<MirrorConflict>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT article_id, name, conflict_library, conflict_file FROM mirror_files
-                 WHERE conflict_hash IS NOT NULL ORDER BY article_id",
+        let rows = mirror_files::conflicts(&self.conn).map_err(|e| self.sql_err(e))?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(article, file, library_revision, file_revision)| MirrorConflict {
+                    article,
+                    file,
+                    library_revision,
+                    file_revision,
+                },
             )
-            .map_err(|e| self.sql_err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(MirrorConflict {
-                    article: ArticleId(r.get(0)?),
-                    file: r.get(1)?,
-                    library_revision: r.get(2)?,
-                    file_revision: r.get(3)?,
-                })
-            })
-            .map_err(|e| self.sql_err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.sql_err(e))
+            .collect())
     }
 
     /// Ends a conflict. Either way the other side stays in history; the
@@ -507,17 +437,9 @@ impl Library {
         if choice == ConflictChoice::File {
             self.restore_revision(id, conflict.file_revision)?;
         }
-        self.write(|tx| {
-            // The file's version is now one Byline has seen (and kept), so
-            // the next `mirror_out` writes the chosen text over it.
-            tx.execute(
-                "UPDATE mirror_files SET hash = conflict_hash, conflict_hash = NULL,
-                    conflict_library = NULL, conflict_file = NULL, synced_at = 0
-                 WHERE article_id = ?1",
-                [id.0],
-            )?;
-            Ok(())
-        })?;
+        // The file's version is now one Byline has seen (and kept), so the
+        // next `mirror_out` writes the chosen text over it.
+        self.write(|tx| mirror_files::end_conflict(tx, id))?;
         self.article(id)
     }
 }

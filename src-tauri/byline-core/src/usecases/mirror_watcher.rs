@@ -2,7 +2,7 @@
 //! so an editor's burst of writes or its write-by-rename arrives as one
 //! change) and a thread that reads what changed into the library and
 //! writes what the library changed into the folder. The rules live in
-//! `library/mirror.rs`; this module only drives them.
+//! `usecases/mirror_rules.rs`; this module only drives them.
 //!
 //! The thread has its own connection to the library file (SQLite in WAL
 //! mode lets it write beside the app's or the CLI's), so a slow disk in

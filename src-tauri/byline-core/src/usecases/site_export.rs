@@ -6,6 +6,8 @@
 //! swapped in, so a web server or a reader never sees half a site, and a
 //! failure leaves the previous export as it was. A folder Byline did not
 //! make (no `.byline-site` marker) is never replaced unless it is empty.
+//! The pages are built by `transform::export` (the index and the feed in
+//! `site_pages`); this module gathers the articles and writes the files.
 
 use std::path::{Path, PathBuf};
 
