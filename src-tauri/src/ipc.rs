@@ -48,7 +48,9 @@ use byline_core::usecases::mirror_rules::ConflictChoice;
 #[cfg(test)]
 use byline_core::usecases::mirror_rules::{MirrorChange, MirrorChangeKind, MirrorConflict};
 use byline_core::usecases::site_export::SiteExport;
-use byline_core::{Article, ArticleId, ArticleSummary, ErrorCode, ErrorInfo, Status, StatusChange};
+#[cfg(test)]
+use byline_core::ErrorCode;
+use byline_core::{Article, ArticleId, ArticleSummary, ErrorInfo, Status, StatusChange};
 use serde::Serialize;
 #[cfg(test)]
 use ts_rs::TS;
