@@ -12,6 +12,7 @@ pub(crate) mod articles;
 pub(crate) mod assets;
 mod corrections;
 pub(crate) mod faq;
+pub(crate) mod imported;
 mod listing;
 pub(crate) mod metadata;
 mod migrations;

@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -22,9 +22,9 @@ use crate::domain::error::{Error, ErrorInfo, Result};
 use crate::domain::faq::QuestionAnswer;
 use crate::domain::revision::{RevisionKind, RevisionState};
 use crate::library::articles::{clean_title, insert_draft, read_article};
+use crate::library::imported::{self, ImportedFields};
 use crate::library::metadata::{checked_slug, image_location, list, one_line, web_url};
 use crate::library::revisions::record;
-use crate::library::workflow::record_status_change;
 use crate::library::{
     self, Library, MAX_AUTHORS, MAX_DEK_CHARS, MAX_DESCRIPTION_CHARS, MAX_TAGS, MAX_TAG_CHARS,
 };
@@ -198,27 +198,6 @@ impl Library {
         reports.extend(written);
         Ok(summarise(reports))
     }
-
-    /// The front matter keys an import kept for this article.
-    pub fn kept_front_matter(
-        &self,
-        id: ArticleId,
-    ) -> Result<serde_json::Map<String, serde_json::Value>> {
-        let json: String = self
-            .conn
-            .query_row(
-                "SELECT front_matter FROM articles WHERE id = ?1",
-                [id.0],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.sql_err(e))?
-            .ok_or(Error::ArticleNotFound(id))?;
-        serde_json::from_str(&json).map_err(|e| Error::LibraryCorrupt {
-            path: self.path.clone(),
-            detail: format!("the kept front matter of article {id} cannot be read: {e}"),
-        })
-    }
 }
 
 /// A library-wide failure (disk full, read-only, busy) stops the import;
@@ -387,13 +366,7 @@ impl Written {
 }
 
 fn write_one(tx: &Transaction<'_>, p: &Prepared) -> Result<Written> {
-    let existing: Option<ArticleId> = tx
-        .query_row(
-            "SELECT id FROM articles WHERE source = ?1",
-            [&p.source],
-            |r| r.get(0).map(ArticleId),
-        )
-        .optional()?;
+    let existing = imported::article_from_source(tx, &p.source)?;
     write_prepared(
         tx,
         p,
@@ -437,15 +410,8 @@ pub(super) fn write_prepared(
         .collect::<Result<_>>()?;
 
     let existing = target.existing;
-    let holder: Option<(i64, String)> = tx
-        .query_row(
-            "SELECT id, title FROM articles WHERE slug = ?1",
-            [&p.slug],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    if let Some((holder, title)) = holder {
-        if Some(ArticleId(holder)) != existing {
+    if let Some((holder, title)) = imported::slug_holder(tx, &p.slug)? {
+        if Some(holder) != existing {
             return Err(Error::SlugTaken {
                 slug: p.slug.clone(),
                 title: if title.is_empty() {
@@ -473,51 +439,33 @@ pub(super) fn write_prepared(
                 now,
             )?;
             if before.trashed_at.is_some() {
-                tx.execute(
-                    "UPDATE articles SET trashed_at = NULL WHERE id = ?1",
-                    [id.0],
-                )?;
+                imported::untrash(tx, id)?;
             }
             (id, false)
         }
         None => (insert_draft(tx, &p.title, &body)?, true),
     };
     let extra = serde_json::to_string(&post.extra).expect("JSON values serialise");
-    tx.execute(
-        "UPDATE articles SET title = ?2, dek = ?3, slug = ?4, slug_is_custom = 1, authors = ?5,
-            meta_description = ?6, canonical_url = ?7, featured_image = ?8, publish_at = ?9,
-            body = ?10, words = ?11, updated_at = ?12, source = coalesce(?13, source),
-            front_matter = ?14
-         WHERE id = ?1",
-        params![
-            id.0,
-            p.title,
-            dek,
-            p.slug,
-            serde_json::to_string(&authors).expect("a list of strings serialises"),
-            description,
-            canonical,
-            image,
-            p.publish_at.map(|d| d.timestamp_millis()),
-            body,
-            crate::transform::text_stats::word_count(&body),
-            now.timestamp_millis(),
-            target.source,
-            extra
-        ],
+    imported::write_imported(
+        tx,
+        id,
+        &ImportedFields {
+            title: &p.title,
+            dek: &dek,
+            slug: &p.slug,
+            authors: &authors,
+            description: &description,
+            canonical_url: &canonical,
+            featured_image: &image,
+            publish_at: p.publish_at,
+            body: &body,
+            source: target.source,
+            front_matter: &extra,
+        },
+        now,
     )?;
     library::articles::write_tags(tx, id, &tags)?;
-    let current: String =
-        tx.query_row("SELECT status FROM articles WHERE id = ?1", [id.0], |r| {
-            r.get(0)
-        })?;
-    if current != p.status.as_str() {
-        tx.execute(
-            "UPDATE articles SET status = ?2 WHERE id = ?1",
-            params![id.0, p.status.as_str()],
-        )?;
-        record_status_change(tx, id, p.status, now.timestamp_millis())?;
-    }
+    imported::set_imported_status(tx, id, p.status, now)?;
     library::faq::replace_items(tx, id, &faq)?;
     let after = read_article(tx, id)?;
     record(
