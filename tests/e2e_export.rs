@@ -11,8 +11,8 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use byline_core::faq::QuestionAnswer;
-use byline_core::library::RevisionKind;
+use byline_core::domain::faq::QuestionAnswer;
+use byline_core::domain::revision::RevisionKind;
 use byline_core::{Library, Status};
 use serde_json::json;
 use support::{eventually, App, CTRL, RELEASE_MODIFIERS};

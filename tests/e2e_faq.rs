@@ -9,8 +9,8 @@ mod support;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use byline_core::faq::QuestionAnswer;
-use byline_core::library::RevisionKind;
+use byline_core::domain::faq::QuestionAnswer;
+use byline_core::domain::revision::RevisionKind;
 use byline_core::{Article, Library};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use serde_json::json;

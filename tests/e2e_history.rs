@@ -4,7 +4,7 @@
 
 mod support;
 
-use byline_core::library::RevisionKind;
+use byline_core::domain::revision::RevisionKind;
 use byline_core::Library;
 use serde_json::json;
 use support::{App, CTRL, RELEASE_MODIFIERS};

@@ -8,7 +8,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use byline_core::library::RevisionKind;
+use byline_core::domain::revision::RevisionKind;
 use byline_core::{Article, Library};
 use serde_json::json;
 use support::{eventually, App};

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
-use byline_core::autosave::{Autosaver, Policy};
-use byline_core::render::{Previewer, ASSET_SCHEME};
+use byline_core::transform::render::{Previewer, ASSET_SCHEME};
+use byline_core::usecases::autosave::{Autosaver, Policy};
 use byline_core::Library;
 use tauri::{Emitter, Manager, RunEvent, WindowEvent};
 

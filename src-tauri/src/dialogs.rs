@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use byline_core::export::Format;
+use byline_core::transform::export::Format;
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
 

@@ -7,43 +7,47 @@
 //! that file is stale (`make bindings` rewrites it).
 
 use crate::mirror::MirrorStatus;
+use byline_core::domain::article::ArticleField;
 #[cfg(test)]
-use byline_core::autosave::SaveEvent;
-use byline_core::diff::Comparison;
+use byline_core::domain::correction::Correction;
+use byline_core::domain::correction::Updates;
 #[cfg(test)]
-use byline_core::diff::{DiffKind, DiffSpan, FieldChange};
-use byline_core::export::Format;
-use byline_core::faq::detect::DetectedFaq;
+use byline_core::domain::faq::FaqItem;
+use byline_core::domain::faq::{FaqBlock, FaqBlockId, FaqItemId, QuestionAnswer};
+use byline_core::domain::revision::RevisionInfo;
 #[cfg(test)]
-use byline_core::faq::validate::{FaqIssue, FaqProblem};
-#[cfg(test)]
-use byline_core::faq::FaqItem;
-use byline_core::faq::{FaqBlock, FaqBlockId, FaqItemId, FaqView, QuestionAnswer};
-use byline_core::library::ConflictChoice;
-#[cfg(test)]
-use byline_core::library::Correction;
+use byline_core::domain::revision::RevisionKind;
+use byline_core::domain::site_settings::SiteSettings;
 use byline_core::library::RemovedFaqItem;
 #[cfg(test)]
-use byline_core::library::RevisionKind;
-#[cfg(test)]
 use byline_core::library::SnippetPart;
-use byline_core::library::{Exported, ImportOptions, ImportReport, SiteExport, WrittenExport};
-#[cfg(test)]
-use byline_core::library::{FaqImport, FileReport, ImportOutcome};
 use byline_core::library::{LibraryCounts, ListQuery, SearchHit, SlugCheck, StoredImage};
 #[cfg(test)]
-use byline_core::library::{MirrorChange, MirrorChangeKind, MirrorConflict};
-use byline_core::library::{RevisionInfo, Updates};
-#[cfg(test)]
 use byline_core::library::{SortKey, StatusCount, TagCount};
-use byline_core::model::ArticleField;
+use byline_core::transform::diff::Comparison;
 #[cfg(test)]
-use byline_core::post::Mapping;
-use byline_core::render::Preview;
+use byline_core::transform::diff::{DiffKind, DiffSpan, FieldChange};
+use byline_core::transform::export::Format;
+use byline_core::transform::faq::detect::DetectedFaq;
 #[cfg(test)]
-use byline_core::render::PreviewBlock;
-use byline_core::site::SiteSettings;
-use byline_core::text_stats::TextStats;
+use byline_core::transform::faq::validate::{FaqIssue, FaqProblem};
+use byline_core::transform::faq::FaqView;
+#[cfg(test)]
+use byline_core::transform::post::Mapping;
+use byline_core::transform::render::Preview;
+#[cfg(test)]
+use byline_core::transform::render::PreviewBlock;
+use byline_core::transform::text_stats::TextStats;
+use byline_core::usecases::article_export::{Exported, WrittenExport};
+#[cfg(test)]
+use byline_core::usecases::autosave::SaveEvent;
+#[cfg(test)]
+use byline_core::usecases::import::{FaqImport, FileReport, ImportOutcome};
+use byline_core::usecases::import::{ImportOptions, ImportReport};
+use byline_core::usecases::mirror_rules::ConflictChoice;
+#[cfg(test)]
+use byline_core::usecases::mirror_rules::{MirrorChange, MirrorChangeKind, MirrorConflict};
+use byline_core::usecases::site_export::SiteExport;
 use byline_core::{Article, ArticleId, ArticleSummary, ErrorInfo, Status, StatusChange};
 use serde::Serialize;
 #[cfg(test)]

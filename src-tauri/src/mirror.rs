@@ -6,8 +6,8 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use byline_core::library::{MirrorChange, MirrorConflict};
-use byline_core::watch::{MirrorHooks, MirrorWatcher};
+use byline_core::usecases::mirror_rules::{MirrorChange, MirrorConflict};
+use byline_core::usecases::mirror_watcher::{MirrorHooks, MirrorWatcher};
 use byline_core::ErrorInfo;
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -109,19 +109,10 @@ impl MirrorHooks for WindowHooks {
         let _ = self.app.emit(events::MIRROR, change);
     }
 
-    fn failed(&self, message: String) {
-        let info = failure(message);
+    fn failed(&self, error: &byline_core::Error) {
+        let info = ErrorInfo::from(error);
         *lock(&self.error) = Some(info.clone());
         let _ = self.app.emit(events::MIRROR_ERROR, info);
     }
 }
 
-/// The core's hook hands over a failure as its message alone, so its own
-/// code is lost by then; the window gets the `{code, message}` every other
-/// error has, with a code that says where it came from.
-fn failure(message: String) -> ErrorInfo {
-    ErrorInfo {
-        code: "mirror_failed".to_owned(),
-        message,
-    }
-}

@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use byline_core::autosave::Autosaver;
-use byline_core::render::Previewer;
+use byline_core::transform::render::Previewer;
+use byline_core::usecases::autosave::Autosaver;
 use byline_core::{ArticleId, Library};
 
 use crate::mirror::Mirror;
@@ -97,7 +97,7 @@ impl AppState {
 mod tests {
     use std::time::Duration;
 
-    use byline_core::autosave::Policy;
+    use byline_core::usecases::autosave::Policy;
 
     use super::*;
 
@@ -127,8 +127,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (state, articles) = state_with(dir.path(), &["first", "second"]);
         let (a, b) = (&articles[0], &articles[1]);
-        state.stage_typing(a.id, "first, typed".into(), 1, a.body_hash.clone());
-        state.stage_typing(b.id, "second, typed".into(), 1, b.body_hash.clone());
+        state.stage_typing(a.id, "first, typed".into(), 1, a.body_hash.to_string());
+        state.stage_typing(b.id, "second, typed".into(), 1, b.body_hash.to_string());
         assert_eq!(state.library().article(a.id).unwrap().body, "first");
 
         let library = state.library_after_typing(Typing::Of(a.id)).unwrap();

@@ -26,7 +26,7 @@ fn render_prints_the_preview_html() {
     assert!(!html.contains("<script"), "{html}");
     assert_eq!(
         html.trim_end(),
-        byline_core::render::render(&std::fs::read_to_string(&file).unwrap()).trim_end()
+        byline_core::transform::render::render(&std::fs::read_to_string(&file).unwrap()).trim_end()
     );
 }
 

@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use byline_core::library::{FaqImport, ImportOptions};
+use byline_core::usecases::import::{FaqImport, ImportOptions};
 use byline_core::{Library, Status};
 
 const POSTS: usize = 1_000;
@@ -89,7 +89,7 @@ fn main() {
                 let t = Instant::now();
                 for f in &files {
                     let text = std::fs::read_to_string(f).unwrap();
-                    std::hint::black_box(byline_core::post::read(&text).unwrap());
+                    std::hint::black_box(byline_core::transform::post::read(&text).unwrap());
                 }
                 t.elapsed()
             })
@@ -167,7 +167,7 @@ fn main() {
             .map(|_| {
                 let t = Instant::now();
                 for b in &bodies {
-                    std::hint::black_box(byline_core::render::render(b));
+                    std::hint::black_box(byline_core::transform::render::render(b));
                 }
                 t.elapsed()
             })

@@ -46,7 +46,7 @@ fn bench_render(c: &mut Criterion) {
             |b, md| b.iter(|| comrak::markdown_to_html(md, &opts)),
         );
         group.bench_with_input(BenchmarkId::new("byline_preview", words), &md, |b, md| {
-            b.iter(|| byline_core::render::preview(md))
+            b.iter(|| byline_core::transform::render::preview(md))
         });
         // What a keystroke costs with the app's previewer: the text differs
         // from the last render by one character at the end, so every block
@@ -56,7 +56,7 @@ fn bench_render(c: &mut Criterion) {
             BenchmarkId::new("byline_preview_keystroke", words),
             &md,
             |b, md| {
-                let mut previewer = byline_core::render::Previewer::new(None);
+                let mut previewer = byline_core::transform::render::Previewer::new(None);
                 let mut shown = previewer.render(md, None).generation;
                 let mut flip = false;
                 b.iter(|| {

@@ -176,7 +176,7 @@ fn bench_revisions(c: &mut Criterion) {
         lib.revision_state(id, newest).unwrap(),
     );
     group.bench_function("diff_oldest_vs_newest_states_only", |b| {
-        b.iter(|| byline_core::diff::compare(&first, &last))
+        b.iter(|| byline_core::transform::diff::compare(&first, &last))
     });
     group.bench_function("diff_neighbours", |b| {
         b.iter(|| {

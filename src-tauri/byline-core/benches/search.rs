@@ -10,8 +10,8 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use byline_core::domain::article::ArticleField;
 use byline_core::library::{ListQuery, SortKey};
-use byline_core::model::ArticleField;
 use byline_core::{Library, Status};
 
 const ARTICLES: usize = 10_000;

@@ -4,8 +4,8 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::Result;
+use byline_core::domain::article::ArticleField;
 use byline_core::library::{ListQuery, SortKey};
-use byline_core::model::ArticleField;
 use byline_core::{Article, Library, Status};
 use clap::Args;
 

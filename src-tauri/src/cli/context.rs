@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
-use byline_core::markdown_file::{decode_markdown, read_markdown_file, MAX_FILE_BYTES};
+use byline_core::usecases::markdown_file::{decode_markdown, read_markdown_file, MAX_FILE_BYTES};
 use byline_core::{Article, Library};
 
 /// The library a command works on. It is opened by the command that needs
@@ -24,7 +24,7 @@ impl Context {
                 anyhow::bail!("--library was given an empty path")
             }
             Some(path) => path,
-            None => byline_core::location::default_library_path()
+            None => byline_core::usecases::location::default_library_path()
                 .context("cannot find the platform's data directory; pass --library PATH")?,
         };
         Ok(Context { path })

@@ -1,6 +1,6 @@
 //! How the command line prints an article's title, fields and times.
 
-use byline_core::model::{ArticleField, UNTITLED};
+use byline_core::domain::article::{ArticleField, UNTITLED};
 use byline_core::Article;
 use chrono::{DateTime, Local, TimeZone};
 

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use byline_core::export::Format;
+use byline_core::transform::export::Format;
 use byline_core::Status;
 use clap::Args;
 

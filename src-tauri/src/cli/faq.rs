@@ -4,7 +4,8 @@
 use std::io::Write;
 
 use anyhow::Result;
-use byline_core::faq::{FaqBlockId, FaqItem, FaqView, QuestionAnswer};
+use byline_core::domain::faq::{FaqBlockId, FaqItem, QuestionAnswer};
+use byline_core::transform::faq::FaqView;
 use byline_core::Article;
 use clap::{Args, Subcommand};
 

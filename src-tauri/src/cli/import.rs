@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
-use byline_core::library::{FaqImport, ImportOptions, ImportOutcome, ImportReport};
+use byline_core::usecases::import::{FaqImport, ImportOptions, ImportOutcome, ImportReport};
 use clap::Args;
 
 use super::context::Context;

@@ -1,7 +1,7 @@
 //! `set`: one metadata field at a time, by the rules the Details panel uses.
 
 use anyhow::Result;
-use byline_core::model::ArticleField;
+use byline_core::domain::article::ArticleField;
 use clap::Args;
 
 use super::context::Context;

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use byline_core::library::{MirrorChange, MirrorChangeKind};
-use byline_core::watch::{MirrorHooks, MirrorWatcher};
+use byline_core::usecases::mirror_rules::{MirrorChange, MirrorChangeKind};
+use byline_core::usecases::mirror_watcher::{MirrorHooks, MirrorWatcher};
 use clap::Args;
 
 use super::context::Context;
@@ -43,7 +43,7 @@ impl MirrorHooks for PrintHooks {
         println!("{what} {}", change.file);
     }
 
-    fn failed(&self, message: String) {
-        eprintln!("byline: {message}");
+    fn failed(&self, error: &byline_core::Error) {
+        eprintln!("byline: {error}");
     }
 }

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
-use byline_core::render;
+use byline_core::transform::render;
 use clap::Args;
 
 use super::context::read_markdown;

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::str::FromStr;
 
 use anyhow::Result;
-use byline_core::diff::DiffKind;
+use byline_core::transform::diff::DiffKind;
 use clap::Args;
 
 use super::context::Context;

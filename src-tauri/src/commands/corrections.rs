@@ -1,6 +1,6 @@
 //! Corrections: the dated notes a published article lists as "Updates".
 
-use byline_core::library::Updates;
+use byline_core::domain::correction::Updates;
 use byline_core::ArticleId;
 use tauri::AppHandle;
 

@@ -2,8 +2,9 @@
 //! and the static site. Pending typing is written first, so an export is
 //! of the text on screen.
 
-use byline_core::export::Format;
-use byline_core::library::{Exported, SiteExport, WrittenExport};
+use byline_core::transform::export::Format;
+use byline_core::usecases::article_export::{Exported, WrittenExport};
+use byline_core::usecases::site_export::SiteExport;
 use byline_core::{ArticleId, Status};
 use tauri::AppHandle;
 

@@ -2,9 +2,10 @@
 //! FAQ section written in the body into items. Every change returns the
 //! FAQ as the panel and the preview show it.
 
-use byline_core::faq::detect::DetectedFaq;
-use byline_core::faq::{FaqBlock, FaqBlockId, FaqItemId, FaqView, QuestionAnswer};
+use byline_core::domain::faq::{FaqBlock, FaqBlockId, FaqItemId, QuestionAnswer};
 use byline_core::library::{check_body, RemovedFaqItem};
+use byline_core::transform::faq::detect::DetectedFaq;
+use byline_core::transform::faq::FaqView;
 use byline_core::{Article, ArticleId, Library};
 use tauri::AppHandle;
 
@@ -131,7 +132,7 @@ pub fn delete_faq_block(app: AppHandle, block: FaqBlockId) -> IpcResult<Vec<FaqB
 #[tauri::command(async)]
 pub fn detect_faq(_app: AppHandle, markdown: String) -> IpcResult<Option<DetectedFaq>> {
     check_body(&markdown)?;
-    Ok(byline_core::faq::detect::detect(&markdown))
+    Ok(byline_core::transform::faq::detect::detect(&markdown))
 }
 
 /// Turns the FAQ section at the end of the body into FAQ items. Pending
@@ -146,10 +147,10 @@ pub fn convert_faq_section(app: AppHandle, id: ArticleId) -> IpcResult<Article> 
 /// A FAQ answer's Markdown as the preview shows it, for the panel.
 #[tauri::command(async)]
 pub fn render_answer(_app: AppHandle, markdown: String) -> IpcResult<String> {
-    if markdown.len() > byline_core::faq::MAX_ANSWER_BYTES {
+    if markdown.len() > byline_core::domain::faq::MAX_ANSWER_BYTES {
         return Err(byline_core::Error::invalid("answer", "is too long to preview").into());
     }
-    Ok(byline_core::render::fragment(
+    Ok(byline_core::transform::render::fragment(
         &markdown,
         Some(crate::app::ASSET_BASE),
     ))

@@ -2,7 +2,7 @@
 //! Import dialog. Every article's pending typing is written first: an
 //! import may update the article on screen.
 
-use byline_core::library::{ImportOptions, ImportReport};
+use byline_core::usecases::import::{ImportOptions, ImportReport};
 use tauri::AppHandle;
 
 use super::state;

@@ -1,7 +1,7 @@
 //! The Details panel: one metadata field at a time, and slug checks.
 
+use byline_core::domain::article::ArticleField;
 use byline_core::library::SlugCheck;
-use byline_core::model::ArticleField;
 use byline_core::{Article, ArticleId};
 use tauri::AppHandle;
 

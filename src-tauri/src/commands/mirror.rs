@@ -1,7 +1,7 @@
 //! The folder mirror's commands, for the settings panel and the conflict
 //! banner; the mirror itself runs in `crate::mirror`.
 
-use byline_core::library::ConflictChoice;
+use byline_core::usecases::mirror_rules::ConflictChoice;
 use byline_core::{Article, ArticleId};
 use tauri::AppHandle;
 

@@ -2,8 +2,8 @@
 //! selection, and Markdown from pasted rich text.
 
 use byline_core::library::check_body;
-use byline_core::render::Preview;
-use byline_core::text_stats::TextStats;
+use byline_core::transform::render::Preview;
+use byline_core::transform::text_stats::TextStats;
 use tauri::AppHandle;
 
 use super::state;
@@ -22,12 +22,12 @@ pub fn render_preview(app: AppHandle, markdown: String, since: Option<u32>) -> I
 #[tauri::command(async)]
 pub fn text_stats(_app: AppHandle, text: String) -> IpcResult<TextStats> {
     check_body(&text)?;
-    Ok(byline_core::text_stats::stats(&text))
+    Ok(byline_core::transform::text_stats::stats(&text))
 }
 
 /// Rich text from the clipboard (a web page, a word processor) as Markdown,
 /// for the editor to insert in place of the HTML.
 #[tauri::command(async)]
 pub fn html_to_markdown(_app: AppHandle, html: String) -> IpcResult<String> {
-    Ok(byline_core::html_paste::html_to_markdown(&html)?)
+    Ok(byline_core::transform::html_paste::html_to_markdown(&html)?)
 }

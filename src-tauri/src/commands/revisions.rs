@@ -2,8 +2,8 @@
 //! article's pending typing first, so a checkpoint it triggers is in the
 //! list and "now" is the text on screen.
 
-use byline_core::diff::Comparison;
-use byline_core::library::RevisionInfo;
+use byline_core::domain::revision::RevisionInfo;
+use byline_core::transform::diff::Comparison;
 use byline_core::{Article, ArticleId};
 use tauri::AppHandle;
 

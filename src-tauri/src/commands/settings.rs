@@ -1,6 +1,6 @@
 //! The site settings (the publication, the FAQ heading, the boilerplate).
 
-use byline_core::site::SiteSettings;
+use byline_core::domain::site_settings::SiteSettings;
 use tauri::AppHandle;
 
 use super::state;

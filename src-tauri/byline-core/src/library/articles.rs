@@ -3,12 +3,14 @@
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::revisions::{checkpoint_if_due, record, CheckpointPolicy, RevisionKind, RevisionState};
+use super::revisions::{checkpoint_if_due, record, CheckpointPolicy};
 use super::workflow::record_status_change;
 use super::Library;
-use crate::error::{Error, Result};
-use crate::model::{Article, ArticleId, ArticleSummary, Status};
-use crate::text_stats::word_count;
+use crate::domain::article::{Article, ArticleId, ArticleSummary, Status};
+use crate::domain::error::{Error, Result};
+use crate::domain::hash::BodyHash;
+use crate::domain::revision::{RevisionKind, RevisionState};
+use crate::transform::text_stats::word_count;
 
 /// Titles longer than this are refused: no headline needs more, and the list
 /// and window chrome must stay usable.
@@ -99,11 +101,11 @@ impl Library {
     }
 
     /// Writes the body autosave hands over, if the body stored is still the
-    /// one the text was built on (`base`, a [`body_hash`]). If it changed
+    /// one the text was built on (`base`). If it changed
     /// elsewhere meanwhile (the folder mirror, the CLI), nothing is written
     /// over it: the text is kept as a revision instead, so neither side is
     /// lost, and the writer chooses.
-    pub fn save_body_on(&mut self, id: ArticleId, body: &str, base: &str) -> Result<BodySave> {
+    pub fn save_body_on(&mut self, id: ArticleId, body: &str, base: &BodyHash) -> Result<BodySave> {
         check_body(body)?;
         let now = Utc::now();
         let policy = self.checkpoints;
@@ -117,7 +119,7 @@ impl Library {
             if current == body {
                 return Ok(None);
             }
-            if body_hash(&current) == base {
+            if BodyHash::of(&current) == *base {
                 write_body(tx, id, body, now, policy)?;
                 return Ok(None);
             }
@@ -150,7 +152,7 @@ impl Library {
         let follow = !article.slug_is_custom && article.status != Status::Published;
         self.write(|tx| {
             let slug = if follow {
-                unique_slug(tx, &crate::slug::from_title(&title), Some(id))?
+                unique_slug(tx, &crate::transform::slug::from_title(&title), Some(id))?
             } else {
                 article.slug.clone()
             };
@@ -166,13 +168,13 @@ impl Library {
 
 /// Inserts a draft with a slug made from its title and records its first
 /// status, inside the caller's transaction.
-pub(super) fn insert_draft(
+pub(crate) fn insert_draft(
     tx: &rusqlite::Transaction<'_>,
     title: &str,
     body: &str,
 ) -> Result<ArticleId> {
     let now = now_millis();
-    let slug = unique_slug(tx, &crate::slug::from_title(title), None)?;
+    let slug = unique_slug(tx, &crate::transform::slug::from_title(title), None)?;
     tx.execute(
         "INSERT INTO articles (title, slug, body, words, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
@@ -201,12 +203,14 @@ pub(super) fn unique_slug(
             r.get::<_, String>(0)
         })?
         .collect::<rusqlite::Result<std::collections::HashSet<_>>>()?;
-    Ok(crate::slug::first_free(base, |s| taken.contains(s)))
+    Ok(crate::transform::slug::first_free(base, |s| {
+        taken.contains(s)
+    }))
 }
 
 fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
     let body: String = row.get(11)?;
-    let hash = body_hash(&body);
+    let hash = BodyHash::of(&body);
     Ok(Article {
         id: ArticleId(row.get(0)?),
         title: row.get(1)?,
@@ -281,7 +285,7 @@ fn optional_time(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<DateTime<
 
 /// Titles are one line: surrounding space is trimmed and line breaks (from a
 /// paste) become spaces. An empty title is allowed and shown as "Untitled".
-pub(super) fn clean_title(title: &str) -> Result<String> {
+pub(crate) fn clean_title(title: &str) -> Result<String> {
     let title: String = title
         .trim()
         .chars()
@@ -326,12 +330,6 @@ pub enum BodySave {
 /// elsewhere meanwhile.
 pub const DIVERGED_LABEL: &str = "your text, typed while the article changed elsewhere";
 
-/// The fingerprint of a body the window sends back with its edits
-/// ([`Library::save_body_on`]).
-pub fn body_hash(body: &str) -> String {
-    super::sha256_hex(body.as_bytes())
-}
-
 /// Writes a body in `tx`, first keeping the state before it as a checkpoint
 /// when one is due.
 fn write_body(
@@ -364,7 +362,7 @@ fn write_body(
 }
 
 /// An article by id, on the library's connection or inside a transaction.
-pub(super) fn read_article(conn: &rusqlite::Connection, id: ArticleId) -> Result<Article> {
+pub(crate) fn read_article(conn: &rusqlite::Connection, id: ArticleId) -> Result<Article> {
     conn.query_row(
         &format!("SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?1"),
         [id.0],
@@ -379,7 +377,7 @@ pub(super) fn read_article(conn: &rusqlite::Connection, id: ArticleId) -> Result
 pub(super) fn write_state(
     tx: &rusqlite::Transaction<'_>,
     id: ArticleId,
-    state: &super::revisions::RevisionState,
+    state: &crate::domain::revision::RevisionState,
     slug: &str,
 ) -> Result<()> {
     let authors = serde_json::to_string(&state.authors).expect("a list of strings serialises");
@@ -407,7 +405,7 @@ pub(super) fn write_state(
 }
 
 /// Replaces an article's tags with `tags`, in their order.
-pub(super) fn write_tags(
+pub(crate) fn write_tags(
     tx: &rusqlite::Transaction<'_>,
     id: ArticleId,
     tags: &[String],

@@ -11,10 +11,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::Library;
-use crate::error::{Error, Result};
-
-/// The folder Markdown image paths point into: `![](assets/ab12….png)`.
-pub const ASSET_DIR: &str = "assets";
+use crate::domain::asset::ASSET_DIR;
+use crate::domain::error::{Error, Result};
 
 /// Larger than any photo a web article should carry.
 pub const MAX_IMAGE_BYTES: usize = 20 * 1024 * 1024;
@@ -131,7 +129,7 @@ impl Library {
 
 /// Stores an image inside a transaction (an import stores the images of
 /// many files, all or nothing).
-pub(super) fn store_image(
+pub(crate) fn store_image(
     tx: &rusqlite::Transaction<'_>,
     name: &str,
     bytes: &[u8],

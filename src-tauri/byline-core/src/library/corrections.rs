@@ -2,40 +2,19 @@
 //! changed. They list under the article, in the preview and in exports, as
 //! "Updates" (see `render::updates_html`).
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use rusqlite::params;
-use serde::Serialize;
-use ts_rs::TS;
 
 use super::Library;
-use crate::error::{Error, Result};
-use crate::model::{ArticleId, Status};
-
-/// Long enough for a real correction, short enough to stay a note.
-pub const MAX_CORRECTION_CHARS: usize = 1_000;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Correction {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "string")]
-    pub at: DateTime<Utc>,
-    pub note: String,
-}
-
-/// What the window shows of an article's corrections: the notes, and the
-/// "Updates" HTML the preview puts under the article (as exports will).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Updates {
-    pub corrections: Vec<Correction>,
-    pub html: String,
-}
+use crate::domain::article::{ArticleId, Status};
+use crate::domain::correction::{Correction, Updates, MAX_CORRECTION_CHARS};
+use crate::domain::error::{Error, Result};
 
 impl Library {
     pub fn updates(&self, id: ArticleId) -> Result<Updates> {
         let corrections = self.corrections(id)?;
         Ok(Updates {
-            html: crate::render::updates_html(&corrections),
+            html: crate::transform::render::updates_html(&corrections),
             corrections,
         })
     }

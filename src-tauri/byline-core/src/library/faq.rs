@@ -13,9 +13,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Library;
-use crate::error::{Error, Result};
-use crate::faq::{self, FaqBlock, FaqBlockId, FaqItem, FaqItemId, QuestionAnswer, MAX_ITEMS};
-use crate::model::{Article, ArticleId};
+use crate::domain::article::{Article, ArticleId};
+use crate::domain::error::{Error, Result};
+use crate::domain::faq::{
+    self, FaqBlock, FaqBlockId, FaqItem, FaqItemId, QuestionAnswer, MAX_ITEMS,
+};
+use crate::transform::faq::detect;
 
 /// An item taken out of an article, with what it takes to put it back
 /// where it was (the window's "Undo").
@@ -154,7 +157,7 @@ impl Library {
     /// is kept as a revision, so the conversion can be undone.
     pub fn convert_faq_section(&mut self, id: ArticleId) -> Result<Article> {
         let article = self.article(id)?;
-        let detected = faq::detect::detect(&article.body).ok_or_else(|| {
+        let detected = detect::detect(&article.body).ok_or_else(|| {
             Error::invalid(
                 "body",
                 "does not end with a FAQ section (a heading such as \"FAQ\" followed by questions)",
@@ -168,9 +171,9 @@ impl Library {
             super::revisions::record(
                 tx,
                 id,
-                super::revisions::RevisionKind::Snapshot,
+                crate::domain::revision::RevisionKind::Snapshot,
                 Some("before converting the FAQ section"),
-                &super::revisions::RevisionState::from(&article),
+                &crate::domain::revision::RevisionState::from(&article),
                 Utc::now(),
             )?;
             tx.execute(
@@ -178,7 +181,7 @@ impl Library {
                 params![
                     id.0,
                     detected.body_without,
-                    crate::text_stats::word_count(&detected.body_without)
+                    crate::transform::text_stats::word_count(&detected.body_without)
                 ],
             )?;
             replace_items(tx, id, &pairs)
@@ -483,7 +486,7 @@ fn insert_item(
 }
 
 /// Replaces an article's items with unlinked copies of `pairs`, in order.
-pub(super) fn replace_items(
+pub(crate) fn replace_items(
     tx: &Transaction<'_>,
     id: ArticleId,
     pairs: &[QuestionAnswer],

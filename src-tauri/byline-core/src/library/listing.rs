@@ -9,8 +9,8 @@ use std::collections::HashMap;
 
 use super::articles::{status_from_row, summary_from_row, SUMMARY_COLUMNS_WITHOUT_TAGS};
 use super::Library;
-use crate::error::Result;
-use crate::model::{ArticleSummary, Status};
+use crate::domain::article::{ArticleSummary, Status};
+use crate::domain::error::Result;
 
 /// Which articles to list, and in what order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -37,7 +37,7 @@ pub enum SortKey {
 }
 
 impl std::str::FromStr for SortKey {
-    type Err = crate::Error;
+    type Err = crate::domain::error::Error;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s
@@ -49,7 +49,7 @@ impl std::str::FromStr for SortKey {
             "edited" | "updated" => Ok(SortKey::Edited),
             "title" => Ok(SortKey::Title),
             "publish_date" | "published" | "date" => Ok(SortKey::PublishDate),
-            _ => Err(crate::Error::invalid(
+            _ => Err(crate::domain::error::Error::invalid(
                 "sort",
                 format!("{s:?} is not a sort order; use edited, title or publish-date"),
             )),

@@ -4,16 +4,16 @@
 //! Every field goes through [`Library::set_field`] so the Details panel and
 //! `byline set` accept exactly the same input. Refused input changes nothing.
 
-use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::articles::{clean_title, now_millis, unique_slug};
 use super::Library;
-use crate::error::{Error, Result};
-use crate::model::{Article, ArticleField, ArticleId};
-use crate::slug;
+use crate::domain::article::{Article, ArticleField, ArticleId};
+use crate::domain::date::publish_date;
+use crate::domain::error::{Error, Result};
+use crate::transform::slug;
 
 /// A dek is a sentence or two under the headline.
 pub const MAX_DEK_CHARS: usize = 400;
@@ -186,7 +186,7 @@ impl Library {
             .map_err(|e| self.sql_err(e))?;
         Ok(title.map(|t| {
             if t.is_empty() {
-                crate::model::UNTITLED.to_string()
+                crate::domain::article::UNTITLED.to_string()
             } else {
                 t
             }
@@ -230,7 +230,7 @@ fn touch(tx: &rusqlite::Transaction<'_>, id: ArticleId) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn checked_slug(input: &str) -> Result<String> {
+pub(crate) fn checked_slug(input: &str) -> Result<String> {
     let wanted = slug::normalize(input);
     if wanted.len() > slug::MAX_SLUG_CHARS {
         return Err(Error::invalid(
@@ -247,7 +247,7 @@ pub(super) fn checked_slug(input: &str) -> Result<String> {
 
 /// One line of text: trimmed, line breaks and other control characters
 /// turned into spaces, and no longer than `max` characters.
-pub(super) fn one_line(value: &str, field: &'static str, max: usize) -> Result<String> {
+pub(crate) fn one_line(value: &str, field: &'static str, max: usize) -> Result<String> {
     let text: String = value
         .trim()
         .chars()
@@ -265,7 +265,7 @@ pub(super) fn one_line(value: &str, field: &'static str, max: usize) -> Result<S
 
 /// A comma-separated list: each item trimmed with inner runs of space made
 /// one, empty items dropped, repeats (in any case) kept once, in order.
-pub(super) fn list(
+pub(crate) fn list(
     value: &str,
     item: &'static str,
     max_items: usize,
@@ -307,7 +307,7 @@ pub(super) fn list(
 }
 
 /// An absolute http(s) URL, or empty.
-pub(super) fn web_url(value: &str, field: &'static str) -> Result<String> {
+pub(crate) fn web_url(value: &str, field: &'static str) -> Result<String> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(String::new());
@@ -332,7 +332,7 @@ pub(super) fn web_url(value: &str, field: &'static str) -> Result<String> {
 /// A featured image: a web address, or a path (in the library's assets or
 /// on the site, such as `/images/cover.jpg`). Any other scheme
 /// (`javascript:`, `data:`, `file:`) is refused.
-pub(super) fn image_location(value: &str) -> Result<String> {
+pub(crate) fn image_location(value: &str) -> Result<String> {
     let value = value.trim();
     let looks_like_url = value
         .split_once(':')
@@ -353,43 +353,6 @@ pub(super) fn image_location(value: &str) -> Result<String> {
         ));
     }
     Ok(value.to_string())
-}
-
-/// A publish date: empty (none), RFC 3339 (`2026-05-01T09:00:00+02:00`),
-/// or a date with an optional time (`2026-05-01`, `2026-05-01 09:00`),
-/// read in the computer's time zone, which is what a writer means by it.
-pub fn publish_date(value: &str) -> Result<Option<DateTime<Utc>>> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Ok(None);
-    }
-    let parsed = DateTime::parse_from_rfc3339(value)
-        .map(|t| t.with_timezone(&Utc))
-        .ok()
-        .or_else(|| {
-            [
-                "%Y-%m-%dT%H:%M:%S",
-                "%Y-%m-%dT%H:%M",
-                "%Y-%m-%d %H:%M:%S",
-                "%Y-%m-%d %H:%M",
-            ]
-            .iter()
-            .find_map(|f| NaiveDateTime::parse_from_str(value, f).ok())
-            .or_else(|| {
-                NaiveDate::parse_from_str(value, "%Y-%m-%d")
-                    .ok()
-                    .and_then(|d| d.and_hms_opt(0, 0, 0))
-            })
-            .and_then(|naive| Local.from_local_datetime(&naive).earliest())
-            .map(|t| t.with_timezone(&Utc))
-        });
-    match parsed {
-        Some(t) if (1900..=9999).contains(&chrono::Datelike::year(&t)) => Ok(Some(t)),
-        _ => Err(Error::invalid(
-            "publish date",
-            format!("{value:?} is not a date; use YYYY-MM-DD, optionally with a time (2026-05-01 09:30)"),
-        )),
-    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::APPLICATION_ID;
-use crate::error::Result;
+use crate::domain::error::Result;
 
 struct Migration {
     version: u32,
@@ -329,8 +329,8 @@ fn backfill_slugs(tx: &Transaction<'_>) -> rusqlite::Result<()> {
             .collect::<rusqlite::Result<_>>()?;
         let mut update = tx.prepare("UPDATE articles SET slug = ?2 WHERE id = ?1")?;
         for (id, title) in rows {
-            let base = crate::slug::from_title(&title);
-            let slug = crate::slug::first_free(&base, |s| taken.contains(s));
+            let base = crate::transform::slug::from_title(&title);
+            let slug = crate::transform::slug::first_free(&base, |s| taken.contains(s));
             update.execute(rusqlite::params![id, slug])?;
             taken.insert(slug);
         }

@@ -1,30 +1,29 @@
-//! The library: one SQLite file that holds everything a writer has.
+//! The library: one SQLite file that holds everything a writer has. The
+//! storage layer: a module per table, above `domain` and `transform`,
+//! below `usecases` (which run their own statements through the
+//! crate-visible connection and helpers here).
 //!
 //! Opening is careful about one thing above all: a file that is not ours, or
 //! is from a newer Byline, is rejected *before* anything is written to it. Only
 //! once the file is known to be a Byline library (or is new and empty) do we
 //! switch on WAL and run migrations.
 
-mod articles;
-mod assets;
+pub(crate) mod articles;
+pub(crate) mod assets;
 mod corrections;
-mod export;
-mod faq;
-mod import;
+pub(crate) mod faq;
+pub(crate) mod imported;
 mod listing;
-mod metadata;
+pub(crate) mod metadata;
 mod migrations;
-mod mirror;
-mod revisions;
+pub(crate) mod mirror_files;
+pub(crate) mod revisions;
 mod search;
-mod settings;
-mod site;
-mod workflow;
+pub(crate) mod settings;
+pub(crate) mod workflow;
 
-pub use articles::{
-    body_hash, check_body, BodySave, DIVERGED_LABEL, MAX_BODY_BYTES, MAX_TITLE_CHARS,
-};
-pub use assets::{alt_from_name, Asset, StoredImage, ASSET_DIR, MAX_IMAGE_BYTES};
+pub use articles::{check_body, BodySave, DIVERGED_LABEL, MAX_BODY_BYTES, MAX_TITLE_CHARS};
+pub use assets::{alt_from_name, Asset, StoredImage, MAX_IMAGE_BYTES};
 
 use std::fs::File;
 use std::io::Read;
@@ -33,27 +32,18 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::error::{Error, Result};
+use crate::domain::error::{Error, Result};
+pub(crate) use crate::domain::hash::sha256_hex;
 
-pub use corrections::{Correction, Updates, MAX_CORRECTION_CHARS};
-pub use export::{write_atomically, Exported, WrittenExport};
 pub use faq::RemovedFaqItem;
-pub use import::{
-    FaqImport, FileReport, ImportOptions, ImportOutcome, ImportReport, MAX_IMPORT_FILES,
-};
 pub use listing::{LibraryCounts, ListQuery, SortKey, StatusCount, TagCount};
 pub use metadata::{
-    publish_date, SlugCheck, MAX_AUTHORS, MAX_DEK_CHARS, MAX_DESCRIPTION_CHARS, MAX_TAGS,
-    MAX_TAG_CHARS,
+    SlugCheck, MAX_AUTHORS, MAX_DEK_CHARS, MAX_DESCRIPTION_CHARS, MAX_TAGS, MAX_TAG_CHARS,
 };
 pub use migrations::SCHEMA_VERSION;
-pub use mirror::{
-    article_file_name, ConflictChoice, MirrorChange, MirrorChangeKind, MirrorConflict, MIRROR_TRASH,
-};
-pub use revisions::{CheckpointPolicy, RevisionInfo, RevisionKind, RevisionState, MAX_LABEL_CHARS};
+pub use revisions::{CheckpointPolicy, MAX_LABEL_CHARS};
 pub use search::{fts_query, SearchHit, SnippetPart, MAX_QUERY_CHARS};
 pub use settings::MAX_BOILERPLATE_BYTES;
-pub use site::{SiteExport, SITE_MARKER};
 
 /// Written into the SQLite header (`PRAGMA application_id`) so a Byline
 /// library can be told from any other SQLite file. ASCII "BYLN".
@@ -66,9 +56,11 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 pub struct Library {
-    conn: Connection,
-    path: PathBuf,
-    checkpoints: CheckpointPolicy,
+    // Crate-visible so the use cases above storage (import, the mirror)
+    // can run their own statements in the library's transactions.
+    pub(crate) conn: Connection,
+    pub(crate) path: PathBuf,
+    pub(crate) checkpoints: CheckpointPolicy,
 }
 
 impl std::fmt::Debug for Library {
@@ -171,7 +163,7 @@ impl Library {
     /// Runs `work` in one write transaction: all of it lands or none does
     /// (an error from `work`, such as a slug clash found midway, rolls it
     /// back), and any SQLite failure comes back with the library's path.
-    fn write<T>(
+    pub(crate) fn write<T>(
         &mut self,
         work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
@@ -182,12 +174,12 @@ impl Library {
         Ok(value)
     }
 
-    fn sql_err(&self, err: rusqlite::Error) -> Error {
+    pub(crate) fn sql_err(&self, err: rusqlite::Error) -> Error {
         Error::from_sqlite(&self.path, err)
     }
 
     /// A storage error from a helper, given the library's path.
-    fn with_path(&self, err: Error) -> Error {
+    pub(crate) fn with_path(&self, err: Error) -> Error {
         error_with_path(&self.path, err)
     }
 
@@ -202,7 +194,7 @@ impl Library {
 /// transaction that reads first and then writes fails at once with
 /// SQLITE_BUSY when another connection (the mirror thread, the CLI)
 /// committed in between.
-fn begin_write<'c>(
+pub(crate) fn begin_write<'c>(
     conn: &'c mut rusqlite::Connection,
     path: &Path,
 ) -> Result<rusqlite::Transaction<'c>> {
@@ -211,21 +203,11 @@ fn begin_write<'c>(
 }
 
 /// A storage error from inside a transaction, given the library's path.
-fn error_with_path(path: &Path, err: Error) -> Error {
+pub(crate) fn error_with_path(path: &Path, err: Error) -> Error {
     match err {
         Error::Storage(e) => Error::from_sqlite(path, e),
         other => other,
     }
-}
-
-/// The SHA-256 of `bytes` in lower-case hex: how assets are named and how
-/// revisions are verified.
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// Looks at the file before SQLite does. Returns whether the library is new

@@ -19,12 +19,11 @@ use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use super::Library;
-use crate::error::{Error, Result};
-use crate::model::{Article, ArticleId, Status};
+use crate::domain::article::{Article, ArticleId};
+use crate::domain::error::{Error, Result};
+use crate::domain::revision::{RevisionInfo, RevisionKind, RevisionState};
 
 /// Revisions between keyframes. Higher stores less and makes the
 /// dictionary drift further from the revisions compressed against it.
@@ -35,144 +34,6 @@ const LEVEL: i32 = 3;
 
 /// The longest label a writer can give a revision.
 pub const MAX_LABEL_CHARS: usize = 120;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum RevisionKind {
-    /// Taken while writing, after a pause or every few minutes.
-    Checkpoint,
-    /// Named by the writer.
-    Snapshot,
-    /// The status changed.
-    Status,
-    /// The state just before a restore replaced it.
-    BeforeRestore,
-    Import,
-    ExternalEdit,
-    Export,
-}
-
-impl RevisionKind {
-    pub const ALL: [RevisionKind; 7] = [
-        RevisionKind::Checkpoint,
-        RevisionKind::Snapshot,
-        RevisionKind::Status,
-        RevisionKind::BeforeRestore,
-        RevisionKind::Import,
-        RevisionKind::ExternalEdit,
-        RevisionKind::Export,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RevisionKind::Checkpoint => "checkpoint",
-            RevisionKind::Snapshot => "snapshot",
-            RevisionKind::Status => "status",
-            RevisionKind::BeforeRestore => "before_restore",
-            RevisionKind::Import => "import",
-            RevisionKind::ExternalEdit => "external_edit",
-            RevisionKind::Export => "export",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            RevisionKind::Checkpoint => "Checkpoint",
-            RevisionKind::Snapshot => "Snapshot",
-            RevisionKind::Status => "Status change",
-            RevisionKind::BeforeRestore => "Before restore",
-            RevisionKind::Import => "Import",
-            RevisionKind::ExternalEdit => "External edit",
-            RevisionKind::Export => "Export",
-        }
-    }
-
-    fn parse(s: &str) -> RevisionKind {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .unwrap_or(RevisionKind::Checkpoint)
-    }
-}
-
-/// Everything a revision restores. New fields must default, so revisions
-/// recorded before they existed still read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct RevisionState {
-    pub title: String,
-    pub dek: String,
-    pub slug: String,
-    pub authors: Vec<String>,
-    pub tags: Vec<String>,
-    pub meta_description: String,
-    pub canonical_url: String,
-    pub featured_image: String,
-    pub publish_at: Option<DateTime<Utc>>,
-    pub status: Status,
-    pub body: String,
-    /// The FAQ items' text in order (revisions from before FAQ items read
-    /// as having none). Links to shared blocks are not kept: a restored
-    /// item is the article's own copy.
-    pub faq: Vec<crate::faq::QuestionAnswer>,
-}
-
-impl Default for RevisionState {
-    fn default() -> Self {
-        RevisionState {
-            title: String::new(),
-            dek: String::new(),
-            slug: String::new(),
-            authors: Vec::new(),
-            tags: Vec::new(),
-            meta_description: String::new(),
-            canonical_url: String::new(),
-            featured_image: String::new(),
-            publish_at: None,
-            status: Status::Draft,
-            body: String::new(),
-            faq: Vec::new(),
-        }
-    }
-}
-
-impl From<&Article> for RevisionState {
-    fn from(a: &Article) -> Self {
-        RevisionState {
-            title: a.title.clone(),
-            dek: a.dek.clone(),
-            slug: a.slug.clone(),
-            authors: a.authors.clone(),
-            tags: a.tags.clone(),
-            meta_description: a.meta_description.clone(),
-            canonical_url: a.canonical_url.clone(),
-            featured_image: a.featured_image.clone(),
-            publish_at: a.publish_at,
-            status: a.status,
-            body: a.body.clone(),
-            faq: a.faq.iter().map(|f| f.pair()).collect(),
-        }
-    }
-}
-
-/// One entry of an article's history, without its state.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct RevisionInfo {
-    /// Counts from 1 within the article: what the CLI and window call it.
-    pub number: u32,
-    #[ts(type = "string")]
-    pub at: DateTime<Utc>,
-    pub kind: RevisionKind,
-    /// The kind as a writer reads it ("Before restore"), so the window and
-    /// the CLI name kinds alike.
-    pub kind_label: String,
-    pub label: Option<String>,
-    pub words: u32,
-    /// Words gained (or lost) since the revision before it.
-    pub words_delta: i64,
-    /// Stored size in bytes, compressed.
-    pub stored_bytes: u32,
-}
 
 /// When `save_body` takes a checkpoint.
 #[derive(Debug, Clone, Copy)]
@@ -257,7 +118,7 @@ fn parse_state(json: &[u8]) -> Result<RevisionState> {
 
 /// Records `state` as the article's next revision. A checkpoint identical to
 /// the latest revision is not recorded again (returns `None`).
-pub(super) fn record(
+pub(crate) fn record(
     tx: &Transaction<'_>,
     id: ArticleId,
     kind: RevisionKind,
@@ -310,7 +171,7 @@ pub(super) fn record(
             millis(at),
             kind.as_str(),
             label,
-            crate::text_stats::word_count(&state.body),
+            crate::transform::text_stats::word_count(&state.body),
             keyframe,
             data,
             json.len() as i64,
@@ -518,13 +379,13 @@ impl Library {
         id: ArticleId,
         from: u32,
         to: Option<u32>,
-    ) -> Result<crate::diff::Comparison> {
+    ) -> Result<crate::transform::diff::Comparison> {
         let before = self.revision_state(id, from)?;
         let after = match to {
             Some(n) => self.revision_state(id, n)?,
             None => RevisionState::from(&self.article(id)?),
         };
-        Ok(crate::diff::compare(&before, &after))
+        Ok(crate::transform::diff::compare(&before, &after))
     }
 
     /// Puts the article back to revision `number`. The current state is

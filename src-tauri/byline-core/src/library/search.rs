@@ -13,8 +13,8 @@ use ts_rs::TS;
 
 use super::articles::{summary_from_row, SUMMARY_COLUMNS, SUMMARY_COLUMN_COUNT};
 use super::Library;
-use crate::error::{Error, Result};
-use crate::model::ArticleSummary;
+use crate::domain::article::ArticleSummary;
+use crate::domain::error::{Error, Result};
 
 /// Longer queries are refused: nobody types them, and each term costs a scan.
 pub const MAX_QUERY_CHARS: usize = 200;

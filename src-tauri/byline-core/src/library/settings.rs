@@ -5,8 +5,8 @@
 use rusqlite::{params, OptionalExtension};
 
 use super::Library;
-use crate::error::{Error, Result};
-use crate::site::{SiteSettings, DEFAULT_FAQ_HEADING};
+use crate::domain::error::{Error, Result};
+use crate::domain::site_settings::{SiteSettings, DEFAULT_FAQ_HEADING};
 
 const SITE_KEY: &str = "site";
 
@@ -46,7 +46,7 @@ impl Library {
 }
 
 /// Sets one setting, inside the caller's transaction.
-pub(super) fn put(tx: &rusqlite::Transaction<'_>, key: &str, value: &str) -> Result<()> {
+pub(crate) fn put(tx: &rusqlite::Transaction<'_>, key: &str, value: &str) -> Result<()> {
     tx.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -1,7 +1,7 @@
 use std::fs;
 
 use super::*;
-use crate::model::ArticleId;
+use crate::domain::article::ArticleId;
 
 fn temp_library() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

@@ -9,8 +9,8 @@ use rusqlite::{params, OptionalExtension};
 
 use super::articles::{clean_title, insert_draft, millis_to_time, now_millis, status_from_row};
 use super::Library;
-use crate::error::{Error, Result};
-use crate::model::{Article, ArticleId, Status, StatusChange};
+use crate::domain::article::{Article, ArticleId, Status, StatusChange};
+use crate::domain::error::{Error, Result};
 
 impl Library {
     /// Moves a live article to `status` and records when. Setting the status
@@ -30,12 +30,12 @@ impl Library {
                 params![id.0, status.as_str()],
             )?;
             record_status_change(tx, id, status, now)?;
-            let mut state = super::revisions::RevisionState::from(&article);
+            let mut state = crate::domain::revision::RevisionState::from(&article);
             state.status = status;
             super::revisions::record(
                 tx,
                 id,
-                super::revisions::RevisionKind::Status,
+                crate::domain::revision::RevisionKind::Status,
                 Some(&format!("{} → {}", article.status.label(), status.label())),
                 &state,
                 Utc::now(),
@@ -127,7 +127,7 @@ impl Library {
     pub fn duplicate(&mut self, id: ArticleId) -> Result<Article> {
         let original = self.article(id)?;
         let base = if original.title.is_empty() {
-            crate::model::UNTITLED
+            crate::domain::article::UNTITLED
         } else {
             &original.title
         };
@@ -163,7 +163,7 @@ impl Library {
 
 /// Appends to an article's status history, inside the caller's transaction
 /// so the status and its history never disagree.
-pub(super) fn record_status_change(
+pub(crate) fn record_status_change(
     tx: &rusqlite::Transaction<'_>,
     id: ArticleId,
     status: Status,

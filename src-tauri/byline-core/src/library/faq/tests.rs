@@ -1,7 +1,8 @@
 use std::time::Duration;
 
 use super::*;
-use crate::library::{CheckpointPolicy, RevisionKind};
+use crate::domain::revision::RevisionKind;
+use crate::library::CheckpointPolicy;
 
 fn library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{ArticleField, ArticleId};
+use crate::domain::article::{ArticleField, ArticleId};
 
 fn library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
@@ -14,15 +14,23 @@ fn titles(list: &[ArticleSummary]) -> Vec<&str> {
 /// Three articles: "Zebra" (draft, tag "Nature", publishes 2026-03-01),
 /// "Émile" (ready, tags "nature" and "people"), "apple" (published,
 /// publishes 2026-01-01), edited in that order.
+///
+/// Edit times are milliseconds that only move forward, so several edits of
+/// one article inside a millisecond can carry it past the next article's
+/// first edit; a pause between articles keeps "in that order" true on a
+/// fast machine.
 fn three(lib: &mut Library) -> [ArticleId; 3] {
+    let pause = || std::thread::sleep(std::time::Duration::from_millis(10));
     let z = lib.create_article("Zebra", "").unwrap().id;
     lib.set_field(z, ArticleField::Tags, "Nature").unwrap();
     lib.set_field(z, ArticleField::PublishAt, "2026-03-01")
         .unwrap();
+    pause();
     let e = lib.create_article("Émile", "").unwrap().id;
     lib.set_field(e, ArticleField::Tags, "nature, people")
         .unwrap();
     lib.set_status(e, Status::Ready).unwrap();
+    pause();
     let a = lib.create_article("apple", "").unwrap().id;
     lib.set_field(a, ArticleField::PublishAt, "2026-01-01")
         .unwrap();

@@ -1,6 +1,7 @@
 use super::*;
-use crate::model::ArticleField::*;
-use crate::model::Status;
+use crate::domain::article::ArticleField::*;
+use crate::domain::article::Status;
+use chrono::Local;
 
 fn library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();

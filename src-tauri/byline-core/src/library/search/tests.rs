@@ -3,7 +3,7 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::ArticleId;
+use crate::domain::article::ArticleId;
 
 fn library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
@@ -151,7 +151,7 @@ fn the_dek_is_searched_between_title_and_body_in_weight() {
     let in_dek = lib.create_article("Two", "nothing here").unwrap().id;
     lib.set_field(
         in_dek,
-        crate::model::ArticleField::Dek,
+        crate::domain::article::ArticleField::Dek,
         "How the ferry came back",
     )
     .unwrap();
@@ -161,7 +161,7 @@ fn the_dek_is_searched_between_title_and_body_in_weight() {
         vec![in_title, in_dek, in_body]
     );
     // Clearing the dek takes it out of the index in the same write.
-    lib.set_field(in_dek, crate::model::ArticleField::Dek, "")
+    lib.set_field(in_dek, crate::domain::article::ArticleField::Dek, "")
         .unwrap();
     assert_eq!(
         ids(&lib.search("ferry", 20).unwrap()),
@@ -250,7 +250,7 @@ proptest! {
                 Op::Rename(i, t) => if let Some(id) = pick(i) { lib.rename_article(id, &t).unwrap(); },
                 Op::Dek(i, d) => if let Some(id) = pick(i) {
                     // Refused for a trashed article, and then nothing changes.
-                    match lib.set_field(id, crate::model::ArticleField::Dek, &d) {
+                    match lib.set_field(id, crate::domain::article::ArticleField::Dek, &d) {
                         Ok(_) => {}
                         Err(e) => prop_assert_eq!(e.code(), "article_trashed"),
                     }

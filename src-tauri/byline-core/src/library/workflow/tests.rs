@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::ArticleSummary;
+use crate::domain::article::ArticleSummary;
 
 fn library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();

@@ -1,0 +1,227 @@
+//! The domain types. These are the shapes that cross the IPC boundary, so each
+//! derives `TS` and the TypeScript copies are generated, never written by hand.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::error::Error;
+use super::faq::FaqItem;
+use super::hash::BodyHash;
+pub use super::ids::ArticleId;
+
+/// Where an article is in the editorial workflow. Any status can move to any
+/// other (an editor sends a piece back; a published piece is pulled).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Draft,
+    InReview,
+    Ready,
+    Published,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Draft,
+        Status::InReview,
+        Status::Ready,
+        Status::Published,
+    ];
+
+    /// The name stored in the library and used on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::InReview => "in_review",
+            Status::Ready => "ready",
+            Status::Published => "published",
+        }
+    }
+
+    /// The name shown to a writer.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Draft",
+            Status::InReview => "In review",
+            Status::Ready => "Ready",
+            Status::Published => "Published",
+        }
+    }
+}
+
+impl std::str::FromStr for Status {
+    type Err = Error;
+
+    /// Accepts the stored name, the label, and `-` or a space for `_`, in
+    /// any case: `in-review`, `In review`, `IN_REVIEW`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let key = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        Status::ALL
+            .into_iter()
+            .find(|st| st.as_str() == key)
+            .ok_or_else(|| {
+                Error::invalid(
+                    "status",
+                    format!("{s:?} is not a status; use draft, in-review, ready or published"),
+                )
+            })
+    }
+}
+
+/// One article with its whole text and every metadata field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Article {
+    pub id: ArticleId,
+    /// May be empty; shown as [`UNTITLED`].
+    pub title: String,
+    /// The subtitle under the headline.
+    pub dek: String,
+    /// The URL-safe name it is published under, unique in the library.
+    pub slug: String,
+    /// Whether the slug was set by the writer. Until it is, it follows the
+    /// title (while the article is unpublished).
+    pub slug_is_custom: bool,
+    pub authors: Vec<String>,
+    pub tags: Vec<String>,
+    /// The search-result snippet; 50–160 characters is the usual range.
+    pub meta_description: String,
+    /// Where the article canonically lives, if not at its own URL.
+    pub canonical_url: String,
+    /// An image URL or a path in the library's assets.
+    pub featured_image: String,
+    pub publish_at: Option<DateTime<Utc>>,
+    pub body: String,
+    /// A fingerprint of `body` ([`BodyHash::of`]). The window
+    /// sends back the one its text was built on with every edit, so
+    /// autosave never writes over a body that changed elsewhere (the folder
+    /// mirror, the CLI) in the meantime.
+    #[ts(type = "string")]
+    pub body_hash: BodyHash,
+    pub words: u32,
+    pub status: Status,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// When it was moved to the trash; `None` for a live article.
+    pub trashed_at: Option<DateTime<Utc>>,
+    /// The questions and answers that close the article, in order.
+    pub faq: Vec<FaqItem>,
+    /// Whether exports carry the FAQ as schema.org `FAQPage` (when the site
+    /// allows it too).
+    pub faq_structured_data: bool,
+}
+
+/// What the library list shows of an article, without its body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ArticleSummary {
+    pub id: ArticleId,
+    pub title: String,
+    pub slug: String,
+    pub tags: Vec<String>,
+    pub words: u32,
+    pub status: Status,
+    pub publish_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+    pub trashed_at: Option<DateTime<Utc>>,
+}
+
+/// A metadata field that can be set on its own (from the Details panel or
+/// `byline set`). The body is not one of them: it has its own save path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ArticleField {
+    Title,
+    Dek,
+    Slug,
+    Authors,
+    Tags,
+    MetaDescription,
+    CanonicalUrl,
+    FeaturedImage,
+    PublishAt,
+}
+
+impl ArticleField {
+    pub const ALL: [ArticleField; 9] = [
+        ArticleField::Title,
+        ArticleField::Dek,
+        ArticleField::Slug,
+        ArticleField::Authors,
+        ArticleField::Tags,
+        ArticleField::MetaDescription,
+        ArticleField::CanonicalUrl,
+        ArticleField::FeaturedImage,
+        ArticleField::PublishAt,
+    ];
+
+    /// The name used on the command line and in error messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArticleField::Title => "title",
+            ArticleField::Dek => "dek",
+            ArticleField::Slug => "slug",
+            ArticleField::Authors => "authors",
+            ArticleField::Tags => "tags",
+            ArticleField::MetaDescription => "description",
+            ArticleField::CanonicalUrl => "canonical",
+            ArticleField::FeaturedImage => "image",
+            ArticleField::PublishAt => "publish-date",
+        }
+    }
+}
+
+impl std::str::FromStr for ArticleField {
+    type Err = Error;
+
+    /// Accepts the short CLI names and the serialised names, with `-`, `_`
+    /// or a space between words: `description`, `meta_description`,
+    /// `publish-date`, `publish_at`, `date`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let key = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        let field = match key.as_str() {
+            "title" | "headline" => ArticleField::Title,
+            "dek" | "subtitle" => ArticleField::Dek,
+            "slug" => ArticleField::Slug,
+            "authors" | "author" => ArticleField::Authors,
+            "tags" | "tag" => ArticleField::Tags,
+            "description" | "meta_description" => ArticleField::MetaDescription,
+            "canonical" | "canonical_url" => ArticleField::CanonicalUrl,
+            "image" | "featured_image" => ArticleField::FeaturedImage,
+            "publish_date" | "publish_at" | "date" => ArticleField::PublishAt,
+            _ => {
+                let names: Vec<&str> = ArticleField::ALL.iter().map(|f| f.as_str()).collect();
+                return Err(Error::invalid(
+                    "field",
+                    format!("{s:?} is not a field; use one of {}", names.join(", ")),
+                ));
+            }
+        };
+        Ok(field)
+    }
+}
+
+/// One step of an article's workflow history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StatusChange {
+    pub status: Status,
+    pub changed_at: DateTime<Utc>,
+}
+
+impl Article {
+    pub fn summary(&self) -> ArticleSummary {
+        ArticleSummary {
+            id: self.id,
+            title: self.title.clone(),
+            slug: self.slug.clone(),
+            tags: self.tags.clone(),
+            words: self.words,
+            status: self.status,
+            publish_at: self.publish_at,
+            updated_at: self.updated_at,
+            trashed_at: self.trashed_at,
+        }
+    }
+}
+
+/// The title shown for an article whose title is empty.
+pub const UNTITLED: &str = "Untitled";

@@ -1,0 +1,150 @@
+//! A revision as the rest of the core sees it: its kind, the whole article
+//! state it restores, and what a history entry shows. How revisions are
+//! stored and verified is `library/revisions.rs`.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::article::{Article, Status};
+use super::faq::QuestionAnswer;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RevisionKind {
+    /// Taken while writing, after a pause or every few minutes.
+    Checkpoint,
+    /// Named by the writer.
+    Snapshot,
+    /// The status changed.
+    Status,
+    /// The state just before a restore replaced it.
+    BeforeRestore,
+    Import,
+    ExternalEdit,
+    Export,
+}
+
+impl RevisionKind {
+    pub const ALL: [RevisionKind; 7] = [
+        RevisionKind::Checkpoint,
+        RevisionKind::Snapshot,
+        RevisionKind::Status,
+        RevisionKind::BeforeRestore,
+        RevisionKind::Import,
+        RevisionKind::ExternalEdit,
+        RevisionKind::Export,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevisionKind::Checkpoint => "checkpoint",
+            RevisionKind::Snapshot => "snapshot",
+            RevisionKind::Status => "status",
+            RevisionKind::BeforeRestore => "before_restore",
+            RevisionKind::Import => "import",
+            RevisionKind::ExternalEdit => "external_edit",
+            RevisionKind::Export => "export",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RevisionKind::Checkpoint => "Checkpoint",
+            RevisionKind::Snapshot => "Snapshot",
+            RevisionKind::Status => "Status change",
+            RevisionKind::BeforeRestore => "Before restore",
+            RevisionKind::Import => "Import",
+            RevisionKind::ExternalEdit => "External edit",
+            RevisionKind::Export => "Export",
+        }
+    }
+
+    /// The kind a stored name stands for; an unknown name (from a newer
+    /// Byline) reads as a checkpoint.
+    pub fn parse(s: &str) -> RevisionKind {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .unwrap_or(RevisionKind::Checkpoint)
+    }
+}
+
+/// Everything a revision restores. New fields must default, so revisions
+/// recorded before they existed still read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct RevisionState {
+    pub title: String,
+    pub dek: String,
+    pub slug: String,
+    pub authors: Vec<String>,
+    pub tags: Vec<String>,
+    pub meta_description: String,
+    pub canonical_url: String,
+    pub featured_image: String,
+    pub publish_at: Option<DateTime<Utc>>,
+    pub status: Status,
+    pub body: String,
+    /// The FAQ items' text in order (revisions from before FAQ items read
+    /// as having none). Links to shared blocks are not kept: a restored
+    /// item is the article's own copy.
+    pub faq: Vec<QuestionAnswer>,
+}
+
+impl Default for RevisionState {
+    fn default() -> Self {
+        RevisionState {
+            title: String::new(),
+            dek: String::new(),
+            slug: String::new(),
+            authors: Vec::new(),
+            tags: Vec::new(),
+            meta_description: String::new(),
+            canonical_url: String::new(),
+            featured_image: String::new(),
+            publish_at: None,
+            status: Status::Draft,
+            body: String::new(),
+            faq: Vec::new(),
+        }
+    }
+}
+
+impl From<&Article> for RevisionState {
+    fn from(a: &Article) -> Self {
+        RevisionState {
+            title: a.title.clone(),
+            dek: a.dek.clone(),
+            slug: a.slug.clone(),
+            authors: a.authors.clone(),
+            tags: a.tags.clone(),
+            meta_description: a.meta_description.clone(),
+            canonical_url: a.canonical_url.clone(),
+            featured_image: a.featured_image.clone(),
+            publish_at: a.publish_at,
+            status: a.status,
+            body: a.body.clone(),
+            faq: a.faq.iter().map(|f| f.pair()).collect(),
+        }
+    }
+}
+
+/// One entry of an article's history, without its state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RevisionInfo {
+    /// Counts from 1 within the article: what the CLI and window call it.
+    pub number: u32,
+    #[ts(type = "string")]
+    pub at: DateTime<Utc>,
+    pub kind: RevisionKind,
+    /// The kind as a writer reads it ("Before restore"), so the window and
+    /// the CLI name kinds alike.
+    pub kind_label: String,
+    pub label: Option<String>,
+    pub words: u32,
+    /// Words gained (or lost) since the revision before it.
+    pub words_delta: i64,
+    /// Stored size in bytes, compressed.
+    pub stored_bytes: u32,
+}

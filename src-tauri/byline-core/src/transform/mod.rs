@@ -1,0 +1,14 @@
+//! The second layer: pure transforms of domain values. Text in, text (or
+//! values) out; no library, no files, no threads. Depends only on `domain`.
+
+pub mod diff;
+pub mod export;
+pub mod faq;
+pub mod frontmatter;
+pub mod html_paste;
+pub mod jsonld;
+pub mod lines;
+pub mod post;
+pub mod render;
+pub mod slug;
+pub mod text_stats;

@@ -1,0 +1,337 @@
+//! The one Markdown renderer. The preview and every export call [`render`],
+//! so what the writer sees is what gets published.
+//!
+//! comrak turns Markdown into HTML with raw HTML allowed (writers do use
+//! `<kbd>` or `<details>`), then ammonia removes everything that could run
+//! script or load a foreign document. Sanitising is not optional and there is
+//! no unsanitised path out of this module.
+
+use std::collections::HashSet;
+use std::sync::{Arc, LazyLock};
+
+use comrak::nodes::{AlertType, NodeValue};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::transform::text_stats::TextStats;
+
+/// What the preview needs after a keystroke: the page as top-level blocks
+/// (so unchanged ones stay on screen untouched) and the counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Preview {
+    /// Names this response; the window passes it back as `since` so the next
+    /// one can leave out the HTML of blocks it already shows.
+    pub generation: u32,
+    pub blocks: Vec<PreviewBlock>,
+    pub stats: TextStats,
+}
+
+mod blocks;
+mod previewer;
+pub use blocks::PreviewBlock;
+pub use previewer::Previewer;
+
+/// Renders Markdown to sanitised HTML, as exports publish it. Images keep
+/// their library paths (`assets/…`); exports decide how to ship them.
+pub fn render(markdown: &str) -> String {
+    render_with(markdown, &COMRAK_OPTIONS, &SANITIZER)
+}
+
+/// comrak, then the sanitiser block by block: the one path every piece of
+/// Markdown takes (body, FAQ answers, boilerplate).
+fn render_with(
+    markdown: &str,
+    options: &comrak::Options<'_>,
+    sanitizer: &ammonia::Builder<'_>,
+) -> String {
+    let raw = comrak_html(markdown, options);
+    let mut out = String::with_capacity(raw.len());
+    for chunk in blocks::chunks(&raw) {
+        out.push_str(&sanitize(chunk, sanitizer));
+        out.push('\n');
+    }
+    out
+}
+
+/// comrak's unsanitised HTML. Never leaves this module unsanitised.
+fn comrak_html(markdown: &str, options: &comrak::Options<'_>) -> String {
+    let arena = comrak::Arena::new();
+    let root = comrak::parse_document(&arena, markdown, options);
+    label_alerts(root);
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    comrak::format_html(root, options, &mut raw).expect("formatting into a String cannot fail");
+    raw
+}
+
+/// Sanitises one top-level block. The page is sanitised block by block, in
+/// the preview and in exports alike, so the preview can reuse the blocks it
+/// already sanitised and still be exactly what exports publish. Each result
+/// is a balanced fragment, so joining them is as safe as each one.
+fn sanitize(block: &str, sanitizer: &ammonia::Builder<'_>) -> String {
+    sanitizer.clean(block).to_string()
+}
+
+/// The "Updates" list under a corrected article: each note with its time.
+/// Notes are text, never HTML; the list goes through the sanitiser like
+/// everything else this module emits. Empty when there are none.
+pub fn updates_html(corrections: &[crate::domain::correction::Correction]) -> String {
+    if corrections.is_empty() {
+        return String::new();
+    }
+    let mut html = String::from(r#"<section class="byline-updates"><h2>Updates</h2><ul>"#);
+    for c in corrections {
+        html.push_str(&format!(
+            r#"<li><time datetime="{}">{}</time> {}</li>"#,
+            c.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            c.at.format("%-d %B %Y, %H:%M UTC"),
+            escape_text(&c.note)
+        ));
+    }
+    html.push_str("</ul></section>");
+    sanitize(&html, &SANITIZER)
+}
+
+/// A piece of Markdown (a FAQ answer being edited) rendered as the preview
+/// renders the body, without source positions.
+pub fn fragment(markdown: &str, asset_base: Option<&str>) -> String {
+    let (options, sanitizer) = options_for(asset_base);
+    render_with(markdown, &options, sanitizer)
+}
+
+/// Options and sanitiser for rendering outside the incremental preview:
+/// with `asset_base`, library images point at the window's protocol.
+fn options_for(
+    asset_base: Option<&str>,
+) -> (comrak::Options<'static>, &'static ammonia::Builder<'static>) {
+    let mut options = COMRAK_OPTIONS.clone();
+    match asset_base {
+        Some(base) => {
+            options.extension.image_url_rewriter = Some(Arc::new(AssetUrls(base.to_owned())));
+            (options, &PREVIEW_SANITIZER)
+        }
+        None => (options, &SANITIZER),
+    }
+}
+
+/// The FAQ section that closes an article: `heading`, then each question
+/// as a heading with its answer rendered like the body. Questions are text,
+/// never markup (markup in one is flagged by `faq::validate`). Empty when
+/// there are no items. `asset_base` is as for [`Previewer::new`]: the
+/// preview passes the window's image URL base, exports pass `None`.
+pub fn faq_html(
+    items: &[crate::domain::faq::QuestionAnswer],
+    heading: &str,
+    asset_base: Option<&str>,
+) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let (options, sanitizer) = options_for(asset_base);
+    let mut html = format!(
+        r#"<section class="byline-faq"><h2 id="faq">{}</h2>"#,
+        escape_text(heading)
+    );
+    for (n, item) in items.iter().enumerate() {
+        html.push_str(&format!(
+            r#"<div class="byline-faq-item"><h3 id="faq-{}">{}</h3>{}</div>"#,
+            n + 1,
+            escape_text(item.question.trim()),
+            render_with(&item.answer, &options, sanitizer)
+        ));
+    }
+    html.push_str("</section>");
+    sanitize(&html, sanitizer)
+}
+
+/// Text as HTML text or a quoted attribute value: never markup.
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The label a callout shows when the writer gave it none. Newsrooms call a
+/// tip box "Pro Tip"; the others keep GitHub's names.
+pub fn alert_label(kind: AlertType) -> &'static str {
+    match kind {
+        AlertType::Tip => "Pro Tip",
+        AlertType::Note => "Note",
+        AlertType::Important => "Important",
+        AlertType::Warning => "Warning",
+        AlertType::Caution => "Caution",
+    }
+}
+
+fn label_alerts<'a>(root: &'a comrak::nodes::AstNode<'a>) {
+    for node in root.descendants() {
+        if let NodeValue::Alert(alert) = &mut node.data_mut().value {
+            if alert.title.is_none() {
+                alert.title = Some(alert_label(alert.alert_type).to_string());
+            }
+        }
+    }
+}
+
+/// A one-off preview, nothing cached: for tests, benches and the CLI.
+pub fn preview(markdown: &str) -> Preview {
+    Previewer::new(None).render(markdown, None)
+}
+
+/// Where `assets/…` image paths point in the preview, given the base URL
+/// the window serves library images from.
+struct AssetUrls(String);
+
+impl comrak::options::URLRewriter for AssetUrls {
+    fn to_html(&self, url: &str) -> String {
+        match url.strip_prefix(crate::domain::asset::ASSET_DIR) {
+            Some(name) if name.starts_with('/') => format!("{}{}", self.0, &name[1..]),
+            _ => url.to_owned(),
+        }
+    }
+}
+
+fn preview_options(asset_base: Option<&str>) -> comrak::Options<'static> {
+    let mut options = COMRAK_OPTIONS.clone();
+    options.render.sourcepos = true;
+    if let Some(base) = asset_base {
+        options.extension.image_url_rewriter = Some(Arc::new(AssetUrls(base.to_owned())));
+    }
+    options
+}
+
+static COMRAK_OPTIONS: LazyLock<comrak::Options<'static>> =
+    LazyLock::new(|| comrak_options(Syntax::Published));
+
+/// Which Markdown a parse reads. Each reader keeps the extensions it was
+/// written against, so what it finds never shifts under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    /// CommonMark alone: enough to find images and raw HTML (import).
+    CommonMark,
+    /// What the plain-text export reads: tables, strikethrough, footnotes
+    /// and callouts, but no task lists (a box reads as `[ ]`) or autolinks.
+    PlainText,
+    /// What is published: GFM (tables, strikethrough, autolinks, task
+    /// lists), footnotes and callouts, with the renderer's HTML settings.
+    /// Detection parses with it too, so it sees the body as published.
+    Published,
+}
+
+/// The one place comrak's options are built.
+pub fn comrak_options(syntax: Syntax) -> comrak::Options<'static> {
+    let mut options = comrak::Options::default();
+    if syntax == Syntax::CommonMark {
+        return options;
+    }
+    let ext = &mut options.extension;
+    ext.strikethrough = true;
+    ext.table = true;
+    ext.footnotes = true;
+    // `> [!TIP]` and friends become labelled callout boxes.
+    ext.alerts = true;
+    if syntax == Syntax::Published {
+        ext.autolink = true;
+        ext.tasklist = true;
+        // Headings get ids (and an empty anchor link) so they can be linked to.
+        ext.header_id_prefix = Some(String::new());
+        // Raw HTML is passed through to ammonia, which decides what survives.
+        options.render.r#unsafe = true;
+    }
+    options
+}
+
+/// Classes comrak emits that the article stylesheet relies on. Anything else a
+/// writer puts in `class` is dropped, so Markdown cannot borrow the app's own
+/// class names and restyle the window around the preview.
+const KNOWN_CLASSES: &[&str] = &[
+    "anchor",
+    "markdown-alert",
+    "markdown-alert-title",
+    "markdown-alert-note",
+    "markdown-alert-tip",
+    "markdown-alert-important",
+    "markdown-alert-warning",
+    "markdown-alert-caution",
+    "footnotes",
+    "footnote-ref",
+    "footnote-backref",
+    "task-list-item",
+    "contains-task-list",
+    "task-list-item-checkbox",
+    "byline-updates",
+    "byline-faq",
+    "byline-faq-item",
+];
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> =
+    LazyLock::new(|| sanitizer(&["http", "https", "mailto", "tel"]));
+
+/// The preview also shows library images, which the window serves under
+/// their own scheme (see the app's `byline-asset` protocol).
+static PREVIEW_SANITIZER: LazyLock<ammonia::Builder<'static>> =
+    LazyLock::new(|| sanitizer(&["http", "https", "mailto", "tel", ASSET_SCHEME]));
+
+/// The URL scheme the desktop app serves library images under.
+pub const ASSET_SCHEME: &str = "byline-asset";
+
+fn sanitizer(schemes: &[&'static str]) -> ammonia::Builder<'static> {
+    let mut b = ammonia::Builder::default();
+    b.url_schemes(schemes.iter().copied().collect::<HashSet<_>>())
+        .add_tags([
+            "input",
+            "section",
+            "details",
+            "summary",
+            "mark",
+            "kbd",
+            "figure",
+            "figcaption",
+            "time",
+        ])
+        .add_tag_attributes("time", ["datetime"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("th", ["align"])
+        .add_tag_attributes("td", ["align"])
+        .add_tag_attributes(
+            "a",
+            ["data-footnote-ref", "data-footnote-backref", "aria-label"],
+        )
+        .add_tag_attributes("section", ["data-footnotes"])
+        .add_tag_attributes("ol", ["start"])
+        .add_generic_attributes(["id", "class"])
+        .attribute_filter(|element, attribute, value| match (element, attribute) {
+            ("input", "type") => (value == "checkbox").then_some(value.into()),
+            (_, "class") => {
+                let kept: Vec<&str> = value
+                    .split_ascii_whitespace()
+                    .filter(|c| {
+                        KNOWN_CLASSES.contains(c) || (element == "code" && is_language_class(c))
+                    })
+                    .collect();
+                (!kept.is_empty()).then(|| kept.join(" ").into())
+            }
+            _ => Some(value.into()),
+        });
+    b
+}
+
+fn is_language_class(class: &str) -> bool {
+    class.strip_prefix("language-").is_some_and(|lang| {
+        !lang.is_empty()
+            && lang
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+#-_.".contains(c))
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,218 @@
+use std::sync::mpsc;
+
+use super::*;
+
+fn setup(
+    policy: Policy,
+) -> (
+    tempfile::TempDir,
+    Arc<Mutex<Library>>,
+    ArticleId,
+    Autosaver,
+    mpsc::Receiver<SaveEvent>,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(dir.path().join("l.byline")).unwrap();
+    let id = lib.create_article("T", "").unwrap().id;
+    let library = Arc::new(Mutex::new(lib));
+    let (tx, rx) = mpsc::channel();
+    let tx = Mutex::new(tx);
+    let saver = Autosaver::start(Arc::clone(&library), policy, move |e| {
+        let _ = lock(&tx).send(e);
+    });
+    (dir, library, id, saver, rx)
+}
+
+/// The base of text typed on the new, empty article.
+fn on_empty() -> BodyHash {
+    BodyHash::of("")
+}
+
+fn body(library: &Arc<Mutex<Library>>, id: ArticleId) -> String {
+    lock(library).article(id).unwrap().body
+}
+
+const SLOW: Policy = Policy {
+    quiet: Duration::from_secs(3600),
+    max_delay: Duration::from_secs(3600),
+    max_backoff: Duration::from_secs(3600),
+};
+
+#[test]
+fn a_burst_of_edits_is_written_once_after_the_pause() {
+    let policy = Policy {
+        quiet: Duration::from_millis(150),
+        max_delay: Duration::from_secs(10),
+        ..Policy::default()
+    };
+    let (_d, library, id, saver, rx) = setup(policy);
+    for (seq, text) in ["H", "He", "Hel", "Hell", "Hello"].into_iter().enumerate() {
+        saver.stage(id, text.into(), seq as u64, on_empty());
+    }
+    let event = rx
+        .recv_timeout(Duration::from_secs(5))
+        .expect("a save after the pause");
+    assert!(
+        matches!(event, SaveEvent::Saved { ref article, seq: 4 } if article.id == id && article.words == 1),
+        "{event:?}"
+    );
+    assert_eq!(body(&library, id), "Hello");
+    assert!(
+        rx.recv_timeout(Duration::from_millis(400)).is_err(),
+        "one write for the whole burst"
+    );
+}
+
+#[test]
+fn continuous_typing_is_saved_within_max_delay() {
+    let policy = Policy {
+        quiet: Duration::from_millis(300),
+        max_delay: Duration::from_millis(400),
+        ..Policy::default()
+    };
+    let (_d, library, id, saver, rx) = setup(policy);
+    let start = Instant::now();
+    let mut n = 0;
+    // Keystrokes every 50 ms never leave a 300 ms pause.
+    while rx.try_recv().is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "no save during continuous typing"
+        );
+        n += 1;
+        saver.stage(id, "x".repeat(n), n as u64, on_empty());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!body(&library, id).is_empty());
+}
+
+#[test]
+fn flush_writes_pending_text_immediately() {
+    let (_d, library, id, saver, rx) = setup(SLOW);
+    saver.stage(id, "last keystrokes".into(), 1, on_empty());
+    assert_eq!(saver.pending_body(id).as_deref(), Some("last keystrokes"));
+    assert_eq!(body(&library, id), "");
+    saver.flush().unwrap();
+    assert_eq!(body(&library, id), "last keystrokes");
+    assert!(saver.pending_body(id).is_none());
+    assert!(matches!(rx.try_recv(), Ok(SaveEvent::Saved { .. })));
+}
+
+#[test]
+fn dropping_the_autosaver_flushes() {
+    let (_d, library, id, saver, _rx) = setup(SLOW);
+    saver.stage(id, "typed just before quitting".into(), 1, on_empty());
+    drop(saver);
+    assert_eq!(body(&library, id), "typed just before quitting");
+}
+
+#[test]
+fn a_failed_save_is_reported_and_the_text_kept_pending() {
+    let (_d, library, id, saver, rx) = setup(SLOW);
+    let too_big = "a".repeat(crate::library::MAX_BODY_BYTES + 1);
+    saver.stage(id, too_big.clone(), 7, on_empty());
+    let err = saver.flush().unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    match rx.try_recv().unwrap() {
+        SaveEvent::Failed {
+            article,
+            seq,
+            error,
+        } => {
+            assert_eq!((article, seq), (id, 7));
+            assert_eq!(error.code, "invalid_input");
+        }
+        other => panic!("expected a failure event, got {other:?}"),
+    }
+    assert_eq!(
+        saver.pending_body(id).map(|b| b.len()),
+        Some(too_big.len()),
+        "text is not dropped"
+    );
+    // A newer edit replaces it and saves normally.
+    saver.stage(id, "fixed".into(), 8, on_empty());
+    saver.flush().unwrap();
+    assert_eq!(body(&library, id), "fixed");
+}
+
+#[test]
+fn an_edit_for_a_deleted_article_is_reported_not_retried_forever() {
+    let (_d, _library, _id, saver, rx) = setup(SLOW);
+    saver.stage(ArticleId(4242), "orphan".into(), 1, on_empty());
+    assert_eq!(saver.flush().unwrap_err().code(), "article_not_found");
+    assert!(matches!(rx.try_recv(), Ok(SaveEvent::Failed { .. })));
+    assert!(saver.pending_body(ArticleId(4242)).is_none());
+}
+
+#[test]
+fn an_older_edit_arriving_late_never_replaces_a_newer_one() {
+    let (_d, library, id, saver, _rx) = setup(SLOW);
+    assert!(saver.stage(id, "newest text".into(), 10, on_empty()));
+    assert!(
+        !saver.stage(id, "older text".into(), 9, on_empty()),
+        "stale edit must be refused"
+    );
+    saver.flush().unwrap();
+    // Also after the newer text has been written and left the pending map.
+    assert!(!saver.stage(id, "older text".into(), 9, on_empty()));
+    assert!(!saver.stage(id, "same edit again".into(), 10, on_empty()));
+    saver.flush().unwrap();
+    assert_eq!(body(&library, id), "newest text");
+    assert!(saver.stage(id, "next".into(), 11, on_empty()));
+}
+
+#[test]
+fn edits_on_one_base_save_one_after_another() {
+    // The window sends the base it loaded with every edit; the body stored
+    // by then is this autosaver's own last save on it.
+    let (_d, library, id, saver, rx) = setup(SLOW);
+    for (seq, text) in ["One", "One two", "One two three"].into_iter().enumerate() {
+        saver.stage(id, text.into(), seq as u64, on_empty());
+        saver.flush().unwrap();
+        assert!(matches!(rx.try_recv(), Ok(SaveEvent::Saved { .. })));
+        assert_eq!(body(&library, id), text);
+    }
+}
+
+#[test]
+fn an_edit_on_a_body_changed_elsewhere_is_kept_and_nothing_written_over() {
+    let (_d, library, id, saver, rx) = setup(SLOW);
+    saver.stage(id, "Typed.".into(), 1, on_empty());
+    saver.flush().unwrap();
+    rx.try_recv().unwrap();
+    // The folder mirror (or the CLI) changes the body…
+    lock(&library).save_body(id, "Edited in the file.").unwrap();
+    // …while the window, still on the text it loaded, types on.
+    saver.stage(id, "Typed. More typed.".into(), 2, on_empty());
+    saver.flush().unwrap();
+    let revision = match rx.try_recv().unwrap() {
+        SaveEvent::Diverged {
+            article,
+            seq,
+            revision,
+        } => {
+            assert_eq!((article.id, seq), (id, 2));
+            revision
+        }
+        other => panic!("expected a divergence, got {other:?}"),
+    };
+    assert_eq!(body(&library, id), "Edited in the file.");
+    let lib = lock(&library);
+    assert_eq!(
+        lib.revision_state(id, revision).unwrap().body,
+        "Typed. More typed."
+    );
+    let kept = lib.history(id).unwrap();
+    assert_eq!(
+        kept[0].label.as_deref(),
+        Some(crate::library::DIVERGED_LABEL)
+    );
+    drop(lib);
+
+    // Once the window loads the new body, its edits save again.
+    let base = lock(&library).article(id).unwrap().body_hash;
+    saver.stage(id, "Edited in the file. Then typed.".into(), 3, base);
+    saver.flush().unwrap();
+    assert!(matches!(rx.try_recv(), Ok(SaveEvent::Saved { seq: 3, .. })));
+    assert_eq!(body(&library, id), "Edited in the file. Then typed.");
+}

@@ -1,0 +1,15 @@
+//! The top layer: use cases and runtime. What reads or writes files and
+//! folders (import, exports and sites on disk, the folder mirror's rules
+//! and its watcher), what runs on its own thread (autosave), and where the
+//! library lives by default. May use every layer below; nothing below uses
+//! it.
+
+pub mod article_export;
+pub mod atomic_write;
+pub mod autosave;
+pub mod import;
+pub mod location;
+pub mod markdown_file;
+pub mod mirror_rules;
+pub mod mirror_watcher;
+pub mod site_export;
