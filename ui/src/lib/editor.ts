@@ -1,7 +1,7 @@
 // The Markdown editor: CodeMirror 6 configured for prose. Colours come from
 // CSS variables, so the light and dark themes are designed in app.css, not
 // inverted here.
-import { Compartment, EditorState, RangeSetBuilder, type Extension } from "@codemirror/state";
+import { Compartment, EditorState, Prec, RangeSetBuilder, type Extension } from "@codemirror/state";
 import {
   Decoration,
   EditorView,
@@ -15,12 +15,15 @@ import {
 } from "@codemirror/view";
 import {
   asCommand,
+  endQuote,
   imageInsertion,
   insertLink,
   setHeading,
   toggleInline,
   toggleList,
   toggleQuote,
+  toLinkAddress,
+  type Edit,
 } from "./formatting";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
@@ -78,6 +81,26 @@ const formattingKeymap = keymap.of([
   { key: "Mod-Shift-7", run: asCommand(toggleList("ordered")) },
   { key: "Mod-Shift-9", run: asCommand(toggleQuote) },
 ]);
+
+/// Runs `edit` only where it applies; elsewhere the key keeps its usual
+/// meaning (Enter continues Markdown, Tab indents).
+function whereItApplies(edit: Edit): (view: EditorView) => boolean {
+  return (view) => {
+    const spec = edit(view.state);
+    if (!spec) return false;
+    view.dispatch(view.state.update(spec, { scrollIntoView: true, userEvent: "input" }));
+    return true;
+  };
+}
+
+/// Keys that leave a block or a link's label. Above Markdown's own Enter
+/// (which continues a quote until two empty lines) and above Tab's indent.
+const leavingKeymap = Prec.highest(
+  keymap.of([
+    { key: "Enter", run: whereItApplies(endQuote) },
+    { key: "Tab", run: whereItApplies(toLinkAddress) },
+  ]),
+);
 
 /// Focus mode: every line but the paragraph with the cursor is dimmed.
 const focusParagraph = ViewPlugin.fromClass(
@@ -227,6 +250,7 @@ export function editorExtensions(
     imageInput(storeImage, onError),
     richPaste(toMarkdown),
     formattingKeymap,
+    leavingKeymap,
     ...modes.extensions(),
     history(),
     drawSelection(),
