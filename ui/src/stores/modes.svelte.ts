@@ -1,5 +1,5 @@
 // How the window shows writing: theme, panes, focus and typewriter modes.
-import { loadTheme, nextTheme, type ThemeChoice } from "../lib/theme";
+import { flipTheme, loadTheme, nextTheme, systemIsDark, type ThemeChoice } from "../lib/theme";
 
 export type Layout = "both" | "editor" | "preview";
 const LAYOUTS: readonly Layout[] = ["both", "editor", "preview"];
@@ -11,8 +11,14 @@ export class ModeStore {
   focus = $state(false);
   typewriter = $state(false);
 
+  /// The status bar's button: through system, light and dark in turn.
   switchTheme() {
     this.theme = nextTheme(this.theme);
+  }
+
+  /// Ctrl+Shift+L: the opposite of what shows, so the first press is seen.
+  flipTheme() {
+    this.theme = flipTheme(this.theme, systemIsDark());
   }
 
   cycleLayout() {

@@ -22,7 +22,7 @@ export const SHORTCUTS: readonly Shortcut<Stores>[] = [
   { keys: "Ctrl+Shift+P", description: "Editor, preview or both", run: (s) => s.modes.cycleLayout() },
   { keys: "Ctrl+Shift+F", description: "Focus mode", run: (s) => s.modes.toggleFocus() },
   { keys: "Ctrl+Shift+T", description: "Typewriter scrolling", run: (s) => s.modes.toggleTypewriter() },
-  { keys: "Ctrl+Shift+L", description: "Light, dark or system theme", run: (s) => s.modes.switchTheme() },
+  { keys: "Ctrl+Shift+L", description: "Light or dark theme", run: (s) => s.modes.flipTheme() },
 ];
 
 /// The window's key handler.
