@@ -176,3 +176,252 @@ async fn the_theme_key_always_changes_what_shows() {
     wait_focus(&app, "editor").await;
     app.close().await;
 }
+
+/// A library with one published article of two sections; returns its id.
+fn published_library(library: &Path) -> byline_core::ArticleId {
+    let mut lib = Library::open(library).unwrap();
+    let id = lib
+        .create_article(
+            "Ferry fares rise in spring",
+            "## One\n\nFirst section.\n\n## Two\n\nSecond section.",
+        )
+        .unwrap()
+        .id;
+    lib.set_status(id, byline_core::Status::Published).unwrap();
+    id
+}
+
+/// Whether the keyboard is inside the element with this test id.
+fn focus_inside(testid: &str) -> String {
+    format!(
+        "document.querySelector('[data-testid={testid}]')?.contains(document.activeElement) ?? false"
+    )
+}
+
+/// The text of the editor line holding the cursor.
+const CURSOR_LINE: &str =
+    "(() => { const n = document.getSelection().focusNode; \
+     const el = n?.nodeType === 1 ? n : n?.parentElement; return el?.closest('.cm-line')?.textContent ?? null; })()";
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn panels_take_the_keyboard_keep_tab_and_give_it_back_on_escape() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    published_library(&library);
+    let app = App::launch(&library).await;
+    app.click(".cm-content").await;
+    press(&app, &format!("{CTRL}{END}{RELEASE_MODIFIERS} Typed.")).await;
+    let mut text = "## One\n\nFirst section.\n\n## Two\n\nSecond section. Typed.".to_owned();
+    assert_eq!(app.editor_text().await, text);
+
+    // Each panel and popover: it takes the keyboard, Tab and Shift+Tab go
+    // round inside it, Escape closes it and the writer types on where they were.
+    let panels = [
+        (ctrl_shift('D'), "details-panel"),
+        (ctrl_shift('Q'), "faq-panel"),
+        (ctrl_shift('H'), "history-panel"),
+        (ctrl(","), "settings-panel"),
+        (ctrl_shift('E'), "export-panel"),
+    ];
+    for (i, (key, panel)) in panels.iter().enumerate() {
+        press(&app, key).await;
+        app.wait_for_js(&focus_inside(panel), json!(true)).await;
+        for tab in [
+            TAB.to_string(),
+            TAB.to_string(),
+            TAB.to_string(),
+            TAB.to_string(),
+            TAB.to_string(),
+            format!("{SHIFT}{TAB}{RELEASE_MODIFIERS}"),
+            format!("{SHIFT}{TAB}{RELEASE_MODIFIERS}"),
+            format!("{SHIFT}{TAB}{RELEASE_MODIFIERS}"),
+            format!("{SHIFT}{TAB}{RELEASE_MODIFIERS}"),
+            format!("{SHIFT}{TAB}{RELEASE_MODIFIERS}"),
+            format!("{SHIFT}{TAB}{RELEASE_MODIFIERS}"),
+            format!("{SHIFT}{TAB}{RELEASE_MODIFIERS}"),
+        ] {
+            press(&app, &tab).await;
+            assert_eq!(
+                app.js(&focus_inside(panel)).await,
+                json!(true),
+                "Tab left the {panel} for {}",
+                app.js("document.activeElement?.outerHTML.slice(0, 200)").await
+            );
+        }
+        press(&app, &ESCAPE.to_string()).await;
+        app.wait_for_js(
+            &format!("document.querySelector('[data-testid={panel}]') === null"),
+            json!(true),
+        )
+        .await;
+        wait_focus(&app, "editor").await;
+        let mark = (i + 1).to_string();
+        press(&app, &mark).await;
+        text.push_str(&mark);
+        // Tab never reached the article: it is exactly what was typed.
+        assert_eq!(app.editor_text().await, text, "after the {panel}");
+    }
+
+    // Corrections, opened with its button: the note field has the keyboard.
+    app.click("[data-testid=corrections-toggle]").await;
+    wait_focus(&app, "correction-note").await;
+    press(&app, &ESCAPE.to_string()).await;
+    app.wait_for_js("document.querySelector('[data-testid=corrections]') === null", json!(true))
+        .await;
+    wait_focus(&app, "editor").await;
+
+    // The outline is a keyboard list: Down, Enter jumps to the heading.
+    press(&app, &ctrl_shift('O')).await;
+    wait_focus(&app, "outline-item").await;
+    assert_eq!(app.js("document.activeElement.textContent").await, json!("One"));
+    press(&app, &DOWN.to_string()).await;
+    assert_eq!(app.js("document.activeElement.textContent").await, json!("Two"));
+    press(&app, "\n").await;
+    app.wait_for_js("document.querySelector('[data-testid=outline]') === null", json!(true))
+        .await;
+    wait_focus(&app, "editor").await;
+    app.wait_for_js(CURSOR_LINE, json!("## Two")).await;
+    assert_eq!(app.editor_text().await, text);
+
+    // With Details open the doc bar narrows; the outline still leaves the
+    // library's search box clear, and Escape gives the text back.
+    press(&app, &ctrl_shift('D')).await;
+    app.wait_for_js(&focus_inside("details-panel"), json!(true)).await;
+    press(&app, &ctrl_shift('O')).await;
+    wait_focus(&app, "outline-item").await;
+    let overlap = app
+        .js("(() => { const a = document.querySelector('[data-testid=outline]').getBoundingClientRect(); \
+             const b = document.querySelector('[data-testid=search-input]').getBoundingClientRect(); \
+             return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom; })()")
+        .await;
+    assert_eq!(overlap, json!(false), "the outline covers the search box");
+    app.screenshot_both_themes("feel-outline").await;
+    press(&app, &ESCAPE.to_string()).await;
+    app.wait_for_js("document.querySelector('[data-testid=outline]') === null", json!(true))
+        .await;
+    press(&app, &ctrl_shift('D')).await;
+    app.wait_for_js("document.querySelector('[data-testid=details-panel]') === null", json!(true))
+        .await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn after_restore_the_editor_has_the_keyboard_and_ctrl_z_undoes_it() {
+    let (_dir, library, app) = App::launch_fresh().await;
+    new_article_in_editor(&app).await;
+    press(&app, "The ferry leaves at noon.").await;
+    // A named snapshot of this text, from the keyboard.
+    press(&app, &ctrl_shift('H')).await;
+    app.wait_for_js(&focus_inside("history-panel"), json!(true)).await;
+    app.click("[data-testid=snapshot]").await;
+    wait_focus(&app, "snapshot-label").await;
+    press(&app, "Before the cut\n").await;
+    app.wait_for_js(
+        "[...document.querySelectorAll('[data-testid=revision] .what')].some(e => e.textContent === 'Before the cut')",
+        json!(true),
+    )
+    .await;
+    press(&app, &ESCAPE.to_string()).await;
+    wait_focus(&app, "editor").await;
+    press(&app, " It returns at six.").await;
+    press(&app, &ctrl("s")).await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=save-state]').textContent.trim()",
+        json!("Saved"),
+    )
+    .await;
+
+    press(&app, &ctrl_shift('H')).await;
+    app.wait_for_js(&focus_inside("history-panel"), json!(true)).await;
+    app.js("([...document.querySelectorAll('[data-testid=revision]')].find(e => e.textContent.includes('Before the cut')).click(), true)")
+        .await;
+    app.click("[data-testid=restore-revision]").await;
+    app.click("[data-testid=restore-yes]").await;
+    app.wait_for_js(
+        "Array.from(document.querySelectorAll('.cm-line')).map(l => l.textContent).join('\\n')",
+        json!("The ferry leaves at noon."),
+    )
+    .await;
+    wait_focus(&app, "editor").await;
+    // Ctrl+Z at once, with no click: the text before the restore is back.
+    press(&app, &ctrl("z")).await;
+    app.wait_for_js(
+        "Array.from(document.querySelectorAll('.cm-line')).map(l => l.textContent).join('\\n')",
+        json!("The ferry leaves at noon. It returns at six."),
+    )
+    .await;
+    press(&app, &ctrl("s")).await;
+    eventually("the undone restore stored", || {
+        (stored_body(&library) == "The ferry leaves at noon. It returns at six.").then_some(())
+    })
+    .await;
+    app.screenshot_both_themes("feel-history").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn a_correction_goes_only_after_confirming_and_trashing_offers_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    let id = published_library(&library);
+    Library::open(&library)
+        .unwrap()
+        .add_correction(id, "An earlier version gave the wrong fare.")
+        .unwrap();
+    let corrections = || Library::open(&library).unwrap().corrections(id).unwrap().len();
+    let app = App::launch(&library).await;
+
+    app.click("[data-testid=corrections-toggle]").await;
+    app.click("[data-testid=correction-remove]").await;
+    // Asked first, with Keep the safe choice under the keyboard.
+    app.wait_for_css("[data-testid=correction-confirm]").await;
+    assert_eq!(
+        app.text_of("[data-testid=correction-confirm]").await.split_whitespace().collect::<Vec<_>>().join(" "),
+        "Delete this correction? Delete Keep"
+    );
+    wait_focus(&app, "correction-keep").await;
+    app.screenshot_both_themes("feel-correction-confirm").await;
+    // Escape keeps it, and the popover stays.
+    press(&app, &ESCAPE.to_string()).await;
+    app.wait_for_js("document.querySelector('[data-testid=correction-confirm]') === null", json!(true))
+        .await;
+    app.wait_for_css("[data-testid=corrections]").await;
+    assert_eq!(corrections(), 1);
+    // Confirmed, it goes.
+    app.click("[data-testid=correction-remove]").await;
+    app.click("[data-testid=correction-delete]").await;
+    eventually("the correction deleted", || (corrections() == 0).then_some(())).await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=corrections-toggle]').textContent.trim()",
+        json!("Corrections"),
+    )
+    .await;
+    press(&app, &ESCAPE.to_string()).await;
+
+    // Move to trash: a message with Undo, which brings the article back.
+    app.click("[data-testid=more]").await;
+    app.click("[data-testid=trash]").await;
+    app.wait_for_css("[data-testid=trash-message]").await;
+    assert!(app
+        .text_of("[data-testid=trash-message]")
+        .await
+        .starts_with("“Ferry fares rise in spring” moved to the trash."));
+    eventually("the article in the trash", || {
+        (Library::open(&library).unwrap().list_trash().unwrap().len() == 1).then_some(())
+    })
+    .await;
+    app.screenshot_both_themes("feel-trash-undo").await;
+    app.click("[data-testid=trash-undo]").await;
+    app.wait_for_js("document.querySelector('[data-testid=trash-message]') === null", json!(true))
+        .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=title-input]')?.value",
+        json!("Ferry fares rise in spring"),
+    )
+    .await;
+    assert!(Library::open(&library).unwrap().list_trash().unwrap().is_empty());
+    app.close().await;
+}
