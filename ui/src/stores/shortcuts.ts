@@ -9,7 +9,14 @@ export const SHORTCUTS: readonly Shortcut<Stores>[] = [
   { keys: "Ctrl+N", description: "New article", run: (s) => void s.doc.create() },
   { keys: "Ctrl+O", description: "Import Markdown files", run: (s) => s.imports.dialog(false) },
   { keys: "Ctrl+K", description: "Search the library", run: (s) => s.library.focusSearch() },
-  { keys: "Ctrl+S", description: "Save now", run: (s) => void s.doc.afterSaving(commands.flushSaves) },
+  {
+    keys: "Ctrl+S",
+    description: "Save now",
+    run: (s) => {
+      void s.site.flush?.();
+      void s.doc.afterSaving(commands.flushSaves);
+    },
+  },
   { keys: "Ctrl+Q", description: "Save and quit", run: (s) => void s.doc.afterSaving(commands.quit) },
   { keys: "Ctrl+,", description: "Settings", run: (s) => s.togglePanel("settings") },
   { keys: "Ctrl+Shift+D", description: "Details", run: (s) => s.togglePanel("details") },
