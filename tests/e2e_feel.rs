@@ -18,6 +18,7 @@ const TAB: char = '\u{E004}';
 const ESCAPE: char = '\u{E00C}';
 const DOWN: char = '\u{E015}';
 const END: char = '\u{E010}';
+const UP: char = '\u{E013}';
 
 /// Keys sent to whatever has the keyboard; a newline is the Enter key.
 /// Each chord (Ctrl… up to the release) goes as a send of its own, as a
@@ -423,5 +424,191 @@ async fn a_correction_goes_only_after_confirming_and_trashing_offers_undo() {
     )
     .await;
     assert!(Library::open(&library).unwrap().list_trash().unwrap().is_empty());
+    app.close().await;
+}
+
+async fn save_state(app: &App) -> String {
+    app.text_of("[data-testid=save-state]").await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn settings_save_as_typed_ctrl_s_saves_and_a_refused_edit_is_asked_about() {
+    let (_dir, library, app) = App::launch_fresh().await;
+    let settings = || Library::open(&library).unwrap().site_settings().unwrap();
+    new_article_in_editor(&app).await;
+    press(&app, "Body.").await;
+    press(&app, &ctrl(",")).await;
+    wait_focus(&app, "settings-name").await;
+    press(&app, "The Harbour Times").await;
+    // Typed but not yet sent: the status bar does not say "Saved".
+    assert_ne!(save_state(&app).await, "Saved");
+    eventually("the name saved without pressing Save", || {
+        (settings().name == "The Harbour Times").then_some(())
+    })
+    .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=save-state]').textContent.trim()",
+        json!("Saved"),
+    )
+    .await;
+
+    // Ctrl+S saves at once, and the address takes its saved form.
+    press(&app, &TAB.to_string()).await;
+    wait_focus(&app, "settings-base-url").await;
+    press(&app, &format!("https://harbour.example{}", ctrl("s"))).await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=settings-base-url]').value",
+        json!("https://harbour.example/"),
+    )
+    .await;
+    assert_eq!(settings().base_url, "https://harbour.example/");
+
+    // A refused address: said in the status bar, nothing saved, and closing
+    // asks before dropping it.
+    press(&app, &format!("{}harbour times dot com", ctrl("a"))).await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=save-state]').textContent.trim().startsWith('Settings not saved')",
+        json!(true),
+    )
+    .await;
+    app.wait_for_css("[data-testid=settings-error]").await;
+    assert_eq!(settings().base_url, "https://harbour.example/");
+    press(&app, &ESCAPE.to_string()).await;
+    app.wait_for_css("[data-testid=settings-discard-confirm]").await;
+    app.wait_for_css("[data-testid=settings-panel]").await;
+    app.screenshot_both_themes("feel-settings-discard").await;
+    // Keep editing: the panel and the typed text stay.
+    press(&app, "\n").await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=settings-discard-confirm]') === null",
+        json!(true),
+    )
+    .await;
+    assert_eq!(
+        app.js("document.querySelector('[data-testid=settings-base-url]').value")
+            .await,
+        json!("harbour times dot com")
+    );
+    press(&app, &ESCAPE.to_string()).await;
+    app.click("[data-testid=settings-discard]").await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=settings-panel]') === null",
+        json!(true),
+    )
+    .await;
+    wait_focus(&app, "editor").await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=save-state]').textContent.trim()",
+        json!("Saved"),
+    )
+    .await;
+    assert_eq!(settings().base_url, "https://harbour.example/");
+    assert_eq!(settings().name, "The Harbour Times");
+    app.close().await;
+}
+
+const SIDEBAR_WIDTH: &str =
+    "Math.round(document.querySelector('aside.sidebar')?.getBoundingClientRect().width ?? 0)";
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn the_library_shows_whole_headlines_widens_hides_and_search_hands_over_to_results() {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    {
+        let mut lib = Library::open(&library).unwrap();
+        lib.create_article("Council approves a ferry timetable for the north", "North.")
+            .unwrap();
+        lib.create_article("Council approves a ferry timetable for the south", "South.")
+            .unwrap();
+    }
+    let app = App::launch(&library).await;
+    app.wait_for_js(
+        "document.querySelectorAll('[data-testid=article-item]').length",
+        json!(2),
+    )
+    .await;
+    // Headlines that start alike are shown whole, on two lines.
+    assert_eq!(
+        app.js("[...document.querySelectorAll('[data-testid=article-item] .title')].every(t => \
+                t.scrollHeight <= t.clientHeight + 1 && t.getBoundingClientRect().height > 30)")
+            .await,
+        json!(true)
+    );
+    app.screenshot_both_themes("feel-library").await;
+
+    // Dragging the edge widens the library.
+    assert_eq!(app.js(SIDEBAR_WIDTH).await, json!(260));
+    let edge = app.wait_for_css("[data-testid=sidebar-resize]").await;
+    let drag = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: edge,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveBy {
+            duration: Some(std::time::Duration::from_millis(250)),
+            x: 120.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    app.client.perform_actions(drag).await.unwrap();
+    app.wait_for_js(&format!("Math.abs({SIDEBAR_WIDTH} - 380) <= 2"), json!(true))
+        .await;
+    let wide = app.js(SIDEBAR_WIDTH).await;
+
+    // Ctrl+Shift+B hides it; both choices outlive a reload of the window.
+    app.click(".cm-content").await;
+    press(&app, &ctrl_shift('B')).await;
+    app.wait_for_js("document.querySelector('aside.sidebar') === null", json!(true))
+        .await;
+    app.screenshot("feel-library-hidden").await;
+    app.js("(() => { location.reload(); return true; })()").await;
+    app.wait_for_css(".cm-content").await;
+    assert_eq!(
+        app.js("document.querySelector('aside.sidebar') === null").await,
+        json!(true)
+    );
+    // Ctrl+K brings it back, to search.
+    app.click(".cm-content").await;
+    press(&app, &ctrl("k")).await;
+    wait_focus(&app, "search-input").await;
+    assert_eq!(app.js(SIDEBAR_WIDTH).await, wide);
+
+    // Enter in search opens the first result and hands the keyboard to the
+    // results: Down, Enter opens the next; Up, Up goes back to the box.
+    press(&app, "council").await;
+    app.wait_for_js(
+        "document.querySelectorAll('[data-testid=search-result]').length",
+        json!(2),
+    )
+    .await;
+    let titles = app
+        .js("[...document.querySelectorAll('[data-testid=search-result] .title')].map(t => t.textContent.trim())")
+        .await;
+    press(&app, "\n").await;
+    wait_focus(&app, "search-result").await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=title-input]').value",
+        titles[0].clone(),
+    )
+    .await;
+    press(&app, &format!("{DOWN}\n")).await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=title-input]').value",
+        titles[1].clone(),
+    )
+    .await;
+    press(&app, &format!("{UP}{UP}")).await;
+    wait_focus(&app, "search-input").await;
     app.close().await;
 }

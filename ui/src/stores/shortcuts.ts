@@ -1,6 +1,7 @@
 // Every window-wide keyboard shortcut, in one table: the key handler in App
 // looks keys up here, and the buttons' titles name the same keys. (The
 // editor's own keys, such as Ctrl+B and Ctrl+E, are in lib/editor.ts.)
+import { tick } from "svelte";
 import { commands } from "../lib/bindings";
 import { findShortcut, type Shortcut } from "../lib/shortcuts";
 import type { Stores } from "./index.svelte";
@@ -8,7 +9,16 @@ import type { Stores } from "./index.svelte";
 export const SHORTCUTS: readonly Shortcut<Stores>[] = [
   { keys: "Ctrl+N", description: "New article", run: (s) => void s.doc.create() },
   { keys: "Ctrl+O", description: "Import Markdown files", run: (s) => s.imports.dialog(false) },
-  { keys: "Ctrl+K", description: "Search the library", run: (s) => s.library.focusSearch() },
+  {
+    keys: "Ctrl+K",
+    description: "Search the library",
+    // A hidden library shows again first: the search box is in it.
+    run: (s) => {
+      s.modes.showSidebar();
+      void tick().then(() => s.library.focusSearch());
+    },
+  },
+  { keys: "Ctrl+Shift+B", description: "Show or hide the library", run: (s) => s.modes.toggleSidebar() },
   {
     keys: "Ctrl+S",
     description: "Save now",
