@@ -612,3 +612,124 @@ async fn the_library_shows_whole_headlines_widens_hides_and_search_hands_over_to
     wait_focus(&app, "search-input").await;
     app.close().await;
 }
+
+/// Relative luminance of an element's computed CSS property.
+async fn luminance_of(app: &App, css: &str, property: &str) -> f64 {
+    let value = app
+        .js(&format!(
+            "getComputedStyle(document.querySelector('{css}')).{property}"
+        ))
+        .await;
+    luminance(value.as_str().unwrap())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn find_history_dates_and_long_titles_look_like_the_app() {
+    let headline = "Council approves a ferry timetable for the northern islands after a winter of \
+                    cancelled crossings, late buses and a petition signed by nine hundred residents";
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    {
+        let mut lib = Library::open(&library).unwrap();
+        let id = lib
+            .create_article(headline, "The ferry leaves at noon.\n\nIt returns at six.")
+            .unwrap()
+            .id;
+        lib.set_field(
+            id,
+            byline_core::model::ArticleField::PublishAt,
+            "2026-11-30T12:30:00Z",
+        )
+        .unwrap();
+    }
+    let app = App::launch(&library).await;
+
+    // The whole headline shows, wrapped over lines, not cut.
+    app.wait_for_js(
+        "document.querySelector('[data-testid=title-input]')?.value",
+        json!(headline),
+    )
+    .await;
+    assert_eq!(
+        app.js("(() => { const t = document.querySelector('[data-testid=title-input]'); \
+                return t.scrollHeight <= t.clientHeight + 1 && t.clientHeight > 50; })()")
+            .await,
+        json!(true)
+    );
+    // Enter in the title still goes on to the text.
+    app.click("[data-testid=title-input]").await;
+    press(&app, "\n").await;
+    wait_focus(&app, "editor").await;
+    assert_eq!(
+        app.js("document.querySelector('[data-testid=title-input]').value")
+            .await,
+        json!(headline)
+    );
+
+    // The publish date as the page writes it.
+    press(&app, &ctrl_shift('D')).await;
+    app.wait_for_js(&focus_inside("details-panel"), json!(true)).await;
+    assert_eq!(
+        app.text_of("[data-testid=publish-date-shown]").await,
+        "On the page: 30 November 2026"
+    );
+    press(&app, &ESCAPE.to_string()).await;
+    wait_focus(&app, "editor").await;
+
+    // Find (Ctrl+F) in the app's fields and colours, light and dark.
+    press(&app, &ctrl("f")).await;
+    app.wait_for_css(".cm-panel.cm-search").await;
+    app.wait_for_js(
+        "document.activeElement?.classList.contains('cm-textfield')",
+        json!(true),
+    )
+    .await;
+    press(&app, "ferry").await;
+    assert_eq!(
+        app.js("getComputedStyle(document.querySelector('.cm-search .cm-textfield')).borderTopLeftRadius")
+            .await,
+        json!("6px")
+    );
+    app.js("(document.documentElement.dataset.theme = 'light', true)")
+        .await;
+    let light_panel = luminance_of(&app, ".cm-panels", "backgroundColor").await;
+    let light_button = luminance_of(&app, ".cm-search .cm-button", "backgroundColor").await;
+    app.js("(document.documentElement.dataset.theme = 'dark', true)")
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    let dark_panel = luminance_of(&app, ".cm-panels", "backgroundColor").await;
+    let dark_button = luminance_of(&app, ".cm-search .cm-button", "backgroundColor").await;
+    let dark_text = luminance_of(&app, ".cm-search .cm-textfield", "color").await;
+    app.js("(delete document.documentElement.dataset.theme, true)")
+        .await;
+    assert!(
+        light_panel > 0.8 && light_button > 0.8,
+        "light {light_panel} {light_button}"
+    );
+    assert!(
+        dark_panel < 0.2 && dark_button < 0.2 && dark_text > 0.6,
+        "dark {dark_panel} {dark_button} {dark_text}"
+    );
+    app.screenshot_both_themes("feel-find").await;
+    press(&app, &ESCAPE.to_string()).await;
+    app.wait_for_js("document.querySelector('.cm-panel.cm-search') === null", json!(true))
+        .await;
+    wait_focus(&app, "editor").await;
+
+    // History's buttons are the app's kind, not grey system buttons.
+    press(&app, &ctrl_shift('H')).await;
+    app.wait_for_js(&focus_inside("history-panel"), json!(true)).await;
+    assert_eq!(
+        app.js("document.querySelector('[data-testid=snapshot]').classList.contains('secondary')")
+            .await,
+        json!(true)
+    );
+    assert_eq!(
+        app.js("getComputedStyle(document.querySelector('[data-testid=snapshot]')).backgroundImage")
+            .await,
+        json!("none")
+    );
+    app.screenshot_both_themes("feel-history-panel").await;
+    app.close().await;
+}

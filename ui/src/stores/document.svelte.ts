@@ -53,7 +53,7 @@ export class DocumentStore {
   readonly writable = $derived(this.current !== null && !this.current.trashed_at);
 
   editor = $state<Editor>();
-  titleInput = $state<HTMLInputElement>();
+  titleInput = $state<HTMLTextAreaElement>();
   /// Sends edits an open FAQ panel still holds; set by the panel.
   flushFaq: (() => Promise<unknown>) | null = null;
 
