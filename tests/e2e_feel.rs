@@ -28,7 +28,8 @@ async fn press(app: &App, keys: &str) {
     let mut parts = Vec::new();
     let mut rest = keys.as_str();
     while let Some(start) = rest.find(CTRL) {
-        let end = rest[start..].find(RELEASE_MODIFIERS).unwrap() + start + RELEASE_MODIFIERS.len_utf8();
+        let end =
+            rest[start..].find(RELEASE_MODIFIERS).unwrap() + start + RELEASE_MODIFIERS.len_utf8();
         parts.push(&rest[..start]);
         parts.push(&rest[start..end]);
         rest = &rest[end..];
@@ -40,7 +41,10 @@ async fn press(app: &App, keys: &str) {
         let target = if focused(app).await == json!("editor") {
             app.wait_for_css(".cm-content").await
         } else {
-            app.client.active_element().await.expect("something has the keyboard")
+            app.client
+                .active_element()
+                .await
+                .expect("something has the keyboard")
         };
         target.send_keys(part).await.unwrap();
     }
@@ -99,17 +103,26 @@ async fn block_shortcuts_start_blocks_on_empty_lines_and_enter_leaves_quotes() {
     // A link with nothing selected: type its text, Tab to the address.
     press(
         &app,
-        &format!("See {}the notice{TAB}https://example.org/n{END}\n\n", ctrl_shift('K')),
+        &format!(
+            "See {}the notice{TAB}https://example.org/n{END}\n\n",
+            ctrl_shift('K')
+        ),
     )
     .await;
     // A numbered list started on an empty line; the second number is taken
     // off again with the same key, and a bullet list starts there.
     press(
         &app,
-        &format!("{}Buy a pass\n{}{}Fares", ctrl_shift('7'), ctrl_shift('7'), ctrl_shift('8')),
+        &format!(
+            "{}Buy a pass\n{}{}Fares",
+            ctrl_shift('7'),
+            ctrl_shift('7'),
+            ctrl_shift('8')
+        ),
     )
     .await;
-    let expected = "## What changes for riders\n\n> Said the mayor.\n\n> [!TIP]\n> Book the early ferry.\n\n\
+    let expected =
+        "## What changes for riders\n\n> Said the mayor.\n\n> [!TIP]\n> Book the early ferry.\n\n\
                     See [the notice](https://example.org/n)\n\n1. Buy a pass\n- Fares";
     assert_eq!(app.editor_text().await, expected);
     wait_focus(&app, "editor").await;
@@ -122,7 +135,8 @@ async fn block_shortcuts_start_blocks_on_empty_lines_and_enter_leaves_quotes() {
         "ul > li",
         "a[href='https://example.org/n']",
     ] {
-        app.wait_for_css(&format!("[data-testid=preview] {css}")).await;
+        app.wait_for_css(&format!("[data-testid=preview] {css}"))
+            .await;
     }
     assert_eq!(
         app.text_of("[data-testid=preview] h2").await,
@@ -157,14 +171,21 @@ async fn the_theme_key_always_changes_what_shows() {
         "getComputedStyle(document.querySelector('[data-testid=preview]')).backgroundColor";
     let before = luminance(app.js(background).await.as_str().unwrap());
     press(&app, &ctrl_shift('L')).await;
-    let label = if system_dark { "Light theme" } else { "Dark theme" };
+    let label = if system_dark {
+        "Light theme"
+    } else {
+        "Dark theme"
+    };
     app.wait_for_js(
         "document.querySelector('[data-testid=theme-toggle]').textContent.trim()",
         json!(label),
     )
     .await;
     let after = luminance(app.js(background).await.as_str().unwrap());
-    assert!((before - after).abs() > 0.5, "before {before}, after {after}");
+    assert!(
+        (before - after).abs() > 0.5,
+        "before {before}, after {after}"
+    );
     // Pressed again, it is back to the desktop's theme, followed again.
     press(&app, &ctrl_shift('L')).await;
     app.wait_for_js(
@@ -197,6 +218,17 @@ fn focus_inside(testid: &str) -> String {
     format!(
         "document.querySelector('[data-testid={testid}]')?.contains(document.activeElement) ?? false"
     )
+}
+
+/// Whether the element with this test id lies over the library's search box.
+async fn covers_search(app: &App, testid: &str) -> bool {
+    app.js(&format!(
+        "(() => {{ const a = document.querySelector('[data-testid={testid}]').getBoundingClientRect(); \
+         const b = document.querySelector('[data-testid=search-input]').getBoundingClientRect(); \
+         return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom; }})()"
+    ))
+    .await
+        == json!(true)
 }
 
 /// The text of the editor line holding the cursor.
@@ -247,7 +279,8 @@ async fn panels_take_the_keyboard_keep_tab_and_give_it_back_on_escape() {
                 app.js(&focus_inside(panel)).await,
                 json!(true),
                 "Tab left the {panel} for {}",
-                app.js("document.activeElement?.outerHTML.slice(0, 200)").await
+                app.js("document.activeElement?.outerHTML.slice(0, 200)")
+                    .await
             );
         }
         press(&app, &ESCAPE.to_string()).await;
@@ -268,19 +301,31 @@ async fn panels_take_the_keyboard_keep_tab_and_give_it_back_on_escape() {
     app.click("[data-testid=corrections-toggle]").await;
     wait_focus(&app, "correction-note").await;
     press(&app, &ESCAPE.to_string()).await;
-    app.wait_for_js("document.querySelector('[data-testid=corrections]') === null", json!(true))
-        .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=corrections]') === null",
+        json!(true),
+    )
+    .await;
     wait_focus(&app, "editor").await;
 
     // The outline is a keyboard list: Down, Enter jumps to the heading.
     press(&app, &ctrl_shift('O')).await;
     wait_focus(&app, "outline-item").await;
-    assert_eq!(app.js("document.activeElement.textContent").await, json!("One"));
+    assert_eq!(
+        app.js("document.activeElement.textContent").await,
+        json!("One")
+    );
     press(&app, &DOWN.to_string()).await;
-    assert_eq!(app.js("document.activeElement.textContent").await, json!("Two"));
+    assert_eq!(
+        app.js("document.activeElement.textContent").await,
+        json!("Two")
+    );
     press(&app, "\n").await;
-    app.wait_for_js("document.querySelector('[data-testid=outline]') === null", json!(true))
-        .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=outline]') === null",
+        json!(true),
+    )
+    .await;
     wait_focus(&app, "editor").await;
     app.wait_for_js(CURSOR_LINE, json!("## Two")).await;
     assert_eq!(app.editor_text().await, text);
@@ -288,22 +333,27 @@ async fn panels_take_the_keyboard_keep_tab_and_give_it_back_on_escape() {
     // With Details open the doc bar narrows; the outline still leaves the
     // library's search box clear, and Escape gives the text back.
     press(&app, &ctrl_shift('D')).await;
-    app.wait_for_js(&focus_inside("details-panel"), json!(true)).await;
+    app.wait_for_js(&focus_inside("details-panel"), json!(true))
+        .await;
     press(&app, &ctrl_shift('O')).await;
     wait_focus(&app, "outline-item").await;
-    let overlap = app
-        .js("(() => { const a = document.querySelector('[data-testid=outline]').getBoundingClientRect(); \
-             const b = document.querySelector('[data-testid=search-input]').getBoundingClientRect(); \
-             return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom; })()")
-        .await;
-    assert_eq!(overlap, json!(false), "the outline covers the search box");
+    assert!(
+        !covers_search(&app, "outline").await,
+        "the outline covers the search box"
+    );
     app.screenshot_both_themes("feel-outline").await;
     press(&app, &ESCAPE.to_string()).await;
-    app.wait_for_js("document.querySelector('[data-testid=outline]') === null", json!(true))
-        .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=outline]') === null",
+        json!(true),
+    )
+    .await;
     press(&app, &ctrl_shift('D')).await;
-    app.wait_for_js("document.querySelector('[data-testid=details-panel]') === null", json!(true))
-        .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=details-panel]') === null",
+        json!(true),
+    )
+    .await;
     app.close().await;
 }
 
@@ -315,7 +365,8 @@ async fn after_restore_the_editor_has_the_keyboard_and_ctrl_z_undoes_it() {
     press(&app, "The ferry leaves at noon.").await;
     // A named snapshot of this text, from the keyboard.
     press(&app, &ctrl_shift('H')).await;
-    app.wait_for_js(&focus_inside("history-panel"), json!(true)).await;
+    app.wait_for_js(&focus_inside("history-panel"), json!(true))
+        .await;
     app.click("[data-testid=snapshot]").await;
     wait_focus(&app, "snapshot-label").await;
     press(&app, "Before the cut\n").await;
@@ -335,7 +386,8 @@ async fn after_restore_the_editor_has_the_keyboard_and_ctrl_z_undoes_it() {
     .await;
 
     press(&app, &ctrl_shift('H')).await;
-    app.wait_for_js(&focus_inside("history-panel"), json!(true)).await;
+    app.wait_for_js(&focus_inside("history-panel"), json!(true))
+        .await;
     app.js("([...document.querySelectorAll('[data-testid=revision]')].find(e => e.textContent.includes('Before the cut')).click(), true)")
         .await;
     app.click("[data-testid=restore-revision]").await;
@@ -372,29 +424,50 @@ async fn a_correction_goes_only_after_confirming_and_trashing_offers_undo() {
         .unwrap()
         .add_correction(id, "An earlier version gave the wrong fare.")
         .unwrap();
-    let corrections = || Library::open(&library).unwrap().corrections(id).unwrap().len();
+    let corrections = || {
+        Library::open(&library)
+            .unwrap()
+            .corrections(id)
+            .unwrap()
+            .len()
+    };
     let app = App::launch(&library).await;
 
     app.click("[data-testid=corrections-toggle]").await;
+    app.wait_for_css("[data-testid=corrections]").await;
+    assert!(
+        !covers_search(&app, "corrections").await,
+        "Corrections covers the search box"
+    );
     app.click("[data-testid=correction-remove]").await;
     // Asked first, with Keep the safe choice under the keyboard.
     app.wait_for_css("[data-testid=correction-confirm]").await;
     assert_eq!(
-        app.text_of("[data-testid=correction-confirm]").await.split_whitespace().collect::<Vec<_>>().join(" "),
+        app.text_of("[data-testid=correction-confirm]")
+            .await
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
         "Delete this correction? Delete Keep"
     );
     wait_focus(&app, "correction-keep").await;
     app.screenshot_both_themes("feel-correction-confirm").await;
     // Escape keeps it, and the popover stays.
     press(&app, &ESCAPE.to_string()).await;
-    app.wait_for_js("document.querySelector('[data-testid=correction-confirm]') === null", json!(true))
-        .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=correction-confirm]') === null",
+        json!(true),
+    )
+    .await;
     app.wait_for_css("[data-testid=corrections]").await;
     assert_eq!(corrections(), 1);
     // Confirmed, it goes.
     app.click("[data-testid=correction-remove]").await;
     app.click("[data-testid=correction-delete]").await;
-    eventually("the correction deleted", || (corrections() == 0).then_some(())).await;
+    eventually("the correction deleted", || {
+        (corrections() == 0).then_some(())
+    })
+    .await;
     app.wait_for_js(
         "document.querySelector('[data-testid=corrections-toggle]').textContent.trim()",
         json!("Corrections"),
@@ -416,14 +489,21 @@ async fn a_correction_goes_only_after_confirming_and_trashing_offers_undo() {
     .await;
     app.screenshot_both_themes("feel-trash-undo").await;
     app.click("[data-testid=trash-undo]").await;
-    app.wait_for_js("document.querySelector('[data-testid=trash-message]') === null", json!(true))
-        .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=trash-message]') === null",
+        json!(true),
+    )
+    .await;
     app.wait_for_js(
         "document.querySelector('[data-testid=title-input]')?.value",
         json!("Ferry fares rise in spring"),
     )
     .await;
-    assert!(Library::open(&library).unwrap().list_trash().unwrap().is_empty());
+    assert!(Library::open(&library)
+        .unwrap()
+        .list_trash()
+        .unwrap()
+        .is_empty());
     app.close().await;
 }
 
@@ -475,7 +555,8 @@ async fn settings_save_as_typed_ctrl_s_saves_and_a_refused_edit_is_asked_about()
     app.wait_for_css("[data-testid=settings-error]").await;
     assert_eq!(settings().base_url, "https://harbour.example/");
     press(&app, &ESCAPE.to_string()).await;
-    app.wait_for_css("[data-testid=settings-discard-confirm]").await;
+    app.wait_for_css("[data-testid=settings-discard-confirm]")
+        .await;
     app.wait_for_css("[data-testid=settings-panel]").await;
     app.screenshot_both_themes("feel-settings-discard").await;
     // Keep editing: the panel and the typed text stay.
@@ -533,9 +614,11 @@ async fn the_library_shows_whole_headlines_widens_hides_and_search_hands_over_to
     .await;
     // Headlines that start alike are shown whole, on two lines.
     assert_eq!(
-        app.js("[...document.querySelectorAll('[data-testid=article-item] .title')].every(t => \
-                t.scrollHeight <= t.clientHeight + 1 && t.getBoundingClientRect().height > 30)")
-            .await,
+        app.js(
+            "[...document.querySelectorAll('[data-testid=article-item] .title')].every(t => \
+                t.scrollHeight <= t.clientHeight + 1 && t.getBoundingClientRect().height > 30)"
+        )
+        .await,
         json!(true)
     );
     app.screenshot_both_themes("feel-library").await;
@@ -562,20 +645,28 @@ async fn the_library_shows_whole_headlines_widens_hides_and_search_hands_over_to
             button: MOUSE_BUTTON_LEFT,
         });
     app.client.perform_actions(drag).await.unwrap();
-    app.wait_for_js(&format!("Math.abs({SIDEBAR_WIDTH} - 380) <= 2"), json!(true))
-        .await;
+    app.wait_for_js(
+        &format!("Math.abs({SIDEBAR_WIDTH} - 380) <= 2"),
+        json!(true),
+    )
+    .await;
     let wide = app.js(SIDEBAR_WIDTH).await;
 
     // Ctrl+Shift+B hides it; both choices outlive a reload of the window.
     app.click(".cm-content").await;
     press(&app, &ctrl_shift('B')).await;
-    app.wait_for_js("document.querySelector('aside.sidebar') === null", json!(true))
-        .await;
+    app.wait_for_js(
+        "document.querySelector('aside.sidebar') === null",
+        json!(true),
+    )
+    .await;
     app.screenshot("feel-library-hidden").await;
-    app.js("(() => { location.reload(); return true; })()").await;
+    app.js("(() => { location.reload(); return true; })()")
+        .await;
     app.wait_for_css(".cm-content").await;
     assert_eq!(
-        app.js("document.querySelector('aside.sidebar') === null").await,
+        app.js("document.querySelector('aside.sidebar') === null")
+            .await,
         json!(true)
     );
     // Ctrl+K brings it back, to search.
@@ -652,9 +743,11 @@ async fn find_history_dates_and_long_titles_look_like_the_app() {
     )
     .await;
     assert_eq!(
-        app.js("(() => { const t = document.querySelector('[data-testid=title-input]'); \
-                return t.scrollHeight <= t.clientHeight + 1 && t.clientHeight > 50; })()")
-            .await,
+        app.js(
+            "(() => { const t = document.querySelector('[data-testid=title-input]'); \
+                return t.scrollHeight <= t.clientHeight + 1 && t.clientHeight > 50; })()"
+        )
+        .await,
         json!(true)
     );
     // Enter in the title still goes on to the text.
@@ -669,7 +762,8 @@ async fn find_history_dates_and_long_titles_look_like_the_app() {
 
     // The publish date as the page writes it.
     press(&app, &ctrl_shift('D')).await;
-    app.wait_for_js(&focus_inside("details-panel"), json!(true)).await;
+    app.wait_for_js(&focus_inside("details-panel"), json!(true))
+        .await;
     assert_eq!(
         app.text_of("[data-testid=publish-date-shown]").await,
         "On the page: 30 November 2026"
@@ -713,21 +807,27 @@ async fn find_history_dates_and_long_titles_look_like_the_app() {
     );
     app.screenshot_both_themes("feel-find").await;
     press(&app, &ESCAPE.to_string()).await;
-    app.wait_for_js("document.querySelector('.cm-panel.cm-search') === null", json!(true))
-        .await;
+    app.wait_for_js(
+        "document.querySelector('.cm-panel.cm-search') === null",
+        json!(true),
+    )
+    .await;
     wait_focus(&app, "editor").await;
 
     // History's buttons are the app's kind, not grey system buttons.
     press(&app, &ctrl_shift('H')).await;
-    app.wait_for_js(&focus_inside("history-panel"), json!(true)).await;
+    app.wait_for_js(&focus_inside("history-panel"), json!(true))
+        .await;
     assert_eq!(
         app.js("document.querySelector('[data-testid=snapshot]').classList.contains('secondary')")
             .await,
         json!(true)
     );
     assert_eq!(
-        app.js("getComputedStyle(document.querySelector('[data-testid=snapshot]')).backgroundImage")
-            .await,
+        app.js(
+            "getComputedStyle(document.querySelector('[data-testid=snapshot]')).backgroundImage"
+        )
+        .await,
         json!("none")
     );
     app.screenshot_both_themes("feel-history-panel").await;
