@@ -1,7 +1,7 @@
 // The Markdown editor: CodeMirror 6 configured for prose. Colours come from
 // CSS variables, so the light and dark themes are designed in app.css, not
 // inverted here.
-import { Compartment, EditorState, RangeSetBuilder, type Extension } from "@codemirror/state";
+import { Compartment, EditorState, Prec, RangeSetBuilder, type Extension } from "@codemirror/state";
 import {
   Decoration,
   EditorView,
@@ -15,12 +15,15 @@ import {
 } from "@codemirror/view";
 import {
   asCommand,
+  endQuote,
   imageInsertion,
   insertLink,
   setHeading,
   toggleInline,
   toggleList,
   toggleQuote,
+  toLinkAddress,
+  type Edit,
 } from "./formatting";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
@@ -60,6 +63,75 @@ const chrome = EditorView.theme({
   ".cm-placeholder": { color: "var(--ink-faint)" },
   ".cm-panels": { backgroundColor: "var(--panel-bg)", color: "var(--ink)" },
   ".cm-searchMatch": { backgroundColor: "var(--search-match)" },
+  ".cm-searchMatch-selected": { outline: "1px solid var(--accent)" },
+  // The find panel (Ctrl+F), in the app's own fields and buttons rather than
+  // CodeMirror's unstyled defaults, in both themes.
+  ".cm-panels.cm-panels-bottom": { borderTop: "1px solid var(--rule)" },
+  ".cm-panel.cm-search": {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: "6px 8px",
+    position: "relative",
+    padding: "10px 40px 10px 16px",
+    fontFamily: "var(--ui-font)",
+    fontSize: "12.5px",
+  },
+  ".cm-panel.cm-search br": { flexBasis: "100%", content: '""' },
+  ".cm-panel.cm-search .cm-textfield": {
+    font: "inherit",
+    fontSize: "13px",
+    minWidth: "180px",
+    padding: "5px 8px",
+    margin: "0",
+    border: "1px solid var(--rule-strong)",
+    borderRadius: "6px",
+    backgroundColor: "var(--editor-bg)",
+    color: "var(--ink)",
+  },
+  ".cm-panel.cm-search .cm-textfield:focus": {
+    outline: "2px solid var(--accent)",
+    outlineOffset: "-1px",
+  },
+  ".cm-panel.cm-search .cm-button": {
+    font: "inherit",
+    fontSize: "12px",
+    padding: "4px 10px",
+    margin: "0",
+    border: "1px solid var(--rule-strong)",
+    borderRadius: "6px",
+    backgroundImage: "none",
+    backgroundColor: "var(--button-bg)",
+    color: "var(--ink)",
+    cursor: "pointer",
+    textTransform: "none",
+  },
+  ".cm-panel.cm-search .cm-button:hover": { backgroundColor: "var(--button-hover)" },
+  ".cm-panel.cm-search label": {
+    display: "inline-flex",
+    alignItems: "center",
+    gap: "4px",
+    color: "var(--ink-muted)",
+    fontSize: "12px",
+    margin: "0",
+  },
+  ".cm-panel.cm-search input[type=checkbox]": { accentColor: "var(--accent)", margin: "0" },
+  ".cm-panel.cm-search button[name=close]": {
+    position: "absolute",
+    top: "8px",
+    right: "10px",
+    width: "24px",
+    height: "24px",
+    padding: "0",
+    border: "0",
+    borderRadius: "6px",
+    background: "transparent",
+    color: "var(--ink-muted)",
+    fontSize: "18px",
+    lineHeight: "1",
+    cursor: "pointer",
+  },
+  ".cm-panel.cm-search button[name=close]:hover": { backgroundColor: "var(--button-hover)", color: "var(--ink)" },
   "&.cm-focus-mode .cm-line": { opacity: "0.32", transition: "opacity 120ms" },
   "&.cm-focus-mode .cm-line.cm-focus-current": { opacity: "1" },
 });
@@ -78,6 +150,26 @@ const formattingKeymap = keymap.of([
   { key: "Mod-Shift-7", run: asCommand(toggleList("ordered")) },
   { key: "Mod-Shift-9", run: asCommand(toggleQuote) },
 ]);
+
+/// Runs `edit` only where it applies; elsewhere the key keeps its usual
+/// meaning (Enter continues Markdown, Tab indents).
+function whereItApplies(edit: Edit): (view: EditorView) => boolean {
+  return (view) => {
+    const spec = edit(view.state);
+    if (!spec) return false;
+    view.dispatch(view.state.update(spec, { scrollIntoView: true, userEvent: "input" }));
+    return true;
+  };
+}
+
+/// Keys that leave a block or a link's label. Above Markdown's own Enter
+/// (which continues a quote until two empty lines) and above Tab's indent.
+const leavingKeymap = Prec.highest(
+  keymap.of([
+    { key: "Enter", run: whereItApplies(endQuote) },
+    { key: "Tab", run: whereItApplies(toLinkAddress) },
+  ]),
+);
 
 /// Focus mode: every line but the paragraph with the cursor is dimmed.
 const focusParagraph = ViewPlugin.fromClass(
@@ -227,6 +319,7 @@ export function editorExtensions(
     imageInput(storeImage, onError),
     richPaste(toMarkdown),
     formattingKeymap,
+    leavingKeymap,
     ...modes.extensions(),
     history(),
     drawSelection(),

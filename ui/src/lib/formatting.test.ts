@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EditorSelection, EditorState } from "@codemirror/state";
 import {
+  endQuote,
   imageInsertion,
   insertLink,
   outline,
@@ -8,6 +9,7 @@ import {
   toggleInline,
   toggleList,
   toggleQuote,
+  toLinkAddress,
   type Edit,
 } from "./formatting";
 
@@ -89,5 +91,53 @@ describe("image insertion", () => {
   });
   it("separates several images by blank lines", () => {
     expect(imageInsertion("", 0, [md, md]).insert).toBe(md + "\n\n" + md + "\n");
+  });
+});
+
+describe("block shortcuts on an empty line", () => {
+  it("start the block with the cursor after its marker", () => {
+    expect(run(setHeading(2), "|")).toBe("## |");
+    expect(run(setHeading(1), "Intro\n\n|")).toBe("Intro\n\n# |");
+    expect(run(toggleList("bullet"), "|")).toBe("- |");
+    expect(run(toggleList("ordered"), "a\n|")).toBe("a\n1. |");
+    expect(run(toggleQuote, "|")).toBe("> |");
+  });
+  it("still toggle a line with text, leaving a cursor in it where it was", () => {
+    expect(run(setHeading(3), "|Title")).toBe("### |Title");
+    expect(run(toggleList("bullet"), "- one|")).toBe("one|");
+    expect(run(toggleQuote, "> a|")).toBe("a|");
+  });
+});
+
+describe("leaving a quote or callout", () => {
+  it("ends the quote on Enter at an empty quote line", () => {
+    expect(run(endQuote, "> Tip\n> Book early.\n> |")).toBe("> Tip\n> Book early.\n\n|");
+    expect(run(endQuote, "> a\n>|")).toBe("> a\n\n|");
+    expect(run(endQuote, "> a\n> |\n\nNext")).toBe("> a\n\n|\nNext");
+  });
+  it("leaves Enter alone elsewhere", () => {
+    expect(endQuote(EditorState.create({ doc: "> a", selection: EditorSelection.cursor(3) }))).toBeNull();
+    expect(endQuote(EditorState.create({ doc: "- ", selection: EditorSelection.cursor(2) }))).toBeNull();
+    expect(endQuote(EditorState.create({ doc: "a", selection: EditorSelection.cursor(1) }))).toBeNull();
+  });
+});
+
+describe("moving from a link's text to its address", () => {
+  // Selections spelled out: the markers [ ] of `run` would read as a link.
+  function selected(edit: Edit, doc: string, from: number, to: number): string {
+    const state = EditorState.create({ doc, selection: EditorSelection.range(from, to) });
+    const spec = edit(state);
+    const next = spec ? state.update(spec).state : state;
+    return next.sliceDoc(next.selection.main.from, next.selection.main.to);
+  }
+  it("selects the address from inside the label", () => {
+    expect(selected(toLinkAddress, "[link text](https://)", 1, 10)).toBe("https://");
+    expect(selected(toLinkAddress, "see [report](https://x.org) now", 8, 8)).toBe("https://x.org");
+    // A second Ctrl+Shift+K moves on instead of wrapping the label again.
+    expect(selected(insertLink, "[link text](https://)", 1, 10)).toBe("https://");
+  });
+  it("does nothing outside a link", () => {
+    expect(toLinkAddress(EditorState.create({ doc: "plain", selection: EditorSelection.cursor(2) }))).toBeNull();
+    expect(toLinkAddress(EditorState.create({ doc: "[a](b) x", selection: EditorSelection.cursor(8) }))).toBeNull();
   });
 });

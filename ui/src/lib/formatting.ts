@@ -67,8 +67,12 @@ function isLongerMarker(doc: Text, from: number, to: number, marker: string): bo
   return outerBefore === "*" && outerAfter === "*";
 }
 
-/// `[text](https://)` with the address selected, ready to paste over.
+/// `[text](https://)` with the address selected, ready to paste over. With
+/// nothing selected the label is selected first, for typing over; pressing
+/// the key again (or Tab) then moves on to the address.
 export const insertLink: Edit = (state) => {
+  const next = toLinkAddress(state);
+  if (next) return next;
   const tr = state.changeByRange((range) => {
     const text = state.sliceDoc(range.from, range.to);
     const label = text || "link text";
@@ -82,6 +86,46 @@ export const insertLink: Edit = (state) => {
     };
   });
   return tr;
+};
+
+/// The link label the selection is in: `[label](address)` on its line.
+function linkAround(state: EditorState, from: number, to: number) {
+  const line = state.doc.lineAt(from);
+  if (to > line.to) return null;
+  for (const m of line.text.matchAll(/\[([^\]\n]*)\]\(([^)\s]*)\)/g)) {
+    const labelFrom = line.from + m.index + 1;
+    const labelTo = labelFrom + m[1].length;
+    if (from >= labelFrom && to <= labelTo) return { address: labelTo + 2, addressEnd: labelTo + 2 + m[2].length };
+  }
+  return null;
+}
+
+/// From inside a link's label to its address, selected: what Tab and a
+/// second Ctrl+Shift+K do after inserting a link. Null anywhere else, so
+/// Tab keeps its usual meaning.
+export const toLinkAddress: Edit = (state) => {
+  const { from, to } = state.selection.main;
+  if (state.selection.ranges.length > 1) return null;
+  const link = linkAround(state, from, to);
+  return link ? { selection: EditorSelection.range(link.address, link.addressEnd) } : null;
+};
+
+/// Enter on an empty quote line (`>` and nothing else, as in a quote or a
+/// callout) ends the quote: the line becomes the blank line after it and
+/// the writer continues in a new paragraph, as Enter on an empty list item
+/// ends a list. Null elsewhere, so Enter does what it always does.
+export const endQuote: Edit = (state) => {
+  const range = state.selection.main;
+  if (state.selection.ranges.length > 1 || !range.empty) return null;
+  const line = state.doc.lineAt(range.head);
+  if (!/^\s*>[\s>]*$/.test(line.text)) return null;
+  const afterBlank = line.to < state.doc.length && state.doc.lineAt(line.to + 1).text.trim() === "";
+  // A blank line already follows: step onto it rather than adding another.
+  const insert = afterBlank ? "" : state.lineBreak;
+  return {
+    changes: { from: line.from, to: line.to, insert },
+    selection: EditorSelection.cursor(line.from + 1),
+  };
 };
 
 const HEADING = /^(#{1,6})\s+/;
@@ -110,9 +154,11 @@ export function toggleList(kind: "bullet" | "ordered"): Edit {
     const own = kind === "bullet" ? BULLET : ORDERED;
     const lines = selectedLines(state).filter((l) => l.text.trim() !== "");
     const allListed = lines.length > 0 && lines.every((l) => own.test(l.text));
+    // Only empty lines: start a list there, to type its first item.
+    const start = lines.length === 0;
     let n = 0;
     return changeLines(state, (line) => {
-      if (line.trim() === "") return line;
+      if (line.trim() === "" && !start) return line;
       const bare = line.replace(BULLET, "$1").replace(ORDERED, "$1");
       if (allListed) return bare;
       n += 1;
@@ -124,7 +170,9 @@ export function toggleList(kind: "bullet" | "ordered"): Edit {
 
 export const toggleQuote: Edit = (state) => {
   const lines = selectedLines(state);
-  const allQuoted = lines.every((l) => QUOTE.test(l.text) || l.text.trim() === "");
+  const blank = lines.every((l) => l.text.trim() === "");
+  // An empty line starts a quote; lines with text toggle as a whole.
+  const allQuoted = !blank && lines.every((l) => QUOTE.test(l.text) || l.text.trim() === "");
   return changeLines(state, (line) => (allQuoted ? line.replace(QUOTE, "") : `> ${line}`));
 };
 
@@ -143,7 +191,9 @@ function selectedLines(state: EditorState) {
   return lines;
 }
 
-/// Rewrites every selected line with `rewrite`, in one undoable change.
+/// Rewrites every selected line with `rewrite`, in one undoable change. A
+/// cursor where a marker is added ends up after it (on an empty line, the
+/// writer goes on typing the heading, item or quote).
 function changeLines(state: EditorState, rewrite: (line: string) => string): TransactionSpec | null {
   const changes: ChangeSpec[] = [];
   for (const line of selectedLines(state)) {
@@ -155,7 +205,9 @@ function changeLines(state: EditorState, rewrite: (line: string) => string): Tra
     while (keep < next.length && keep < line.text.length && next.at(-1 - keep) === line.text.at(-1 - keep)) keep++;
     changes.push({ from: line.from, to: line.to - keep, insert: next.slice(0, next.length - keep) });
   }
-  return changes.length === 0 ? null : { changes };
+  if (changes.length === 0) return null;
+  const set = state.changes(changes);
+  return { changes: set, selection: state.selection.map(set, 1) };
 }
 
 /// The headings of a Markdown document, for the outline. Fenced code is

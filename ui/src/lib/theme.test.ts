@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextTheme, parseTheme } from "./theme";
+import { flipTheme, nextTheme, parseTheme } from "./theme";
 
 describe("theme choice", () => {
   it("cycles system → light → dark → system", () => {
@@ -11,5 +11,18 @@ describe("theme choice", () => {
     expect(parseTheme(null)).toBe("system");
     expect(parseTheme("purple")).toBe("system");
     expect(parseTheme("light")).toBe("light");
+  });
+});
+
+describe("the theme key", () => {
+  it("always shows the opposite of what shows now", () => {
+    // A light desktop: System shows light, so the first press goes dark.
+    expect(flipTheme("system", false)).toBe("dark");
+    expect(flipTheme("dark", false)).toBe("system");
+    expect(flipTheme("light", false)).toBe("dark");
+    // A dark desktop.
+    expect(flipTheme("system", true)).toBe("light");
+    expect(flipTheme("light", true)).toBe("system");
+    expect(flipTheme("dark", true)).toBe("light");
   });
 });

@@ -18,6 +18,20 @@ export function nextTheme(current: ThemeChoice): ThemeChoice {
   return ORDER[(ORDER.indexOf(current) + 1) % ORDER.length];
 }
 
+/// What the keyboard's theme switch picks: always the opposite of what the
+/// window shows now, so every press visibly changes it. The system's own
+/// theme is named "system", so pressing back to it follows the desktop again.
+export function flipTheme(current: ThemeChoice, systemDark: boolean): ThemeChoice {
+  const showsDark = current === "dark" || (current === "system" && systemDark);
+  const wanted: ThemeChoice = showsDark ? "light" : "dark";
+  return (wanted === "dark") === systemDark ? "system" : wanted;
+}
+
+/// Whether the desktop asks for a dark theme.
+export function systemIsDark(): boolean {
+  return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
+}
+
 export function parseTheme(stored: string | null): ThemeChoice {
   return ORDER.includes(stored as ThemeChoice) ? (stored as ThemeChoice) : "system";
 }

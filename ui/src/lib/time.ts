@@ -28,3 +28,9 @@ function sameDay(a: Date, b: Date): boolean {
 export function absoluteTime(then: Date, locale?: string): string {
   return then.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
 }
+
+/// A publish date as the exported page writes it ("30 November 2026"): the
+/// day in UTC, as the backend formats it.
+export function pageDate(iso: string): string {
+  return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}

@@ -44,13 +44,16 @@ export class DocumentStore {
   /// Bumped after each save so History and Export list new checkpoints.
   savedVersion = $state(0);
   confirmingDelete = $state(false);
+  /// The article just moved to the trash, offered back for a while.
+  justTrashed = $state<{ id: ArticleId; title: string } | null>(null);
+  private trashedTimer: ReturnType<typeof setTimeout> | undefined;
   /// The open article's conflict with its mirror file, if any.
   readonly conflict: MirrorConflict | null;
   /// Open and not in the trash: the article can be written and its panels shown.
   readonly writable = $derived(this.current !== null && !this.current.trashed_at);
 
   editor = $state<Editor>();
-  titleInput = $state<HTMLInputElement>();
+  titleInput = $state<HTMLTextAreaElement>();
   /// Sends edits an open FAQ panel still holds; set by the panel.
   flushFaq: (() => Promise<unknown>) | null = null;
 
@@ -349,11 +352,38 @@ export class DocumentStore {
     try {
       await this.flushTyping();
       await commands.trashArticle(id);
+      this.offerUndoTrash(id, this.current.title);
       const before = this.library.articles;
       await this.library.refresh();
       const next = nextAfter(before, this.library.articles, id);
       this.current = null;
       if (next) await this.open(next.id);
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  private offerUndoTrash(id: ArticleId, title: string) {
+    this.justTrashed = { id, title };
+    clearTimeout(this.trashedTimer);
+    this.trashedTimer = setTimeout(() => (this.justTrashed = null), 10_000);
+  }
+
+  dismissUndoTrash() {
+    clearTimeout(this.trashedTimer);
+    this.justTrashed = null;
+  }
+
+  /// Undo on the "Moved to the trash" message: the article comes back and opens.
+  async undoTrash() {
+    const trashed = this.justTrashed;
+    if (!trashed) return;
+    this.dismissUndoTrash();
+    try {
+      const restored = await commands.restoreArticle(trashed.id);
+      this.current = null;
+      await this.library.showWholeLibrary();
+      await this.open(restored.id);
     } catch (error) {
       this.problems.show(error);
     }

@@ -17,6 +17,9 @@ export class PanelStore {
   outlineOpen = $state(false);
   exportWrap = $state<HTMLDivElement>();
   exportButton = $state<HTMLButtonElement>();
+  /// Asked before the showing panel goes; false keeps it (Settings holding
+  /// an edit the backend refused asks the writer first). Set by the panel.
+  beforeClose: (() => boolean) | null = null;
   /// Where the keyboard was before Export opened, to go back there.
   private beforeExport: HTMLElement | null = null;
 
@@ -25,15 +28,22 @@ export class PanelStore {
   toggle(which: PanelName, writable: boolean, report: boolean) {
     if (FOR_ARTICLE.includes(which) && !writable) return;
     if (which === "import" && !report) return;
+    if (!this.mayLeave()) return;
     this.open = this.open === which ? null : which;
   }
 
   show(which: PanelName) {
+    if (this.open !== which && !this.mayLeave()) return;
     this.open = which;
   }
 
   close() {
+    if (!this.mayLeave()) return;
     this.open = null;
+  }
+
+  private mayLeave(): boolean {
+    return this.open === null || (this.beforeClose?.() ?? true);
   }
 
   /// Another article opened: a trashed one shows neither History nor FAQ.

@@ -47,4 +47,18 @@ describe("PanelStore", () => {
     expect(panels.open).toBe("details");
     expect(panels.global).toBe(false);
   });
+
+  it("asks the showing panel before it goes, and keeps it when told to", () => {
+    const panels = new PanelStore();
+    panels.toggle("settings", false, false);
+    let refuse = true;
+    panels.beforeClose = () => !refuse;
+    panels.close();
+    panels.toggle("settings", false, false);
+    panels.show("details");
+    expect(panels.open).toBe("settings");
+    refuse = false;
+    panels.close();
+    expect(panels.open).toBeNull();
+  });
 });

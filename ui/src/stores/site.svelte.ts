@@ -2,12 +2,18 @@
 // rendered for the preview.
 import type { Boilerplate } from "../components/Preview.svelte";
 import { commands, type SiteSettings } from "../lib/bindings";
+import type { SaveState } from "../lib/autosave";
 import type { ProblemStore } from "./problem.svelte";
 
 export class SiteStore {
   /// The settings as last saved (null while they load).
   settings = $state<SiteSettings | null>(null);
   boilerplate = $state<Boilerplate>({ share: "", newsletter: "", footer: "" });
+  /// The Settings form's edits: saving as they are typed, saved, or refused
+  /// (the status bar says so, and never "Saved" while one is pending).
+  editing = $state<SaveState>({ kind: "saved" });
+  /// Saves what the Settings form holds now (Ctrl+S); set by the form.
+  flush: (() => Promise<unknown>) | null = null;
   private version = 0;
 
   constructor(private readonly problems: ProblemStore) {}
