@@ -729,7 +729,7 @@ async fn find_history_dates_and_long_titles_look_like_the_app() {
             .id;
         lib.set_field(
             id,
-            byline_core::model::ArticleField::PublishAt,
+            byline_core::domain::article::ArticleField::PublishAt,
             "2026-11-30T12:30:00Z",
         )
         .unwrap();

@@ -48,6 +48,8 @@ use byline_core::usecases::mirror_rules::ConflictChoice;
 #[cfg(test)]
 use byline_core::usecases::mirror_rules::{MirrorChange, MirrorChangeKind, MirrorConflict};
 use byline_core::usecases::site_export::SiteExport;
+#[cfg(test)]
+use byline_core::ErrorCode;
 use byline_core::{Article, ArticleId, ArticleSummary, ErrorInfo, Status, StatusChange};
 use serde::Serialize;
 #[cfg(test)]
@@ -229,6 +231,7 @@ fn typescript_bindings() -> String {
         FileReport::decl(&cfg),
         ImportOutcome::decl(&cfg),
         Mapping::decl(&cfg),
+        ErrorCode::decl(&cfg),
         ErrorInfo::decl(&cfg),
     ];
     for decl in decls {

@@ -36,7 +36,7 @@ canonical_url: string,
  */
 featured_image: string, publish_at: string | null, body: string, 
 /**
- * A fingerprint of `body` ([`crate::library::body_hash`]). The window
+ * A fingerprint of `body` ([`BodyHash::of`]). The window
  * sends back the one its text was built on with every edit, so
  * autosave never writes over a body that changed elsewhere (the folder
  * mirror, the CLI) in the meantime.
@@ -400,7 +400,9 @@ kept: Array<string>,
  */
 skipped: Array<string>, };
 
-export type ErrorInfo = { code: string, message: string, };
+export type ErrorCode = "not_a_library" | "library_too_new" | "library_read_only" | "library_busy" | "library_corrupt" | "library_unavailable" | "article_not_found" | "slug_taken" | "article_trashed" | "not_in_trash" | "invalid_input" | "unsupported_image" | "faq_item_not_found" | "faq_block_not_found" | "revision_not_found" | "revision_corrupt" | "not_utf8" | "binary_file" | "file_too_large" | "front_matter_invalid" | "io" | "storage";
+
+export type ErrorInfo = { code: ErrorCode, message: string, };
 
 export const commands = {
   listArticles: (query: ListQuery): Promise<Array<ArticleSummary>> => call<Array<ArticleSummary>>("list_articles", { query }),
