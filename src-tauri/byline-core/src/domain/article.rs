@@ -69,19 +69,20 @@ impl std::str::FromStr for Status {
     }
 }
 
-/// One article with its whole text and every metadata field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Article {
-    pub id: ArticleId,
+/// Every metadata field of an article: what a writer sets apart from the
+/// body. This is the one place the field list is written; `Article` and
+/// `RevisionState` embed it flattened, so their JSON (IPC, stored
+/// revisions) keeps each field's own key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+// Revisions recorded before a field existed still read: a missing key is empty.
+#[serde(default)]
+pub struct ArticleMeta {
     /// May be empty; shown as [`UNTITLED`].
     pub title: String,
     /// The subtitle under the headline.
     pub dek: String,
     /// The URL-safe name it is published under, unique in the library.
     pub slug: String,
-    /// Whether the slug was set by the writer. Until it is, it follows the
-    /// title (while the article is unpublished).
-    pub slug_is_custom: bool,
     pub authors: Vec<String>,
     pub tags: Vec<String>,
     /// The search-result snippet; 50–160 characters is the usual range.
@@ -91,6 +92,36 @@ pub struct Article {
     /// An image URL or a path in the library's assets.
     pub featured_image: String,
     pub publish_at: Option<DateTime<Utc>>,
+}
+
+impl ArticleMeta {
+    /// A field's value as one line of text, as a comparison of two
+    /// versions shows it: lists joined with ", ", the date in RFC 3339,
+    /// an unset date empty.
+    pub fn text(&self, field: ArticleField) -> String {
+        match field {
+            ArticleField::Title => self.title.clone(),
+            ArticleField::Dek => self.dek.clone(),
+            ArticleField::Slug => self.slug.clone(),
+            ArticleField::Authors => self.authors.join(", "),
+            ArticleField::Tags => self.tags.join(", "),
+            ArticleField::MetaDescription => self.meta_description.clone(),
+            ArticleField::CanonicalUrl => self.canonical_url.clone(),
+            ArticleField::FeaturedImage => self.featured_image.clone(),
+            ArticleField::PublishAt => self.publish_at.map(|d| d.to_rfc3339()).unwrap_or_default(),
+        }
+    }
+}
+
+/// One article with its whole text and every metadata field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Article {
+    pub id: ArticleId,
+    #[serde(flatten)]
+    pub meta: ArticleMeta,
+    /// Whether the slug was set by the writer. Until it is, it follows the
+    /// title (while the article is unpublished).
+    pub slug_is_custom: bool,
     pub body: String,
     /// A fingerprint of `body` ([`BodyHash::of`]). The window
     /// sends back the one its text was built on with every edit, so
@@ -168,6 +199,21 @@ impl ArticleField {
             ArticleField::PublishAt => "publish-date",
         }
     }
+
+    /// The name a writer knows it by, as a comparison of versions shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ArticleField::Title => "Title",
+            ArticleField::Dek => "Dek",
+            ArticleField::Slug => "Slug",
+            ArticleField::Authors => "Authors",
+            ArticleField::Tags => "Tags",
+            ArticleField::MetaDescription => "Description",
+            ArticleField::CanonicalUrl => "Canonical URL",
+            ArticleField::FeaturedImage => "Featured image",
+            ArticleField::PublishAt => "Publish date",
+        }
+    }
 }
 
 impl std::str::FromStr for ArticleField {
@@ -211,12 +257,12 @@ impl Article {
     pub fn summary(&self) -> ArticleSummary {
         ArticleSummary {
             id: self.id,
-            title: self.title.clone(),
-            slug: self.slug.clone(),
-            tags: self.tags.clone(),
+            title: self.meta.title.clone(),
+            slug: self.meta.slug.clone(),
+            tags: self.meta.tags.clone(),
             words: self.words,
             status: self.status,
-            publish_at: self.publish_at,
+            publish_at: self.meta.publish_at,
             updated_at: self.updated_at,
             trashed_at: self.trashed_at,
         }

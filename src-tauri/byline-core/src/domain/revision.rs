@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::article::{Article, Status};
+use super::article::{Article, ArticleMeta, Status};
 use super::faq::QuestionAnswer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -75,15 +75,8 @@ impl RevisionKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct RevisionState {
-    pub title: String,
-    pub dek: String,
-    pub slug: String,
-    pub authors: Vec<String>,
-    pub tags: Vec<String>,
-    pub meta_description: String,
-    pub canonical_url: String,
-    pub featured_image: String,
-    pub publish_at: Option<DateTime<Utc>>,
+    #[serde(flatten)]
+    pub meta: ArticleMeta,
     pub status: Status,
     pub body: String,
     /// The FAQ items' text in order (revisions from before FAQ items read
@@ -95,15 +88,7 @@ pub struct RevisionState {
 impl Default for RevisionState {
     fn default() -> Self {
         RevisionState {
-            title: String::new(),
-            dek: String::new(),
-            slug: String::new(),
-            authors: Vec::new(),
-            tags: Vec::new(),
-            meta_description: String::new(),
-            canonical_url: String::new(),
-            featured_image: String::new(),
-            publish_at: None,
+            meta: ArticleMeta::default(),
             status: Status::Draft,
             body: String::new(),
             faq: Vec::new(),
@@ -114,15 +99,7 @@ impl Default for RevisionState {
 impl From<&Article> for RevisionState {
     fn from(a: &Article) -> Self {
         RevisionState {
-            title: a.title.clone(),
-            dek: a.dek.clone(),
-            slug: a.slug.clone(),
-            authors: a.authors.clone(),
-            tags: a.tags.clone(),
-            meta_description: a.meta_description.clone(),
-            canonical_url: a.canonical_url.clone(),
-            featured_image: a.featured_image.clone(),
-            publish_at: a.publish_at,
+            meta: a.meta.clone(),
             status: a.status,
             body: a.body.clone(),
             faq: a.faq.iter().map(|f| f.pair()).collect(),
