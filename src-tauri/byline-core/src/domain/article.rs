@@ -271,3 +271,112 @@ impl Article {
 
 /// The title shown for an article whose title is empty.
 pub const UNTITLED: &str = "Untitled";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `ArticleField` names the fields `ArticleMeta` holds, in the same
+    /// order and under the same serialised names, so a field added to one
+    /// and not the other fails here.
+    #[test]
+    fn article_fields_are_the_meta_fields() {
+        let meta = serde_json::to_value(ArticleMeta::default()).unwrap();
+        let keys: Vec<&str> = meta
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        let fields: Vec<String> = ArticleField::ALL
+            .iter()
+            .map(|f| {
+                serde_json::to_value(f)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        assert_eq!(keys, fields);
+    }
+
+    /// The window reads these keys; embedding `ArticleMeta` keeps them.
+    #[test]
+    fn article_json_has_every_field_at_the_top_level() {
+        let at = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 5, 1, 9, 30, 0).unwrap();
+        let article = Article {
+            id: ArticleId(3),
+            meta: ArticleMeta {
+                title: "Ferry fares".into(),
+                tags: vec!["city".into()],
+                publish_at: Some(at),
+                ..ArticleMeta::default()
+            },
+            slug_is_custom: true,
+            body: "Text".into(),
+            body_hash: BodyHash::of("Text"),
+            words: 1,
+            status: Status::Draft,
+            created_at: at,
+            updated_at: at,
+            trashed_at: None,
+            faq: Vec::new(),
+            faq_structured_data: true,
+        };
+        let json = serde_json::to_value(&article).unwrap();
+        let mut keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        keys.sort_unstable();
+        let mut expected = vec![
+            "id",
+            "title",
+            "dek",
+            "slug",
+            "slug_is_custom",
+            "authors",
+            "tags",
+            "meta_description",
+            "canonical_url",
+            "featured_image",
+            "publish_at",
+            "body",
+            "body_hash",
+            "words",
+            "status",
+            "created_at",
+            "updated_at",
+            "trashed_at",
+            "faq",
+            "faq_structured_data",
+        ];
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
+        assert_eq!(json["title"], "Ferry fares");
+        assert_eq!(json["tags"], serde_json::json!(["city"]));
+        assert_eq!(json["publish_at"], "2026-05-01T09:30:00Z");
+        assert_eq!(json["dek"], "");
+    }
+
+    #[test]
+    fn meta_text_is_one_line_per_field() {
+        let meta = ArticleMeta {
+            authors: vec!["Ana".into(), "Ben".into()],
+            publish_at: Some(
+                chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 5, 1, 9, 30, 0).unwrap(),
+            ),
+            ..ArticleMeta::default()
+        };
+        assert_eq!(meta.text(ArticleField::Authors), "Ana, Ben");
+        assert_eq!(
+            meta.text(ArticleField::PublishAt),
+            "2026-05-01T09:30:00+00:00"
+        );
+        assert_eq!(meta.text(ArticleField::Tags), "");
+        assert_eq!(ArticleMeta::default().text(ArticleField::PublishAt), "");
+    }
+}

@@ -125,3 +125,55 @@ pub struct RevisionInfo {
     /// Stored size in bytes, compressed.
     pub stored_bytes: u32,
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    /// Stored revisions are this JSON (zstd-compressed against a keyframe),
+    /// so embedding `ArticleMeta` must not change a byte of it.
+    #[test]
+    fn stored_json_keeps_its_keys_and_their_order() {
+        let state = RevisionState {
+            meta: ArticleMeta {
+                title: "T".into(),
+                dek: "D".into(),
+                slug: "s".into(),
+                authors: vec!["A".into()],
+                tags: vec!["x".into(), "y".into()],
+                meta_description: "M".into(),
+                canonical_url: "https://e.org/".into(),
+                featured_image: "assets/i.png".into(),
+                publish_at: Some(Utc.with_ymd_and_hms(2026, 5, 1, 9, 30, 0).unwrap()),
+            },
+            status: Status::Ready,
+            body: "B".into(),
+            faq: vec![QuestionAnswer::new("Q", "A")],
+        };
+        let json = serde_json::to_string(&state).unwrap();
+        assert_eq!(
+            json,
+            r#"{"title":"T","dek":"D","slug":"s","authors":["A"],"tags":["x","y"],"meta_description":"M","canonical_url":"https://e.org/","featured_image":"assets/i.png","publish_at":"2026-05-01T09:30:00Z","status":"ready","body":"B","faq":[{"question":"Q","answer":"A"}]}"#
+        );
+        assert_eq!(serde_json::from_str::<RevisionState>(&json).unwrap(), state);
+    }
+
+    #[test]
+    fn revisions_from_before_a_field_existed_still_read() {
+        let state: RevisionState = serde_json::from_str(
+            r#"{"title":"Old","tags":["a"],"body":"text","status":"published"}"#,
+        )
+        .unwrap();
+        assert_eq!(state.meta.title, "Old");
+        assert_eq!(state.meta.tags, ["a"]);
+        assert_eq!(state.meta.dek, "");
+        assert_eq!(state.meta.publish_at, None);
+        assert_eq!(state.status, Status::Published);
+        assert_eq!(state.body, "text");
+        assert!(state.faq.is_empty());
+        let empty: RevisionState = serde_json::from_str("{}").unwrap();
+        assert_eq!(empty, RevisionState::default());
+    }
+}
