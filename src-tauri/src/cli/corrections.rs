@@ -20,7 +20,7 @@ pub fn correct(context: &Context, args: CorrectArgs) -> Result<()> {
     let count = library.corrections(id)?.len();
     println!(
         "Added a correction; {} now lists {count} under \"Updates\".",
-        display_title(&library.article(id)?.title)
+        display_title(&library.article(id)?.meta.title)
     );
     Ok(())
 }

@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension, Row};
 use super::revisions::{checkpoint_if_due, record, CheckpointPolicy};
 use super::workflow::record_status_change;
 use super::Library;
-use crate::domain::article::{Article, ArticleId, ArticleSummary, Status};
+use crate::domain::article::{Article, ArticleId, ArticleMeta, ArticleSummary, Status};
 use crate::domain::error::{Error, Result};
 use crate::domain::hash::BodyHash;
 use crate::domain::revision::{RevisionKind, RevisionState};
@@ -154,7 +154,7 @@ impl Library {
             let slug = if follow {
                 unique_slug(tx, &crate::transform::slug::from_title(&title), Some(id))?
             } else {
-                article.slug.clone()
+                article.meta.slug.clone()
             };
             tx.execute(
                 "UPDATE articles SET title = ?2, slug = ?3, updated_at = ?4 WHERE id = ?1",
@@ -213,16 +213,18 @@ fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
     let hash = BodyHash::of(&body);
     Ok(Article {
         id: ArticleId(row.get(0)?),
-        title: row.get(1)?,
-        dek: row.get(2)?,
-        slug: row.get(3)?,
+        meta: ArticleMeta {
+            title: row.get(1)?,
+            dek: row.get(2)?,
+            slug: row.get(3)?,
+            authors: json_list(row, 5)?,
+            tags: json_list(row, 6)?,
+            meta_description: row.get(7)?,
+            canonical_url: row.get(8)?,
+            featured_image: row.get(9)?,
+            publish_at: optional_time(row, 10)?,
+        },
         slug_is_custom: row.get(4)?,
-        authors: json_list(row, 5)?,
-        tags: json_list(row, 6)?,
-        meta_description: row.get(7)?,
-        canonical_url: row.get(8)?,
-        featured_image: row.get(9)?,
-        publish_at: optional_time(row, 10)?,
         body,
         body_hash: hash,
         words: row.get(12)?,
@@ -380,7 +382,7 @@ pub(super) fn write_state(
     state: &crate::domain::revision::RevisionState,
     slug: &str,
 ) -> Result<()> {
-    let authors = serde_json::to_string(&state.authors).expect("a list of strings serialises");
+    let authors = serde_json::to_string(&state.meta.authors).expect("a list of strings serialises");
     tx.execute(
         "UPDATE articles SET title = ?2, dek = ?3, slug = ?4, authors = ?5, meta_description = ?6,
             canonical_url = ?7, featured_image = ?8, publish_at = ?9, body = ?10, words = ?11,
@@ -388,20 +390,20 @@ pub(super) fn write_state(
          WHERE id = ?1",
         params![
             id.0,
-            state.title,
-            state.dek,
+            state.meta.title,
+            state.meta.dek,
             slug,
             authors,
-            state.meta_description,
-            state.canonical_url,
-            state.featured_image,
-            state.publish_at.map(|d| d.timestamp_millis()),
+            state.meta.meta_description,
+            state.meta.canonical_url,
+            state.meta.featured_image,
+            state.meta.publish_at.map(|d| d.timestamp_millis()),
             state.body,
             word_count(&state.body),
             now_millis()
         ],
     )?;
-    write_tags(tx, id, &state.tags)
+    write_tags(tx, id, &state.meta.tags)
 }
 
 /// Replaces an article's tags with `tags`, in their order.

@@ -410,13 +410,13 @@ impl Library {
             )?;
             let slug_free: bool = tx.query_row(
                 "SELECT NOT EXISTS (SELECT 1 FROM articles WHERE slug = ?1 AND id != ?2)",
-                params![target.slug, id.0],
+                params![target.meta.slug, id.0],
                 |r| r.get(0),
             )?;
-            let slug = if slug_free && !target.slug.is_empty() {
-                &target.slug
+            let slug = if slug_free && !target.meta.slug.is_empty() {
+                &target.meta.slug
             } else {
-                &current.slug
+                &current.meta.slug
             };
             super::articles::write_state(tx, id, &target, slug)?;
             super::faq::replace_items(tx, id, &target.faq)?;

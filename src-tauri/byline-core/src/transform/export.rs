@@ -139,15 +139,15 @@ impl Input<'_> {
     /// The article's address: its canonical URL, or its place under the
     /// site's address. `None` when neither is known.
     pub fn page_url(&self) -> Option<String> {
-        if is_absolute(&self.article.canonical_url) {
-            return Some(self.article.canonical_url.clone());
+        if is_absolute(&self.article.meta.canonical_url) {
+            return Some(self.article.meta.canonical_url.clone());
         }
         let base = self.site.base_url.trim();
-        if !is_absolute(base) || self.article.slug.is_empty() {
+        if !is_absolute(base) || self.article.meta.slug.is_empty() {
             return None;
         }
         let slash = if base.ends_with('/') { "" } else { "/" };
-        Some(format!("{base}{slash}{}/", self.article.slug))
+        Some(format!("{base}{slash}{}/", self.article.meta.slug))
     }
 
     fn absolute(&self, url: &str) -> Option<String> {
@@ -206,18 +206,18 @@ pub fn fragment(input: &Input<'_>) -> String {
 pub fn page(input: &Input<'_>) -> String {
     let a = input.article;
     let site = input.site;
-    let title = if a.title.trim().is_empty() {
+    let title = if a.meta.title.trim().is_empty() {
         UNTITLED
     } else {
-        a.title.as_str()
+        a.meta.title.as_str()
     };
-    let description = if a.meta_description.is_empty() {
-        &a.dek
+    let description = if a.meta.meta_description.is_empty() {
+        &a.meta.dek
     } else {
-        &a.meta_description
+        &a.meta.meta_description
     };
     let url = input.page_url();
-    let image = input.absolute(&a.featured_image);
+    let image = input.absolute(&a.meta.featured_image);
     let mut head = String::new();
     let mut meta = |attr: &str, name: &str, content: &str| {
         if !content.is_empty() {
@@ -236,7 +236,7 @@ pub fn page(input: &Input<'_>) -> String {
     meta("property", "og:site_name", &site.name);
     meta("property", "og:url", url.as_deref().unwrap_or(""));
     meta("property", "og:image", image.as_deref().unwrap_or(""));
-    if let Some(at) = a.publish_at {
+    if let Some(at) = a.meta.publish_at {
         meta(
             "property",
             "article:published_time",
@@ -248,7 +248,7 @@ pub fn page(input: &Input<'_>) -> String {
         "article:modified_time",
         &a.updated_at.to_rfc3339_opts(SecondsFormat::Secs, true),
     );
-    for tag in &a.tags {
+    for tag in &a.meta.tags {
         meta("property", "article:tag", tag);
     }
     meta(
@@ -285,16 +285,19 @@ pub fn page(input: &Input<'_>) -> String {
         format!("{} — {}", escape(title), escape(&site.name))
     };
     let mut header = format!("<header>\n<h1>{}</h1>\n", escape(title));
-    if !a.dek.is_empty() {
-        header.push_str(&format!("<p class=\"byline-dek\">{}</p>\n", escape(&a.dek)));
+    if !a.meta.dek.is_empty() {
+        header.push_str(&format!(
+            "<p class=\"byline-dek\">{}</p>\n",
+            escape(&a.meta.dek)
+        ));
     }
     let names = authors(input);
-    if !names.is_empty() || a.publish_at.is_some() {
+    if !names.is_empty() || a.meta.publish_at.is_some() {
         header.push_str("<p class=\"byline-credit\">");
         if !names.is_empty() {
             header.push_str(&format!("By {}", escape(&names.join(", "))));
         }
-        if let Some(at) = a.publish_at {
+        if let Some(at) = a.meta.publish_at {
             if !names.is_empty() {
                 header.push_str(" · ");
             }
@@ -363,10 +366,10 @@ pub fn boilerplate(site: &SiteSettings) -> String {
 }
 
 fn authors(input: &Input<'_>) -> Vec<String> {
-    if input.article.authors.is_empty() && !input.site.default_author.is_empty() {
+    if input.article.meta.authors.is_empty() && !input.site.default_author.is_empty() {
         vec![input.site.default_author.clone()]
     } else {
-        input.article.authors.clone()
+        input.article.meta.authors.clone()
     }
 }
 
@@ -418,17 +421,17 @@ pub fn json(input: &Input<'_>) -> String {
     let time = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(SecondsFormat::Secs, true);
     let faq = input.structured_faq();
     let doc = JsonArticle {
-        title: &a.title,
-        dek: &a.dek,
-        slug: &a.slug,
+        title: &a.meta.title,
+        dek: &a.meta.dek,
+        slug: &a.meta.slug,
         url: input.page_url(),
         status: a.status.as_str(),
         authors: authors(input),
-        tags: &a.tags,
-        description: &a.meta_description,
-        canonical_url: &a.canonical_url,
-        featured_image: &a.featured_image,
-        publish_at: a.publish_at.map(time),
+        tags: &a.meta.tags,
+        description: &a.meta.meta_description,
+        canonical_url: &a.meta.canonical_url,
+        featured_image: &a.meta.featured_image,
+        publish_at: a.meta.publish_at.map(time),
         created_at: time(a.created_at),
         updated_at: time(a.updated_at),
         words: a.words,

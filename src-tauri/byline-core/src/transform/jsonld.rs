@@ -114,9 +114,9 @@ fn article_node(data: &PageData, page_url: Option<&str>) -> Map<String, Value> {
     if let Some(url) = page_url {
         node.insert("@id".into(), format!("{url}#article").into());
     }
-    node.insert("headline".into(), headline(&article.title).into());
+    node.insert("headline".into(), headline(&article.meta.title).into());
 
-    let description = [&article.meta_description, &article.dek]
+    let description = [&article.meta.meta_description, &article.meta.dek]
         .into_iter()
         .map(|s| s.trim())
         .find(|s| !s.is_empty());
@@ -133,16 +133,17 @@ fn article_node(data: &PageData, page_url: Option<&str>) -> Map<String, Value> {
         node.insert("author".into(), people.into());
     }
 
-    if let Some(at) = article.publish_at {
+    if let Some(at) = article.meta.publish_at {
         node.insert("datePublished".into(), timestamp(at).into());
     }
     node.insert("dateModified".into(), timestamp(article.updated_at).into());
 
-    if let Some(image) = absolute_url(&article.featured_image, site_base(site).as_ref()) {
+    if let Some(image) = absolute_url(&article.meta.featured_image, site_base(site).as_ref()) {
         node.insert("image".into(), image.into());
     }
 
     let tags: Vec<&str> = article
+        .meta
         .tags
         .iter()
         .map(|t| t.trim())
@@ -219,6 +220,7 @@ fn headline(title: &str) -> String {
 
 fn authors<'a>(article: &'a Article, site: &'a SiteSettings) -> Vec<&'a str> {
     let named: Vec<&str> = article
+        .meta
         .authors
         .iter()
         .map(|a| a.trim())
@@ -258,10 +260,10 @@ fn site_base(site: &SiteSettings) -> Option<Url> {
 /// otherwise `{base_url}{slug}/`; `None` when neither can be made absolute.
 fn page_url(article: &Article, site: &SiteSettings) -> Option<String> {
     let base = site_base(site);
-    if !article.canonical_url.trim().is_empty() {
-        return absolute_url(&article.canonical_url, base.as_ref());
+    if !article.meta.canonical_url.trim().is_empty() {
+        return absolute_url(&article.meta.canonical_url, base.as_ref());
     }
-    let slug = article.slug.trim().trim_matches('/');
+    let slug = article.meta.slug.trim().trim_matches('/');
     if slug.is_empty() {
         return None;
     }

@@ -230,15 +230,16 @@ impl Post {
     /// The post of an article, with the kept front matter keys.
     pub fn from_article(article: &Article, extra: &Map<String, Value>) -> Post {
         Post {
-            title: article.title.clone(),
-            dek: article.dek.clone(),
-            slug: Some(article.slug.clone()),
-            authors: article.authors.clone(),
-            tags: article.tags.clone(),
-            description: article.meta_description.clone(),
-            canonical_url: article.canonical_url.clone(),
-            image: article.featured_image.clone(),
+            title: article.meta.title.clone(),
+            dek: article.meta.dek.clone(),
+            slug: Some(article.meta.slug.clone()),
+            authors: article.meta.authors.clone(),
+            tags: article.meta.tags.clone(),
+            description: article.meta.meta_description.clone(),
+            canonical_url: article.meta.canonical_url.clone(),
+            image: article.meta.featured_image.clone(),
             date: article
+                .meta
                 .publish_at
                 .map(|d| d.to_rfc3339_opts(SecondsFormat::Secs, true)),
             status: Some(article.status),

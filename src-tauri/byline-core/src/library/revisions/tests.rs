@@ -88,9 +88,9 @@ fn every_revision_kind_records_the_whole_state() {
         [(2, RevisionKind::Status), (1, RevisionKind::Snapshot)]
     );
     let state = lib.revision_state(id, 1).unwrap();
-    assert_eq!(state.title, "Budget");
-    assert_eq!(state.dek, "What it means");
-    assert_eq!(state.tags, ["city", "money"]);
+    assert_eq!(state.meta.title, "Budget");
+    assert_eq!(state.meta.dek, "What it means");
+    assert_eq!(state.meta.tags, ["city", "money"]);
     assert_eq!(state.body, "Draft text.");
     assert_eq!(state.status, Status::Draft);
     assert_eq!(lib.revision_state(id, 2).unwrap().status, Status::InReview);
@@ -117,7 +117,7 @@ fn restoring_keeps_the_whole_history_and_can_itself_be_undone() {
 
     let restored = lib.restore_revision(id, 1).unwrap();
     assert_eq!(restored.body, "First version.");
-    assert_eq!(restored.title, "Ferry");
+    assert_eq!(restored.meta.title, "Ferry");
     let history = lib.history(id).unwrap();
     assert_eq!(history.len(), 3, "{history:?}");
     assert_eq!(history[0].kind, RevisionKind::BeforeRestore);
@@ -133,7 +133,7 @@ fn restoring_keeps_the_whole_history_and_can_itself_be_undone() {
     // The restore is undone by restoring what it replaced.
     let back = lib.restore_revision(id, 3).unwrap();
     assert_eq!(back.body, "Second version, much better.");
-    assert_eq!(back.title, "Ferry returns");
+    assert_eq!(back.meta.title, "Ferry returns");
     assert_eq!(lib.history(id).unwrap().len(), 4);
     // Search follows the restored text.
     assert_eq!(lib.search("much better", 10).unwrap().len(), 1);

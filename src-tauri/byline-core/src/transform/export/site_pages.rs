@@ -11,15 +11,15 @@ use crate::transform::slug;
 
 /// The title a list shows: [`UNTITLED`] for an empty one.
 pub fn title(a: &Article) -> &str {
-    if a.title.trim().is_empty() {
+    if a.meta.title.trim().is_empty() {
         UNTITLED
     } else {
-        &a.title
+        &a.meta.title
     }
 }
 
 fn date_of(a: &Article) -> DateTime<Utc> {
-    a.publish_at.unwrap_or(a.updated_at)
+    a.meta.publish_at.unwrap_or(a.updated_at)
 }
 
 /// The site's front page: every exported article, newest first as given.
@@ -33,12 +33,12 @@ pub fn index_page(site: &SiteSettings, articles: &[Article]) -> String {
     for a in articles {
         list.push_str(&format!(
             "<li><a href=\"{slug}/\">{title}</a>{dek}<time datetime=\"{iso}\">{day}</time></li>\n",
-            slug = escape(&a.slug),
+            slug = escape(&a.meta.slug),
             title = escape(title(a)),
-            dek = if a.dek.is_empty() {
+            dek = if a.meta.dek.is_empty() {
                 String::new()
             } else {
-                format!("<p>{}</p>", escape(&a.dek))
+                format!("<p>{}</p>", escape(&a.meta.dek))
             },
             iso = date_of(a).to_rfc3339_opts(SecondsFormat::Secs, true),
             day = date_of(a).format("%-d %B %Y"),
@@ -126,7 +126,7 @@ pub fn atom_feed(site: &SiteSettings, articles: &[Article]) -> String {
         };
         let id = input
             .page_url()
-            .unwrap_or_else(|| format!("{feed_id}:{}", a.slug));
+            .unwrap_or_else(|| format!("{feed_id}:{}", a.meta.slug));
         xml.push_str("<entry>\n");
         xml.push_str(&format!(
             "<title>{}</title>\n<id>{}</id>\n",
@@ -143,25 +143,25 @@ pub fn atom_feed(site: &SiteSettings, articles: &[Article]) -> String {
             "<updated>{}</updated>\n",
             a.updated_at.to_rfc3339_opts(SecondsFormat::Secs, true)
         ));
-        if let Some(at) = a.publish_at {
+        if let Some(at) = a.meta.publish_at {
             xml.push_str(&format!(
                 "<published>{}</published>\n",
                 at.to_rfc3339_opts(SecondsFormat::Secs, true)
             ));
         }
-        for author in &a.authors {
+        for author in &a.meta.authors {
             xml.push_str(&format!(
                 "<author><name>{}</name></author>\n",
                 escape(author)
             ));
         }
-        for tag in &a.tags {
+        for tag in &a.meta.tags {
             xml.push_str(&format!("<category term=\"{}\"/>\n", escape(tag)));
         }
-        let summary = if a.meta_description.is_empty() {
-            &a.dek
+        let summary = if a.meta.meta_description.is_empty() {
+            &a.meta.dek
         } else {
-            &a.meta_description
+            &a.meta.meta_description
         };
         if !summary.is_empty() {
             xml.push_str(&format!("<summary>{}</summary>\n", escape(summary)));

@@ -167,7 +167,7 @@ fn a_deleted_file_trashes_its_article_and_a_new_file_is_a_new_article() {
         Library::open(&s.lib_path).unwrap().find("tram").is_ok()
     });
     let tram = Library::open(&s.lib_path).unwrap().find("tram").unwrap();
-    assert_eq!(tram.title, "Tram line");
+    assert_eq!(tram.meta.title, "Tram line");
     assert_eq!(tram.body, "Opens Monday.\n");
 }
 
