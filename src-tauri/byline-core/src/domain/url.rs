@@ -22,24 +22,31 @@ pub const WEB_SCHEMES: &[&str] = &["http", "https"];
 /// reference or its scheme is one of `allowed` (ASCII, compared without
 /// case); `None` when it is anything else.
 ///
-/// The URL is judged both as written and with its character references
-/// decoded, and must pass both ways. What is returned is the URL as written
+/// The URL is judged as written and with its character references decoded
+/// (before and after stripping), and must pass every way. What is returned is the URL as written
 /// (not decoded: the caller's context decodes it once, as it always did, and
 /// decoding it here too would change a good URL holding `&amp;`), without
 /// whitespace, control or invisible format characters.
 pub fn clean_url(raw: &str, allowed: &[&str]) -> Option<String> {
-    let cleaned: String = raw.chars().filter(|c| !is_ignorable(*c)).collect();
+    let cleaned = strip(raw);
     if !is_acceptable(&cleaned, allowed) {
         return None;
     }
-    let decoded = decode_char_refs(&cleaned);
-    if let Cow::Owned(decoded) = decoded {
-        let decoded: String = decoded.chars().filter(|c| !is_ignorable(*c)).collect();
-        if !is_acceptable(&decoded, allowed) {
-            return None;
+    if raw.contains('&') {
+        // Decoded before stripping, as a browser reads it (`&#x3A` then a
+        // space is a colon), and after, as a reader that strips first
+        // would (`&#x3A` then `a` is another character).
+        for view in [raw, cleaned.as_str()] {
+            if !is_acceptable(&strip(&decode_char_refs(view)), allowed) {
+                return None;
+            }
         }
     }
     Some(cleaned)
+}
+
+fn strip(s: &str) -> String {
+    s.chars().filter(|c| !is_ignorable(*c)).collect()
 }
 
 /// A URL field as written when the rule accepts it, empty otherwise: for
