@@ -75,7 +75,10 @@ fn check_html(html: &str, what: &str) -> Result<(), String> {
                 return Err(format!("{what}: <{} {name}={value:?}>", el.name()));
             }
             if URL_ATTRIBUTES.contains(&name) && value.chars().any(invisible) {
-                return Err(format!("{what}: <{} {name}={value:?}> kept an invisible character", el.name()));
+                return Err(format!(
+                    "{what}: <{} {name}={value:?}> kept an invisible character",
+                    el.name()
+                ));
             }
         }
         if el.name() == "script" {
@@ -83,7 +86,11 @@ fn check_html(html: &str, what: &str) -> Result<(), String> {
                 .expect("an element")
                 .text()
                 .collect();
-            assert_eq!(el.attr("type"), Some("application/ld+json"), "{what}: a script");
+            assert_eq!(
+                el.attr("type"),
+                Some("application/ld+json"),
+                "{what}: a script"
+            );
             let value: Value = serde_json::from_str(&text).map_err(|e| format!("{what}: {e}"))?;
             check_json_ld(&value, what)?;
         }
@@ -184,7 +191,10 @@ fn check_feed(xml: &str) -> Result<(), String> {
                 return Err(format!("feed: <{} {name}={value:?}>", el.name()));
             }
         }
-        let text: String = scraper::ElementRef::wrap(node).expect("an element").text().collect();
+        let text: String = scraper::ElementRef::wrap(node)
+            .expect("an element")
+            .text()
+            .collect();
         match el.name() {
             "content" => check_html(&text, "feed content")?,
             "id" if script_url(&text) => return Err(format!("feed id {text:?}")),
@@ -272,8 +282,14 @@ fn check_everywhere(url: &str) -> Result<(), String> {
         let a = article(url, slug);
         let s = site(url, base);
         check_html(&render::render(&a.body), "render")?;
-        check_html(&render::fragment(&a.body, Some("byline-asset://localhost/")), "fragment")?;
-        check_html(&render::faq_html(&[a.faq[0].pair()], "FAQ", Some("byline-asset://localhost/")), "faq")?;
+        check_html(
+            &render::fragment(&a.body, Some("byline-asset://localhost/")),
+            "fragment",
+        )?;
+        check_html(
+            &render::faq_html(&[a.faq[0].pair()], "FAQ", Some("byline-asset://localhost/")),
+            "faq",
+        )?;
         check_html(&render::updates_html(&corrections), "updates")?;
         check_html(&render::render(&link), "render link")?;
         for block in render::preview(&a.body).blocks {
@@ -370,14 +386,20 @@ fn every_case_in_the_issue_is_refused_everywhere() {
 #[test]
 fn good_urls_survive_unchanged() {
     for (url, attribute) in [
-        ("https://example.com/a?b=1&c=2#d", "https://example.com/a?b=1&amp;c=2#d"),
+        (
+            "https://example.com/a?b=1&c=2#d",
+            "https://example.com/a?b=1&amp;c=2#d",
+        ),
         ("/images/cover.jpg", "/images/cover.jpg"),
         ("../other/", "../other/"),
         ("#faq-1", "#faq-1"),
         ("mailto:desk@example.com", "mailto:desk@example.com"),
     ] {
         let html = render::render(&format!("<a href=\"{}\">x</a>", attr(url)));
-        assert!(html.contains(&format!("href=\"{attribute}\"")), "{url}: {html}");
+        assert!(
+            html.contains(&format!("href=\"{attribute}\"")),
+            "{url}: {html}"
+        );
         let md = render::render(&format!("[x]({url})"));
         assert!(md.contains(&format!("href=\"{attribute}\"")), "{url}: {md}");
     }
@@ -400,7 +422,8 @@ fn good_urls_survive_unchanged() {
     let json: Value = serde_json::from_str(&export::export(Format::Json, &input)).unwrap();
     assert_eq!(json["featured_image"], "assets/cover.png");
     assert_eq!(json["canonical_url"], "https://ferry.example/news/ferry/");
-    assert!(export::export(Format::MdYaml, &input).contains("canonical: https://ferry.example/news/ferry/"));
+    assert!(export::export(Format::MdYaml, &input)
+        .contains("canonical: https://ferry.example/news/ferry/"));
 }
 
 #[test]
@@ -415,7 +438,12 @@ fn a_refused_link_keeps_its_text_and_a_kept_one_loses_invisibles() {
 #[test]
 fn the_checker_sees_script_urls() {
     // The checker must fail on what it is there to catch, or it proves nothing.
-    for bad in ["\u{2028}javascript:x", "JAVA\u{1}SCRIPT:x", "&#106;avascript:x", "da\u{3000}ta:x"] {
+    for bad in [
+        "\u{2028}javascript:x",
+        "JAVA\u{1}SCRIPT:x",
+        "&#106;avascript:x",
+        "da\u{3000}ta:x",
+    ] {
         assert!(script_url(bad), "{bad:?}");
     }
     assert!(check_html("<a href=\"&#x2028;javascript:x\">x</a>", "t").is_err());
@@ -430,11 +458,14 @@ fn the_checker_sees_script_urls() {
 /// Every character of Unicode's whitespace, separators (Zs, Zl, Zp),
 /// controls (Cc) and invisible format characters (Cf).
 fn invisible_chars() -> Vec<char> {
-    let mut out: Vec<char> = (0u32..=0x1F).chain(0x7F..=0x9F).filter_map(char::from_u32).collect();
+    let mut out: Vec<char> = (0u32..=0x1F)
+        .chain(0x7F..=0x9F)
+        .filter_map(char::from_u32)
+        .collect();
     out.extend(
         [
-            0x20, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000, 0x2028, 0x2029, 0x85, 0xAD, 0x61C,
-            0x6DD, 0x70F, 0x8E2, 0x180E, 0xFEFF, 0x110BD, 0x110CD, 0xE0001,
+            0x20, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000, 0x2028, 0x2029, 0x85, 0xAD, 0x61C, 0x6DD,
+            0x70F, 0x8E2, 0x180E, 0xFEFF, 0x110BD, 0x110CD, 0xE0001,
         ]
         .into_iter()
         .filter_map(char::from_u32),
@@ -488,7 +519,10 @@ fn hostile_url() -> impl Strategy<Value = String> {
     ];
     (
         0..PAYLOADS.len(),
-        proptest::collection::vec((0usize..12, proptest::sample::select(chars), spelling), 1..5),
+        proptest::collection::vec(
+            (0usize..12, proptest::sample::select(chars), spelling),
+            1..5,
+        ),
         proptest::collection::vec(any::<bool>(), 12),
         any::<bool>(),
     )
@@ -501,7 +535,11 @@ fn hostile_url() -> impl Strategy<Value = String> {
                 .zip(upper.iter().cycle())
                 .map(|(c, up)| if *up { c.to_ascii_uppercase() } else { c }.to_string())
                 .collect();
-            pieces.push(if colon_ref { "&colon;".into() } else { ":".into() });
+            pieces.push(if colon_ref {
+                "&colon;".into()
+            } else {
+                ":".into()
+            });
             // Insert from the back so earlier positions stay where they were.
             let mut inserts = inserts;
             inserts.sort_by_key(|(at, _, _)| std::cmp::Reverse(*at));

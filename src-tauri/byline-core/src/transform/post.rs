@@ -236,7 +236,6 @@ fn safe_url(key: &str, url: &str, mapping: &mut Mapping) -> Option<String> {
     Some(url.to_owned())
 }
 
-
 /// Keys looked for inside Zola's `[taxonomies]` and `[extra]` tables.
 const KNOWN_IN_TABLES: &[&str] = &[
     "tags",

@@ -280,8 +280,7 @@ const PAGE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
 /// their own scheme (see the app's `byline-asset` protocol).
 const PREVIEW_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", ASSET_SCHEME];
 
-static SANITIZER: LazyLock<ammonia::Builder<'static>> =
-    LazyLock::new(|| sanitizer(PAGE_SCHEMES));
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| sanitizer(PAGE_SCHEMES));
 
 static PREVIEW_SANITIZER: LazyLock<ammonia::Builder<'static>> =
     LazyLock::new(|| sanitizer(PREVIEW_SCHEMES));
@@ -335,24 +334,26 @@ fn sanitizer(schemes: &'static [&'static str]) -> ammonia::Builder<'static> {
         .add_tag_attributes("section", ["data-footnotes"])
         .add_tag_attributes("ol", ["start"])
         .add_generic_attributes(["id", "class"])
-        .attribute_filter(move |element, attribute, value| match (element, attribute) {
-            // After ammonia's own scheme check: the URL rule of
-            // `domain::url`, which also sees through separators, controls
-            // and character references. Dropping the attribute keeps the
-            // link's text.
-            (_, a) if URL_ATTRIBUTES.contains(&a) => clean_url(value, schemes).map(Into::into),
-            ("input", "type") => (value == "checkbox").then_some(value.into()),
-            (_, "class") => {
-                let kept: Vec<&str> = value
-                    .split_ascii_whitespace()
-                    .filter(|c| {
-                        KNOWN_CLASSES.contains(c) || (element == "code" && is_language_class(c))
-                    })
-                    .collect();
-                (!kept.is_empty()).then(|| kept.join(" ").into())
-            }
-            _ => Some(value.into()),
-        });
+        .attribute_filter(
+            move |element, attribute, value| match (element, attribute) {
+                // After ammonia's own scheme check: the URL rule of
+                // `domain::url`, which also sees through separators, controls
+                // and character references. Dropping the attribute keeps the
+                // link's text.
+                (_, a) if URL_ATTRIBUTES.contains(&a) => clean_url(value, schemes).map(Into::into),
+                ("input", "type") => (value == "checkbox").then_some(value.into()),
+                (_, "class") => {
+                    let kept: Vec<&str> = value
+                        .split_ascii_whitespace()
+                        .filter(|c| {
+                            KNOWN_CLASSES.contains(c) || (element == "code" && is_language_class(c))
+                        })
+                        .collect();
+                    (!kept.is_empty()).then(|| kept.join(" ").into())
+                }
+                _ => Some(value.into()),
+            },
+        );
     b
 }
 

@@ -80,10 +80,7 @@ fn kept_urls_lose_the_invisible_characters() {
         clean_url(" \u{200B}https://exa\u{2028}mple.com/\u{1}a ", PAGE).as_deref(),
         Some("https://example.com/a")
     );
-    assert_eq!(
-        clean_url("\u{3000}#faq", PAGE).as_deref(),
-        Some("#faq")
-    );
+    assert_eq!(clean_url("\u{3000}#faq", PAGE).as_deref(), Some("#faq"));
 }
 
 #[test]
@@ -103,8 +100,17 @@ fn references_decode_as_a_browser_reads_them() {
     assert_eq!(decode_char_refs("&#106;&#x61&#X76;&#97a"), "javaa");
     // Digits run on greedily, as in a browser: `&#x6Aa` is U+06AA.
     assert_eq!(decode_char_refs("&#x6Aa"), "\u{6AA}");
-    assert_eq!(decode_char_refs("&colon;&Tab;&NewLine;&nbsp;&nbsp"), ":\t\n\u{a0}\u{a0}");
+    assert_eq!(
+        decode_char_refs("&colon;&Tab;&NewLine;&nbsp;&nbsp"),
+        ":\t\n\u{a0}\u{a0}"
+    );
     assert_eq!(decode_char_refs("&notit;"), "¬it;");
-    assert_eq!(decode_char_refs("&unknown; & &#; &#x;"), "&unknown; & &#; &#x;");
-    assert_eq!(decode_char_refs("&#0;&#xD800;&#99999999999;"), "\u{FFFD}\u{FFFD}\u{FFFD}");
+    assert_eq!(
+        decode_char_refs("&unknown; & &#; &#x;"),
+        "&unknown; & &#; &#x;"
+    );
+    assert_eq!(
+        decode_char_refs("&#0;&#xD800;&#99999999999;"),
+        "\u{FFFD}\u{FFFD}\u{FFFD}"
+    );
 }
