@@ -115,3 +115,4 @@ impl MirrorHooks for WindowHooks {
         let _ = self.app.emit(events::MIRROR_ERROR, info);
     }
 }
+
