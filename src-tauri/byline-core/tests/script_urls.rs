@@ -403,6 +403,12 @@ fn good_urls_survive_unchanged() {
         let md = render::render(&format!("[x]({url})"));
         assert!(md.contains(&format!("href=\"{attribute}\"")), "{url}: {md}");
     }
+    // The preview's library images keep the app's own scheme.
+    let preview = render::fragment("![a](assets/x.png)", Some("byline-asset://localhost/"));
+    assert!(
+        preview.contains(r#"src="byline-asset://localhost/x.png""#),
+        "{preview}"
+    );
     // The page's own address and image, as the head and JSON-LD write them.
     let mut a = article("https://example.com/", "ferry");
     a.canonical_url = "https://ferry.example/news/ferry/".into();
