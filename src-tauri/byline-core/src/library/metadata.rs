@@ -357,6 +357,14 @@ pub(crate) fn image_location(value: &str) -> Result<String> {
             "contains control characters",
         ));
     }
+    // A path that some reader would still take for a script URL once its
+    // character references are decoded (`&#106;avascript:`).
+    if crate::domain::url::clean_url(value, crate::domain::url::WEB_SCHEMES).is_none() {
+        return Err(Error::invalid(
+            "featured image",
+            format!("{value:?} is not a web address or a path"),
+        ));
+    }
     Ok(value.to_string())
 }
 

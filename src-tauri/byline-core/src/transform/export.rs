@@ -17,6 +17,7 @@ use crate::domain::article::{Article, UNTITLED};
 use crate::domain::correction::Correction;
 use crate::domain::faq::QuestionAnswer;
 use crate::domain::site_settings::SiteSettings;
+use crate::domain::url::{clean_url, WEB_SCHEMES};
 use crate::transform::faq::validate;
 use crate::transform::frontmatter::Dialect;
 use crate::transform::post::Post;
@@ -139,31 +140,43 @@ impl Input<'_> {
     /// The article's address: its canonical URL, or its place under the
     /// site's address. `None` when neither is known.
     pub fn page_url(&self) -> Option<String> {
-        if is_absolute(&self.article.meta.canonical_url) {
-            return Some(self.article.meta.canonical_url.clone());
+        if let Some(canonical) = web_address(&self.article.meta.canonical_url) {
+            return Some(canonical);
         }
-        let base = self.site.base_url.trim();
-        if !is_absolute(base) || self.article.meta.slug.is_empty() {
+        let base = web_address(&self.site.base_url)?;
+        if self.article.meta.slug.is_empty() {
             return None;
         }
         let slash = if base.ends_with('/') { "" } else { "/" };
-        Some(format!("{base}{slash}{}/", self.article.meta.slug))
+        let url = format!("{base}{slash}{}/", self.article.meta.slug);
+        // The slug is checked where it is stored; this keeps a bad one
+        // from ever making the page's address something else.
+        clean_url(&url, WEB_SCHEMES)
     }
 
     fn absolute(&self, url: &str) -> Option<String> {
-        if url.is_empty() {
+        // Refused outright, not resolved against the site's address.
+        let cleaned = clean_url(url, WEB_SCHEMES)?;
+        if cleaned.is_empty() {
             return None;
         }
-        if is_absolute(url) {
-            return Some(url.to_owned());
+        if let Some(absolute) = web_address(&cleaned) {
+            return Some(absolute);
         }
-        let base = url::Url::parse(self.site.base_url.trim()).ok()?;
-        base.join(url).ok().map(|u| u.to_string())
+        // A path is joined as written: the url crate percent-encodes its
+        // spaces (`my cover.jpg`), where removing them would change it.
+        let base = url::Url::parse(&web_address(&self.site.base_url)?).ok()?;
+        base.join(url.trim()).ok().map(|u| u.to_string())
     }
 }
 
-fn is_absolute(url: &str) -> bool {
-    url::Url::parse(url.trim()).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+/// `url` cleaned by the URL rule, when it is then an absolute `http(s)`
+/// address; `None` otherwise.
+pub fn web_address(url: &str) -> Option<String> {
+    let url = clean_url(url, WEB_SCHEMES)?;
+    url::Url::parse(&url)
+        .is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+        .then_some(url)
 }
 
 /// Warnings about an export a writer should see before publishing: FAQ
@@ -400,8 +413,8 @@ struct JsonArticle<'a> {
     authors: Vec<String>,
     tags: &'a [String],
     description: &'a str,
-    canonical_url: &'a str,
-    featured_image: &'a str,
+    canonical_url: String,
+    featured_image: String,
     publish_at: Option<String>,
     created_at: String,
     updated_at: String,
@@ -429,8 +442,10 @@ pub fn json(input: &Input<'_>) -> String {
         authors: authors(input),
         tags: &a.meta.tags,
         description: &a.meta.meta_description,
-        canonical_url: &a.meta.canonical_url,
-        featured_image: &a.meta.featured_image,
+        // The fields as stored, unless the URL rule refuses them: then
+        // empty, like every address an export would otherwise write.
+        canonical_url: crate::domain::url::accepted(&a.meta.canonical_url),
+        featured_image: crate::domain::url::accepted(&a.meta.featured_image),
         publish_at: a.meta.publish_at.map(time),
         created_at: time(a.created_at),
         updated_at: time(a.updated_at),

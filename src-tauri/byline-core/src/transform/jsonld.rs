@@ -16,6 +16,7 @@ use url::Url;
 use crate::domain::article::{Article, UNTITLED};
 use crate::domain::faq::QuestionAnswer;
 use crate::domain::site_settings::SiteSettings;
+use crate::domain::url::{clean_url, WEB_SCHEMES};
 
 /// Google truncates longer headlines and reports them as an error.
 pub const HEADLINE_MAX_CHARS: usize = 110;
@@ -87,6 +88,8 @@ pub fn answer_html(markdown: &str) -> String {
     cleaned.replace("<a></a>", "").trim().to_string()
 }
 
+const ANSWER_SCHEMES: &[&str] = &["http", "https", "mailto"];
+
 static ANSWER_SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::empty();
     b.add_tags([
@@ -98,7 +101,14 @@ static ANSWER_SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| 
         "a",
         HashSet::from(["href"]),
     )]))
-    .url_schemes(HashSet::from(["http", "https", "mailto"]))
+    .url_schemes(ANSWER_SCHEMES.iter().copied().collect::<HashSet<_>>())
+    // The URL rule of `domain::url` on top of ammonia's scheme check, as
+    // the render sanitiser does: a search results page is one more reader
+    // with URL handling of its own.
+    .attribute_filter(|_, attribute, value| match attribute {
+        "href" => clean_url(value, ANSWER_SCHEMES).map(Into::into),
+        _ => Some(value.into()),
+    })
     // In-page links (`#section`) and library paths mean nothing once the
     // answer is shown on a search results page.
     .url_relative(ammonia::UrlRelative::Deny)
@@ -244,7 +254,7 @@ fn timestamp(at: DateTime<Utc>) -> String {
 /// The site's address, when it is set and absolute, ending in `/` so that
 /// joining a path keeps its last segment (`https://x.org/blog` is a folder).
 fn site_base(site: &SiteSettings) -> Option<Url> {
-    let raw = site.base_url.trim();
+    let raw = clean_url(&site.base_url, WEB_SCHEMES)?;
     if raw.is_empty() {
         return None;
     }
@@ -274,6 +284,11 @@ fn page_url(article: &Article, site: &SiteSettings) -> Option<String> {
 /// `raw` as an absolute `http(s)` URL: as is if it already is one, resolved
 /// against `base` if relative, `None` if neither works.
 fn absolute_url(raw: &str, base: Option<&Url>) -> Option<String> {
+    // Refused outright, not resolved against the base: what a reader
+    // might take for a script URL is no path on the site either. One it
+    // keeps is parsed as written: the url crate percent-encodes a path's
+    // spaces, where removing them would change it.
+    clean_url(raw, WEB_SCHEMES)?;
     let raw = raw.trim();
     if raw.is_empty() {
         return None;

@@ -169,6 +169,8 @@ fn urls_must_be_web_addresses_and_images_may_be_paths() {
     for bad in [
         "example.com/x",
         "javascript:alert(1)",
+        "\u{2028}javascript:alert(1)",
+        "&#x6A;avascript:alert(1)",
         "ftp://example.com/",
         "not a url",
     ] {
@@ -193,6 +195,11 @@ fn urls_must_be_web_addresses_and_images_may_be_paths() {
         "javascript:alert(1)",
         "data:image/png;base64,AAAA",
         "file:///etc/passwd",
+        // Issue 22: script URLs behind separators or character references.
+        "\u{2028}javascript:alert(1)",
+        "\u{A0}java\u{200B}script:alert(1)",
+        "&#106;avascript:alert(1)",
+        "javascript&colon;alert(1)",
     ] {
         assert_eq!(
             lib.set_field(id, FeaturedImage, bad).unwrap_err().code(),

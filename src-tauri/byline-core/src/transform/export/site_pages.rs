@@ -6,6 +6,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use super::{Input, ARTICLE_CSS};
 use crate::domain::article::{Article, UNTITLED};
 use crate::domain::site_settings::SiteSettings;
+use crate::domain::url::clean_url;
 use crate::transform::render::escape_text as escape;
 use crate::transform::slug;
 
@@ -31,9 +32,14 @@ pub fn index_page(site: &SiteSettings, articles: &[Article]) -> String {
     };
     let mut list = String::new();
     for a in articles {
+        // Slugs are checked where they are stored; the link is under the
+        // URL rule all the same, and without an address if it refuses it.
+        let href = match clean_url(&format!("{}/", a.meta.slug), &[]) {
+            Some(url) => format!(" href=\"{}\"", escape(&url)),
+            None => String::new(),
+        };
         list.push_str(&format!(
-            "<li><a href=\"{slug}/\">{title}</a>{dek}<time datetime=\"{iso}\">{day}</time></li>\n",
-            slug = escape(&a.meta.slug),
+            "<li><a{href}>{title}</a>{dek}<time datetime=\"{iso}\">{day}</time></li>\n",
             title = escape(title(a)),
             dek = if a.meta.dek.is_empty() {
                 String::new()
@@ -73,8 +79,10 @@ body { margin: 0; padding: 3rem 1.25rem; background: light-dark(#fdfcfa, #1b1a18
 
 /// An Atom feed (RFC 4287) of the exported articles, with their HTML.
 pub fn atom_feed(site: &SiteSettings, articles: &[Article]) -> String {
-    let base = site.base_url.trim();
-    let has_base = url::Url::parse(base).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+    // The site's address under the URL rule, like the page's own.
+    let base_url = super::web_address(&site.base_url);
+    let has_base = base_url.is_some();
+    let base = base_url.as_deref().unwrap_or("");
     let name = if site.name.is_empty() {
         "Articles"
     } else {
