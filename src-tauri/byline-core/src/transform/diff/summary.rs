@@ -78,6 +78,10 @@ pub fn summarise(before: &RevisionState, after: &RevisionState) -> ChangeSummary
 
 /// A run of changes with no unchanged text between them.
 struct Region {
+    /// Where its added text starts in the new body.
+    start: usize,
+    /// How much of the added text repeats the removed text's start.
+    shared: usize,
     /// Where it is in the new body (past leading blank space it added, so
     /// an added section starting with its heading belongs to that heading).
     at: usize,
@@ -103,6 +107,8 @@ fn regions(spans: &[DiffSpan]) -> Vec<Region> {
         }
         if !open {
             out.push(Region {
+                start: at,
+                shared: 0,
                 at,
                 added: String::new(),
                 removed: String::new(),
@@ -128,7 +134,11 @@ fn regions(spans: &[DiffSpan]) -> Vec<Region> {
             .char_indices()
             .zip(region.removed.chars())
             .find(|((_, a), b)| a != b)
-            .map_or(region.added.len().min(region.removed.len()), |((i, _), _)| i);
+            .map_or(
+                region.added.len().min(region.removed.len()),
+                |((i, _), _)| i,
+            );
+        region.shared = shared;
         let rest = &region.added[shared..];
         region.at += shared + rest.len() - rest.trim_start().len();
         let mut removed = words(&region.removed);
@@ -151,7 +161,10 @@ fn regions(spans: &[DiffSpan]) -> Vec<Region> {
 /// them; marks alone ("##", "—") are not words.
 fn words(text: &str) -> Vec<String> {
     text.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -171,21 +184,34 @@ fn body_label(regions: &[Region], new_body: &str, added: u32, removed: u32) -> S
     // changed, regions of punctuation alone do not count as a section.
     let mut sections: Vec<Section> = Vec::new();
     for region in regions {
-        let words = region.words_added + region.words_removed;
-        if words == 0 && (added > 0 || removed > 0) {
+        let changed = region.words_added + region.words_removed;
+        if changed == 0 && (added > 0 || removed > 0) {
             continue;
         }
         if region.added.trim().is_empty() && region.removed.trim().is_empty() {
             continue;
         }
-        let heading = headings
+        let mut heading = headings
             .partition_point(|(offset, _)| *offset <= region.at)
             .checked_sub(1);
+        // A passage that adds a heading with most of its words under it
+        // belongs to that heading.
+        let end = region.start + region.added.len();
+        let last_inside = headings
+            .partition_point(|(offset, _)| *offset < end)
+            .checked_sub(1)
+            .filter(|i| headings[*i].0 > region.at);
+        if let Some(i) = last_inside {
+            let under = words(&new_body[headings[i].0..end]).len();
+            if under * 2 >= words(&region.added[region.shared..]).len() {
+                heading = Some(i);
+            }
+        }
         match sections.iter_mut().find(|s| s.heading == heading) {
-            Some(entry) => entry.words += words,
+            Some(entry) => entry.words += changed,
             None => sections.push(Section {
                 heading,
-                words,
+                words: changed,
                 first: region,
             }),
         }
@@ -209,16 +235,23 @@ fn body_label(regions: &[Region], new_body: &str, added: u32, removed: u32) -> S
         // were, else what was cut, else the marks themselves.
         None => {
             let region = main.first;
-            let (written, cut) = (excerpt(&region.added), excerpt(&region.removed));
-            let text = if region.words_added > 0 { written.or(cut) } else { cut.or(written) }
-                .unwrap_or_else(|| {
-                    let marks = if region.added.trim().is_empty() {
-                        &region.removed
-                    } else {
-                        &region.added
-                    };
-                    shorten(marks.trim(), EXCERPT_CHARS)
-                });
+            let (written, cut) = (
+                excerpt(&region.added[region.shared..]),
+                excerpt(&region.removed[region.shared.min(region.removed.len())..]),
+            );
+            let text = if region.words_added > 0 {
+                written.or(cut)
+            } else {
+                cut.or(written)
+            }
+            .unwrap_or_else(|| {
+                let marks = if region.added.trim().is_empty() {
+                    &region.removed
+                } else {
+                    &region.added
+                };
+                shorten(marks.trim(), EXCERPT_CHARS)
+            });
             format!(": '{text}'")
         }
     };
@@ -259,7 +292,10 @@ fn headings(body: &str) -> Vec<(usize, String)> {
         let rest = &trimmed[hashes..];
         if (1..=6).contains(&hashes) && (rest.starts_with([' ', '\t']) || rest.trim().is_empty()) {
             let text = rest.trim().trim_end_matches('#').trim();
-            let text: String = text.chars().filter(|c| !matches!(c, '*' | '_' | '`')).collect();
+            let text: String = text
+                .chars()
+                .filter(|c| !matches!(c, '*' | '_' | '`'))
+                .collect();
             if !text.is_empty() {
                 out.push((start, text));
             }
