@@ -93,10 +93,20 @@ impl Library {
     /// the checkpoint interval, the state before it is kept as a checkpoint
     /// first, in the same transaction (see `revisions`).
     pub fn save_body(&mut self, id: ArticleId, body: &str) -> Result<Article> {
+        self.save_body_at(id, body, Utc::now())
+    }
+
+    /// `save_body` as if it were `now` (tests of the checkpoint rule).
+    pub(crate) fn save_body_at(
+        &mut self,
+        id: ArticleId,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Article> {
         check_body(body)?;
-        let now = Utc::now();
         let policy = self.checkpoints;
-        self.write(|tx| write_body(tx, id, body, now, policy))?;
+        let since = self.writing_since(id, now)?;
+        self.write(|tx| write_body(tx, id, body, now, policy, since))?;
         self.article(id)
     }
 
@@ -109,6 +119,7 @@ impl Library {
         check_body(body)?;
         let now = Utc::now();
         let policy = self.checkpoints;
+        let since = self.writing_since(id, now)?;
         let kept = self.write(|tx| {
             let current: String = tx
                 .query_row("SELECT body FROM articles WHERE id = ?1", [id.0], |r| {
@@ -120,7 +131,7 @@ impl Library {
                 return Ok(None);
             }
             if BodyHash::of(&current) == *base {
-                write_body(tx, id, body, now, policy)?;
+                write_body(tx, id, body, now, policy, since)?;
                 return Ok(None);
             }
             let mut state = RevisionState::from(&read_article(tx, id)?);
@@ -340,6 +351,7 @@ fn write_body(
     body: &str,
     now: DateTime<Utc>,
     policy: CheckpointPolicy,
+    writing_since: DateTime<Utc>,
 ) -> Result<()> {
     // This runs on every autosave: decide from a few columns, and read the
     // whole article only when a checkpoint is due. An unchanged body, or a
@@ -354,7 +366,7 @@ fn write_body(
         .optional()?
         .ok_or(Error::ArticleNotFound(id))?;
     if changed && worth_keeping {
-        checkpoint_if_due(tx, id, policy, now)?;
+        checkpoint_if_due(tx, id, policy, Some(writing_since), now)?;
     }
     tx.execute(
         "UPDATE articles SET body = ?2, words = ?3, updated_at = ?4 WHERE id = ?1",

@@ -4,6 +4,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+pub mod summary;
+
 use crate::domain::article::ArticleField;
 use crate::domain::faq::QuestionAnswer;
 use crate::domain::revision::RevisionState;
