@@ -187,7 +187,7 @@ export type DiffSpan = { kind: DiffKind, text: string, };
 
 export type DiffKind = "same" | "added" | "removed";
 
-export type SaveEvent = { "state": "saved", article: ArticleSummary, seq: number, } | { "state": "failed", article: ArticleId, seq: number, error: ErrorInfo, } | { "state": "diverged", article: ArticleSummary, seq: number, revision: number, };
+export type SaveEvent = { "state": "saved", article: ArticleSummary, seq: number, } | { "state": "failed", article: ArticleId, seq: number, error: ErrorInfo, } | { "state": "diverged", article: ArticleSummary, seq: number, revision: number, } | { "state": "checkpoint", article: ArticleId, revision: number, };
 
 export type SearchHit = { article: ArticleSummary, 
 /**

@@ -73,6 +73,9 @@ pub enum SaveEvent {
         seq: u64,
         revision: u32,
     },
+    /// Typing paused and the text at the pause was kept as revision
+    /// `revision`: an open History panel shows it without being reopened.
+    Checkpoint { article: ArticleId, revision: u32 },
 }
 
 type Listener = Box<dyn Fn(SaveEvent) + Send + Sync>;
@@ -297,7 +300,12 @@ impl Shared {
         for id in paused {
             // A failure here loses nothing (the text is saved; the next
             // save asks again), so it is not reported as a failed save.
-            let _ = library.checkpoint_at_pause(id);
+            if let Ok(Some(revision)) = library.checkpoint_at_pause(id) {
+                (self.listener)(SaveEvent::Checkpoint {
+                    article: id,
+                    revision,
+                });
+            }
         }
     }
 

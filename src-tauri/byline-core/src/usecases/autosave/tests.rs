@@ -244,5 +244,11 @@ fn a_pause_after_saved_typing_is_kept_in_history_without_more_typing() {
         history[0].label.as_deref(),
         Some("+5 words: 'The ferry leaves at noon.'")
     );
+    // The window hears of it, so an open History panel shows it.
+    let event = rx.recv_timeout(Duration::from_secs(5)).expect("an event");
+    assert!(
+        matches!(event, SaveEvent::Checkpoint { article, revision } if article == id && revision == history[0].number),
+        "{event:?}"
+    );
     drop(saver);
 }
