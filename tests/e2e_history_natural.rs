@@ -38,6 +38,9 @@ async fn saved(app: &App) {
     .await;
 }
 
+const THIRD: &str = "The council says the change saves money on the night crew, and that \
+it will look at the numbers again after the summer season ends.";
+
 const LABELS: &str =
     "[...document.querySelectorAll('[data-testid=revision] .what')].map(e => e.textContent.trim())";
 
@@ -83,6 +86,16 @@ async fn pauses_after_real_writing_show_in_history_with_labels() {
     assert_eq!(labels[1], "+23 words: 'The ferry service to the island…'");
     assert!(labels.iter().all(|l| !l.contains("±0")), "{labels:?}");
     app.screenshot("history-natural").await;
+
+    // With History still open, more writing and a pause show up in it
+    // without reopening the panel.
+    keys(&app, &format!("{ENTER}{ENTER}{THIRD}")).await;
+    saved(&app).await;
+    app.wait_for_js(
+        "document.querySelectorAll('[data-testid=revision]').length",
+        json!(3),
+    )
+    .await;
     app.close().await;
 
     let lib = Library::open(&library).unwrap();
@@ -92,5 +105,6 @@ async fn pauses_after_real_writing_show_in_history_with_labels() {
     assert_eq!(lib.revision_state(id, 1).unwrap().body, FIRST);
     let second = lib.revision_state(id, 2).unwrap().body;
     assert!(second.ends_with(SECOND), "{second:?}");
-    assert!(lib.article(id).unwrap().body.ends_with("Fares stay the same."));
+    assert_eq!(history.len(), 3);
+    assert!(lib.article(id).unwrap().body.ends_with(THIRD));
 }
