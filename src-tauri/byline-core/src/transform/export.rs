@@ -385,6 +385,8 @@ struct JsonFaq<'a> {
 struct JsonCorrection<'a> {
     at: String,
     note: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edited_at: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -450,6 +452,7 @@ pub fn json(input: &Input<'_>) -> String {
             .map(|c| JsonCorrection {
                 at: time(c.at),
                 note: &c.note,
+                edited_at: c.edited_at.map(time),
             })
             .collect(),
         revision_count: input.revisions,

@@ -79,11 +79,23 @@ pub fn updates_html(corrections: &[crate::domain::correction::Correction]) -> St
         return String::new();
     }
     let mut html = String::from(r#"<section class="byline-updates"><h2>Updates</h2><ul>"#);
+    let time = |at: chrono::DateTime<chrono::Utc>| {
+        format!(
+            r#"<time datetime="{}">{}</time>"#,
+            at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            at.format("%-d %B %Y, %H:%M UTC"),
+        )
+    };
     for c in corrections {
+        // An edited note says so, with the edit's own time: readers who saw
+        // the first wording can tell it changed.
+        let edited = c
+            .edited_at
+            .map(|at| format!(" <small>(edited {})</small>", time(at)))
+            .unwrap_or_default();
         html.push_str(&format!(
-            r#"<li><time datetime="{}">{}</time> {}</li>"#,
-            c.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            c.at.format("%-d %B %Y, %H:%M UTC"),
+            "<li>{} {}{edited}</li>",
+            time(c.at),
             escape_text(&c.note)
         ));
     }

@@ -68,6 +68,7 @@ fn correction() -> Vec<Correction> {
         id: 1,
         at: Utc.with_ymd_and_hms(2026, 5, 2, 8, 0, 0).unwrap(),
         note: "An earlier version gave the wrong date.".into(),
+        edited_at: None,
     }]
 }
 

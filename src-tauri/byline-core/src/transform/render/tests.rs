@@ -97,6 +97,7 @@ fn corrections_list_as_updates_with_their_times_and_as_text() {
         id: 1,
         at,
         note: "Fixed <script>alert(1)</script> & the time.".into(),
+        edited_at: None,
     }];
     let html = updates_html(&notes);
     assert_eq!(
@@ -104,6 +105,21 @@ fn corrections_list_as_updates_with_their_times_and_as_text() {
         r#"<section class="byline-updates"><h2>Updates</h2><ul><li><time datetime="2026-11-26T14:02:00Z">26 November 2026, 14:02 UTC</time> Fixed &lt;script&gt;alert(1)&lt;/script&gt; &amp; the time.</li></ul></section>"#
     );
     assert_eq!(updates_html(&[]), "");
+}
+
+#[test]
+fn an_edited_correction_shows_its_original_time_and_the_edit_time() {
+    use chrono::TimeZone;
+    let note = crate::domain::correction::Correction {
+        id: 1,
+        at: chrono::Utc.with_ymd_and_hms(2026, 11, 30, 14, 2, 0).unwrap(),
+        note: "The ferry leaves at one.".into(),
+        edited_at: Some(chrono::Utc.with_ymd_and_hms(2026, 12, 1, 9, 5, 0).unwrap()),
+    };
+    assert_eq!(
+        updates_html(&[note]),
+        r#"<section class="byline-updates"><h2>Updates</h2><ul><li><time datetime="2026-11-30T14:02:00Z">30 November 2026, 14:02 UTC</time> The ferry leaves at one. <small>(edited <time datetime="2026-12-01T09:05:00Z">1 December 2026, 09:05 UTC</time>)</small></li></ul></section>"#
+    );
 }
 
 #[test]
