@@ -15,6 +15,7 @@ use ts_rs::TS;
 
 use crate::domain::article::{Article, UNTITLED};
 use crate::domain::correction::Correction;
+use crate::transform::render::{render_set, Typography};
 use crate::domain::faq::QuestionAnswer;
 use crate::domain::site_settings::SiteSettings;
 use crate::transform::faq::validate;
@@ -190,11 +191,13 @@ pub fn export(format: Format, input: &Input<'_>) -> String {
 
 /// The article's content as HTML: body, FAQ section, Updates.
 pub fn fragment(input: &Input<'_>) -> String {
-    let mut html = crate::transform::render::render(&input.article.body);
+    let typography = Typography::of(input.site);
+    let mut html = render_set(&input.article.body, typography);
     html.push_str(&crate::transform::render::faq_html(
         &input.faq(),
         &input.site.faq_heading,
         None,
+        typography,
     ));
     html.push_str(&crate::transform::render::updates_html(input.corrections));
     html
@@ -308,11 +311,13 @@ pub fn page(input: &Input<'_>) -> String {
     }
     header.push_str("</header>\n");
 
-    let mut body = crate::transform::render::render(&a.body);
+    let typography = Typography::of(site);
+    let mut body = render_set(&a.body, typography);
     body.push_str(&crate::transform::render::faq_html(
         &input.faq(),
         &site.faq_heading,
         None,
+        typography,
     ));
     body.push_str(&boilerplate(site));
     body.push_str(&crate::transform::render::updates_html(input.corrections));
@@ -321,7 +326,7 @@ pub fn page(input: &Input<'_>) -> String {
     } else {
         format!(
             "<footer class=\"byline-footer\">\n{}</footer>\n",
-            crate::transform::render::render(&site.footer)
+            render_set(&site.footer, typography)
         )
     };
     format!(
@@ -355,7 +360,7 @@ pub fn boilerplate(site: &SiteSettings) -> String {
         if !markdown.trim().is_empty() {
             html.push_str(&format!(
                 "<aside class=\"{class}\">\n{}</aside>\n",
-                crate::transform::render::render(markdown)
+                render_set(markdown, Typography::of(site))
             ));
         }
     }
@@ -419,6 +424,7 @@ pub fn json(input: &Input<'_>) -> String {
     let a = input.article;
     let time = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(SecondsFormat::Secs, true);
     let faq = input.structured_faq();
+    let typography = Typography::of(input.site);
     let doc = JsonArticle {
         title: &a.title,
         dek: &a.dek,
@@ -435,14 +441,14 @@ pub fn json(input: &Input<'_>) -> String {
         updated_at: time(a.updated_at),
         words: a.words,
         body_markdown: &a.body,
-        body_html: crate::transform::render::render(&a.body),
+        body_html: render_set(&a.body, typography),
         faq: a
             .faq
             .iter()
             .map(|f| JsonFaq {
                 question: &f.question,
                 answer: &f.answer,
-                answer_html: crate::transform::render::render(&f.answer),
+                answer_html: render_set(&f.answer, typography),
             })
             .collect(),
         faq_structured_data: a.faq_structured_data,
