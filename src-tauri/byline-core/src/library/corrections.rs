@@ -216,7 +216,9 @@ mod tests {
             .is_err());
         assert!(lib.edit_correction(id, added.id + 99, "Other.").is_err());
         let other = lib.create_article("Bus", "Runs late.").unwrap().id;
-        let err = lib.edit_correction(other, added.id, "Wrong article.").unwrap_err();
+        let err = lib
+            .edit_correction(other, added.id, "Wrong article.")
+            .unwrap_err();
         assert!(err.to_string().contains("does not exist"), "{err}");
 
         std::thread::sleep(std::time::Duration::from_millis(3));

@@ -15,13 +15,13 @@ use ts_rs::TS;
 
 use crate::domain::article::{Article, UNTITLED};
 use crate::domain::correction::Correction;
-use crate::transform::render::{render_set, Typography};
 use crate::domain::faq::QuestionAnswer;
 use crate::domain::site_settings::SiteSettings;
 use crate::transform::faq::validate;
 use crate::transform::frontmatter::Dialect;
 use crate::transform::post::Post;
 use crate::transform::render::escape_text as escape;
+use crate::transform::render::{render_set, Typography};
 
 /// The stylesheet of the published page, the one the preview uses.
 pub const ARTICLE_CSS: &str = include_str!("../../../../assets/article.css");

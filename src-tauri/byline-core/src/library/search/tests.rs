@@ -183,7 +183,10 @@ fn the_dek_is_searched_between_title_and_body_in_weight() {
 fn tags_are_found_by_a_plain_word_or_tag_name_and_follow_edits() {
     use crate::domain::article::ArticleField;
     let (_d, mut lib) = library();
-    let tagged = lib.create_article("Ferry back", "Service resumes.").unwrap().id;
+    let tagged = lib
+        .create_article("Ferry back", "Service resumes.")
+        .unwrap()
+        .id;
     lib.set_field(tagged, ArticleField::Tags, "Transit, #New York")
         .unwrap();
     let mentions = lib
@@ -215,8 +218,12 @@ fn tags_are_found_by_a_plain_word_or_tag_name_and_follow_edits() {
     // Duplicates carry the tags; changing or clearing them follows at once.
     let copy = lib.duplicate(tagged).unwrap().id;
     let found = ids(&lib.search("tag:transit", 20).unwrap());
-    assert!(found.contains(&copy) && found.contains(&tagged), "{found:?}");
-    lib.set_field(tagged, ArticleField::Tags, "Weather").unwrap();
+    assert!(
+        found.contains(&copy) && found.contains(&tagged),
+        "{found:?}"
+    );
+    lib.set_field(tagged, ArticleField::Tags, "Weather")
+        .unwrap();
     assert_eq!(ids(&lib.search("tag:transit", 20).unwrap()), vec![copy]);
     let weather = ids(&lib.search("tag:weather", 20).unwrap());
     assert_eq!(weather, vec![tagged]);
@@ -233,8 +240,12 @@ fn a_schema_eleven_library_gets_its_tags_indexed() {
     let id = {
         let mut lib = Library::open(&path).unwrap();
         let id = lib.create_article("Ferry", "Service resumes.").unwrap().id;
-        lib.set_field(id, crate::domain::article::ArticleField::Tags, "transit, harbour")
-            .unwrap();
+        lib.set_field(
+            id,
+            crate::domain::article::ArticleField::Tags,
+            "transit, harbour",
+        )
+        .unwrap();
         id
     };
     {

@@ -112,7 +112,9 @@ fn an_edited_correction_shows_its_original_time_and_the_edit_time() {
     use chrono::TimeZone;
     let note = crate::domain::correction::Correction {
         id: 1,
-        at: chrono::Utc.with_ymd_and_hms(2026, 11, 30, 14, 2, 0).unwrap(),
+        at: chrono::Utc
+            .with_ymd_and_hms(2026, 11, 30, 14, 2, 0)
+            .unwrap(),
         note: "The ferry leaves at one.".into(),
         edited_at: Some(chrono::Utc.with_ymd_and_hms(2026, 12, 1, 9, 5, 0).unwrap()),
     };
@@ -353,7 +355,10 @@ fn cutting_into_blocks_keeps_every_byte_of_content() {
 fn smart_punctuation_is_the_site_s_choice_and_leaves_code_alone() {
     let md = "\"Ferry's back,\" she said -- at last...\n\n`\"code\"` stays.\n";
     let plain = render(md);
-    assert!(plain.contains(r#""Ferry's back," she said -- at last..."#), "{plain}");
+    assert!(
+        plain.contains(r#""Ferry's back," she said -- at last..."#),
+        "{plain}"
+    );
     assert!(!plain.contains('“'), "{plain}");
     assert_eq!(render_set(md, Typography::default()), plain);
 
@@ -363,7 +368,10 @@ fn smart_punctuation_is_the_site_s_choice_and_leaves_code_alone() {
             smart_punctuation: true,
         },
     );
-    assert!(smart.contains("“Ferry’s back,” she said – at last…"), "{smart}");
+    assert!(
+        smart.contains("“Ferry’s back,” she said – at last…"),
+        "{smart}"
+    );
     assert!(smart.contains(r#"<code>"code"</code>"#), "{smart}");
 }
 
@@ -384,7 +392,10 @@ fn the_preview_follows_the_site_s_typography_and_stays_the_export() {
         .map(|b| b.html.as_deref().expect("changed blocks carry HTML"))
         .collect::<Vec<_>>()
         .join("");
-    assert!(page.contains("It’s here.") && page.contains("Don’t wait."), "{page}");
+    assert!(
+        page.contains("It’s here.") && page.contains("Don’t wait."),
+        "{page}"
+    );
     // What the preview shows is what exports publish, block for block.
     let published: String = render_set(md, smart).lines().collect::<Vec<_>>().join("");
     assert_eq!(page.replace('\n', ""), published.replace('\n', ""));
