@@ -17,6 +17,8 @@ HAS_DISPLAY := $(or $(DISPLAY),$(WAYLAND_DISPLAY))
 # Tests that open the real window run under a virtual display when there is none.
 WITH_DISPLAY := $(if $(HAS_DISPLAY),,xvfb-run -a -s "-screen 0 1400x900x24")
 BYLINE_ARGS := $(if $(LIBRARY),--library "$(LIBRARY)")
+# Every end-to-end test file (tests/e2e*.rs), so a new one is never left out.
+E2E_TESTS := $(patsubst tests/%.rs,--test %,$(sort $(wildcard tests/e2e*.rs)))
 
 .PHONY: help run test bench build ui ui-deps deps deps-build deps-e2e bindings fmt clean
 
@@ -33,7 +35,7 @@ run: build ## Build and open Byline (LIBRARY=path to use another library)
 test: deps-build deps-e2e ui-deps ## Install what is missing, then run every test
 	cd ui && npm run check && npm test && npm run build
 	cargo test --workspace
-	$(WITH_DISPLAY) cargo test --test e2e --test e2e_library --test e2e_writing --test e2e_history --test e2e_faq --test e2e_export --test e2e_mirror -- --ignored --test-threads=1
+	$(WITH_DISPLAY) cargo test $(E2E_TESTS) -- --ignored --test-threads=1
 
 bench: deps-build deps-e2e ui ## Run the benchmarks and print the figures BENCHMARKS.md records
 	cargo bench -p byline-core --bench render -- --noplot

@@ -57,7 +57,7 @@ async fn write_quit_and_find_the_text_again() {
         assert_eq!(articles.len(), 1);
         let article = lib.article(articles[0].id).unwrap();
         assert_eq!(article.body, "## Hello **world** and more");
-        assert_eq!(article.title, "Council passes the budget");
+        assert_eq!(article.meta.title, "Council passes the budget");
         assert_eq!(lib.integrity_check().unwrap(), "ok");
     }
 

@@ -295,11 +295,12 @@ async fn the_details_panel_edits_metadata_flags_a_slug_clash_and_tags_filter_the
     {
         let lib = Library::open(&library).unwrap();
         let ferry = lib.find("ferry-back").unwrap();
-        assert_eq!(ferry.tags, vec!["transport", "islands"]);
+        assert_eq!(ferry.meta.tags, vec!["transport", "islands"]);
         assert!(ferry
+            .meta
             .meta_description
             .starts_with("Too short. The island ferry"));
-        assert_eq!(ferry.canonical_url, "", "nothing invalid was saved");
+        assert_eq!(ferry.meta.canonical_url, "", "nothing invalid was saved");
     }
 
     // The tag filter lists the new tags and filters by them.

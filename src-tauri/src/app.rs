@@ -25,8 +25,25 @@ pub const ASSET_BASE: &str = if cfg!(any(windows, target_os = "android")) {
     "byline-asset://localhost/"
 };
 
+/// WebKitGTK's threaded compositor crashes the page ("session deleted
+/// because of page crash", a blank window) on many Linux graphics stacks:
+/// software rendering (VMs, Xvfb), some NVIDIA and Wayland setups. Drawing
+/// without it costs nothing measurable for a text editor, so it is off
+/// unless the writer has chosen for themselves: setting
+/// `WEBKIT_DISABLE_COMPOSITING_MODE` (to anything, even `0`) before starting
+/// Byline is left alone.
+fn avoid_compositing_crash() {
+    const VAR: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    // Set before Tauri starts any thread, so nothing reads the environment
+    // while it changes.
+    if cfg!(target_os = "linux") && std::env::var_os(VAR).is_none() {
+        std::env::set_var(VAR, "1");
+    }
+}
+
 pub fn run(library_path: PathBuf) -> Result<()> {
     ensure_display()?;
+    avoid_compositing_crash();
     let is_new = !library_path.exists();
     let mut library = Library::open(&library_path)
         .with_context(|| format!("cannot open the library {}", library_path.display()))?;

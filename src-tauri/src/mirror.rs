@@ -115,4 +115,3 @@ impl MirrorHooks for WindowHooks {
         let _ = self.app.emit(events::MIRROR_ERROR, info);
     }
 }
-

@@ -63,7 +63,7 @@ fn bad_metadata_is_refused_in_one_line_and_changes_nothing() {
     let before = |slug: &str| lib.open().find(slug).unwrap();
     let budget = before("budget-vote");
     let untitled = before("untitled");
-    assert_eq!(untitled.title, "", "an empty title is allowed");
+    assert_eq!(untitled.meta.title, "", "an empty title is allowed");
     assert!(stdout(&lib.run(&["list"])).contains("Untitled"));
 
     let long = "t".repeat(5000);

@@ -63,3 +63,31 @@ fn render_refuses_bad_files_in_one_line() {
 
     assert_fails_with(&byline(&["render", "/no/such/file.md"]), "/no/such/file.md");
 }
+
+#[test]
+fn render_drops_script_urls_hidden_behind_separators_and_controls() {
+    // Issue 22, as it was found: hostile links through `byline render`.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("post.md");
+    std::fs::write(
+        &file,
+        "<a href='\u{2028}javascript:alert(1)'>one</a> \
+         <a href='\u{A0}javascript:alert(1)'>two</a> \
+         <a href='\u{3000}javascript:alert(1)'>three</a> \
+         <a href=\"\u{1}java\u{3}script:alert(1)\">four</a> \
+         <a href=\"&#106avascript&colon;alert(1)\">five</a> \
+         <a href=\"https://example.com/\">kept</a>\n",
+    )
+    .unwrap();
+    let out = byline(&["render", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    for text in ["one", "two", "three", "four", "five"] {
+        assert!(
+            html.contains(&format!("<a rel=\"noopener noreferrer\">{text}</a>")),
+            "{html}"
+        );
+    }
+    assert_eq!(html.matches("href=").count(), 1, "{html}");
+    assert!(html.contains(r#"href="https://example.com/""#), "{html}");
+}

@@ -23,7 +23,7 @@ fn new_status_trash_and_restore_work_on_the_same_library() {
     );
     let article = lib.open().find(&id).unwrap();
     assert_eq!(
-        (article.title.as_str(), article.body.as_str()),
+        (article.meta.title.as_str(), article.body.as_str()),
         ("Council meets", "## Lede\n\nThe council met.")
     );
 

@@ -85,6 +85,9 @@ fn build() -> Built {
     library.set_checkpoint_policy(CheckpointPolicy {
         pause: Duration::ZERO,
         interval: Duration::ZERO,
+        // Every save keeps one, none replaced: the worst case for timing.
+        coalesce: Duration::ZERO,
+        ..CheckpointPolicy::default()
     });
     let mut rng = Lcg(2026);
     let mut paras = article(&mut rng);

@@ -18,6 +18,6 @@ pub mod library;
 pub mod transform;
 pub mod usecases;
 
-pub use domain::article::{Article, ArticleId, ArticleSummary, Status, StatusChange};
+pub use domain::article::{Article, ArticleId, ArticleMeta, ArticleSummary, Status, StatusChange};
 pub use domain::error::{Error, ErrorCode, ErrorInfo, Result};
 pub use library::Library;

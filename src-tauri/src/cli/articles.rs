@@ -146,7 +146,7 @@ pub fn new(context: &Context, args: NewArgs) -> Result<()> {
         None => String::new(),
     };
     let article = context.library()?.create_article(&args.title, &body)?;
-    println!("{}", article.slug);
+    println!("{}", article.meta.slug);
     Ok(())
 }
 
@@ -167,9 +167,9 @@ pub fn show(context: &Context, args: ShowArgs) -> Result<()> {
         writeln!(out)?;
         return Ok(());
     }
-    writeln!(out, "{}", display_title(&article.title))?;
-    if !article.dek.is_empty() {
-        writeln!(out, "{}", article.dek)?;
+    writeln!(out, "{}", display_title(&article.meta.title))?;
+    if !article.meta.dek.is_empty() {
+        writeln!(out, "{}", article.meta.dek)?;
     }
     writeln!(out)?;
     writeln!(

@@ -23,7 +23,7 @@ pub fn correct(context: &Context, args: CorrectArgs) -> Result<()> {
     let count = library.corrections(id)?.len();
     println!(
         "Added a correction; {} now lists {count} under \"Updates\".",
-        display_title(&library.article(id)?.title)
+        display_title(&library.article(id)?.meta.title)
     );
     Ok(())
 }
@@ -57,7 +57,7 @@ pub fn corrections(context: &Context, args: CorrectionsArgs) -> Result<()> {
     match args.action.unwrap_or(CorrectionsAction::List) {
         CorrectionsAction::List => {
             if list.is_empty() {
-                println!("{} has no corrections.", display_title(&article.title));
+                println!("{} has no corrections.", display_title(&article.meta.title));
             }
             for (n, c) in list.iter().enumerate() {
                 println!("{:>3}  {}", n + 1, line(c));
@@ -67,7 +67,7 @@ pub fn corrections(context: &Context, args: CorrectionsArgs) -> Result<()> {
             let Some(current) = number.checked_sub(1).and_then(|i| list.get(i)) else {
                 return Err(Refused(format!(
                     "{} has no correction {number} (it has {})",
-                    display_title(&article.title),
+                    display_title(&article.meta.title),
                     list.len()
                 ))
                 .into());

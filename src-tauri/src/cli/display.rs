@@ -28,21 +28,22 @@ pub fn local_time<Tz: TimeZone>(at: &DateTime<Tz>) -> String {
 /// A field's value as `show` and `set` print it; "—" for an empty one.
 pub fn field_value(article: &Article, field: ArticleField) -> String {
     let value = match field {
-        ArticleField::Title => article.title.clone(),
-        ArticleField::Dek => article.dek.clone(),
-        ArticleField::Slug if article.slug_is_custom => article.slug.clone(),
-        ArticleField::Slug => format!("{} (from the title)", article.slug),
-        ArticleField::Authors => article.authors.join(", "),
-        ArticleField::Tags => article.tags.join(", "),
-        ArticleField::MetaDescription if article.meta_description.is_empty() => String::new(),
+        ArticleField::Title => article.meta.title.clone(),
+        ArticleField::Dek => article.meta.dek.clone(),
+        ArticleField::Slug if article.slug_is_custom => article.meta.slug.clone(),
+        ArticleField::Slug => format!("{} (from the title)", article.meta.slug),
+        ArticleField::Authors => article.meta.authors.join(", "),
+        ArticleField::Tags => article.meta.tags.join(", "),
+        ArticleField::MetaDescription if article.meta.meta_description.is_empty() => String::new(),
         ArticleField::MetaDescription => format!(
             "{} ({} characters)",
-            article.meta_description,
-            article.meta_description.chars().count()
+            article.meta.meta_description,
+            article.meta.meta_description.chars().count()
         ),
-        ArticleField::CanonicalUrl => article.canonical_url.clone(),
-        ArticleField::FeaturedImage => article.featured_image.clone(),
+        ArticleField::CanonicalUrl => article.meta.canonical_url.clone(),
+        ArticleField::FeaturedImage => article.meta.featured_image.clone(),
         ArticleField::PublishAt => article
+            .meta
             .publish_at
             .as_ref()
             .map(local_time)

@@ -84,7 +84,7 @@ fn item(article: &Article, n: u32) -> Result<&FaqItem> {
         .ok_or_else(|| {
             anyhow::anyhow!(
                 "{} has no FAQ item {n}; it has {}",
-                display_title(&article.title),
+                display_title(&article.meta.title),
                 article.faq.len()
             )
         })
@@ -107,7 +107,11 @@ pub fn faq(context: &Context, args: FaqArgs) -> Result<()> {
                 return Ok(());
             }
             if view.items.is_empty() {
-                writeln!(out, "{} has no FAQ items.", display_title(&article.title))?;
+                writeln!(
+                    out,
+                    "{} has no FAQ items.",
+                    display_title(&article.meta.title)
+                )?;
             }
             for (n, item) in view.items.iter().enumerate() {
                 let shared = item
@@ -131,7 +135,7 @@ pub fn faq(context: &Context, args: FaqArgs) -> Result<()> {
             library.add_faq_item(id, &QuestionAnswer::new(question, answer), position(at))?;
             println!(
                 "Added; {} now has {} FAQ items.",
-                display_title(&article.title),
+                display_title(&article.meta.title),
                 article.faq.len() + 1
             );
         }
@@ -196,7 +200,7 @@ pub fn faq(context: &Context, args: FaqArgs) -> Result<()> {
             println!(
                 "FAQ structured data is {} for {}.",
                 if on { "on" } else { "off" },
-                display_title(&article.title)
+                display_title(&article.meta.title)
             );
         }
     }

@@ -20,7 +20,7 @@ pub fn set(context: &Context, args: SetArgs) -> Result<()> {
     let updated = library.set_field(article.id, args.field, &args.value)?;
     println!(
         "{}: {} is now {}",
-        display_title(&updated.title),
+        display_title(&updated.meta.title),
         args.field.as_str(),
         field_value(&updated, args.field)
     );

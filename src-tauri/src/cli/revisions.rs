@@ -132,7 +132,7 @@ pub fn restore(context: &Context, article: &str, number: u32) -> Result<()> {
     let article = library.restore_revision(article.id, number)?;
     println!(
         "Restored {} to revision {number}; the text it replaced is kept in its history.",
-        display_title(&article.title)
+        display_title(&article.meta.title)
     );
     Ok(())
 }

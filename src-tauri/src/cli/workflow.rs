@@ -17,7 +17,11 @@ pub struct StatusArgs {
 pub fn status(context: &Context, args: StatusArgs) -> Result<()> {
     let (mut library, article) = context.article(&args.article)?;
     let article = library.set_status(article.id, args.status)?;
-    println!("{}: {}", display_title(&article.title), args.status.label());
+    println!(
+        "{}: {}",
+        display_title(&article.meta.title),
+        args.status.label()
+    );
     Ok(())
 }
 
@@ -32,8 +36,8 @@ pub fn trash(context: &Context, args: TrashArgs) -> Result<()> {
     let article = library.trash(article.id)?;
     println!(
         "Moved {} to the trash; `byline restore {}` brings it back.",
-        display_title(&article.title),
-        article.slug
+        display_title(&article.meta.title),
+        article.meta.slug
     );
     Ok(())
 }
@@ -51,6 +55,6 @@ pub struct RestoreArgs {
 pub fn restore(context: &Context, article: &str) -> Result<()> {
     let (mut library, article) = context.article(article)?;
     let article = library.restore(article.id)?;
-    println!("Restored {}.", display_title(&article.title));
+    println!("Restored {}.", display_title(&article.meta.title));
     Ok(())
 }

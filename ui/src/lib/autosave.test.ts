@@ -89,4 +89,11 @@ describe("AutosaveSession", () => {
     expect(session.outcome(failed, 1).save).toEqual({ kind: "error", message: "disk full" });
     expect(session.outcome(failed, 2).save).toBeNull();
   });
+
+  it("reloads History for a checkpoint of the open article only, without touching the save state", () => {
+    const { session } = recorder();
+    const kept: SaveEvent = { state: "checkpoint", article: 1, revision: 7 };
+    expect(session.outcome(kept, 1)).toEqual({ listed: null, save: null, checkpoint: true, diverged: null });
+    expect(session.outcome(kept, 2).checkpoint).toBe(false);
+  });
 });

@@ -84,6 +84,7 @@ export class AutosaveSession {
         diverged: { id: event.article.id, revision: event.revision },
       };
     }
+    if (event.state === "checkpoint") return { ...none, checkpoint: open === event.article };
     if (open === event.article) return { ...none, save: { kind: "error", message: event.error.message } };
     return none;
   }

@@ -7,34 +7,10 @@ export type ArticleId = number;
 
 export type Article = { id: ArticleId, 
 /**
- * May be empty; shown as [`UNTITLED`].
- */
-title: string, 
-/**
- * The subtitle under the headline.
- */
-dek: string, 
-/**
- * The URL-safe name it is published under, unique in the library.
- */
-slug: string, 
-/**
  * Whether the slug was set by the writer. Until it is, it follows the
  * title (while the article is unpublished).
  */
-slug_is_custom: boolean, authors: Array<string>, tags: Array<string>, 
-/**
- * The search-result snippet; 50–160 characters is the usual range.
- */
-meta_description: string, 
-/**
- * Where the article canonically lives, if not at its own URL.
- */
-canonical_url: string, 
-/**
- * An image URL or a path in the library's assets.
- */
-featured_image: string, publish_at: string | null, body: string, 
+slug_is_custom: boolean, body: string, 
 /**
  * A fingerprint of `body` ([`BodyHash::of`]). The window
  * sends back the one its text was built on with every edit, so
@@ -54,7 +30,31 @@ faq: Array<FaqItem>,
  * Whether exports carry the FAQ as schema.org `FAQPage` (when the site
  * allows it too).
  */
-faq_structured_data: boolean, };
+faq_structured_data: boolean, 
+/**
+ * May be empty; shown as [`UNTITLED`].
+ */
+title: string, 
+/**
+ * The subtitle under the headline.
+ */
+dek: string, 
+/**
+ * The URL-safe name it is published under, unique in the library.
+ */
+slug: string, authors: Array<string>, tags: Array<string>, 
+/**
+ * The search-result snippet; 50–160 characters is the usual range.
+ */
+meta_description: string, 
+/**
+ * Where the article canonically lives, if not at its own URL.
+ */
+canonical_url: string, 
+/**
+ * An image URL or a path in the library's assets.
+ */
+featured_image: string, publish_at: string | null, };
 
 export type ArticleSummary = { id: ArticleId, title: string, slug: string, tags: Array<string>, words: number, status: Status, publish_at: string | null, updated_at: string, trashed_at: string | null, };
 
@@ -193,7 +193,7 @@ export type DiffSpan = { kind: DiffKind, text: string, };
 
 export type DiffKind = "same" | "added" | "removed";
 
-export type SaveEvent = { "state": "saved", article: ArticleSummary, seq: number, } | { "state": "failed", article: ArticleId, seq: number, error: ErrorInfo, } | { "state": "diverged", article: ArticleSummary, seq: number, revision: number, };
+export type SaveEvent = { "state": "saved", article: ArticleSummary, seq: number, } | { "state": "failed", article: ArticleId, seq: number, error: ErrorInfo, } | { "state": "diverged", article: ArticleSummary, seq: number, revision: number, } | { "state": "checkpoint", article: ArticleId, revision: number, };
 
 export type SearchHit = { article: ArticleSummary, 
 /**

@@ -69,19 +69,20 @@ impl std::str::FromStr for Status {
     }
 }
 
-/// One article with its whole text and every metadata field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Article {
-    pub id: ArticleId,
+/// Every metadata field of an article: what a writer sets apart from the
+/// body. This is the one place the field list is written; `Article` and
+/// `RevisionState` embed it flattened, so their JSON (IPC, stored
+/// revisions) keeps each field's own key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+// Revisions recorded before a field existed still read: a missing key is empty.
+#[serde(default)]
+pub struct ArticleMeta {
     /// May be empty; shown as [`UNTITLED`].
     pub title: String,
     /// The subtitle under the headline.
     pub dek: String,
     /// The URL-safe name it is published under, unique in the library.
     pub slug: String,
-    /// Whether the slug was set by the writer. Until it is, it follows the
-    /// title (while the article is unpublished).
-    pub slug_is_custom: bool,
     pub authors: Vec<String>,
     pub tags: Vec<String>,
     /// The search-result snippet; 50–160 characters is the usual range.
@@ -91,6 +92,36 @@ pub struct Article {
     /// An image URL or a path in the library's assets.
     pub featured_image: String,
     pub publish_at: Option<DateTime<Utc>>,
+}
+
+impl ArticleMeta {
+    /// A field's value as one line of text, as a comparison of two
+    /// versions shows it: lists joined with ", ", the date in RFC 3339,
+    /// an unset date empty.
+    pub fn text(&self, field: ArticleField) -> String {
+        match field {
+            ArticleField::Title => self.title.clone(),
+            ArticleField::Dek => self.dek.clone(),
+            ArticleField::Slug => self.slug.clone(),
+            ArticleField::Authors => self.authors.join(", "),
+            ArticleField::Tags => self.tags.join(", "),
+            ArticleField::MetaDescription => self.meta_description.clone(),
+            ArticleField::CanonicalUrl => self.canonical_url.clone(),
+            ArticleField::FeaturedImage => self.featured_image.clone(),
+            ArticleField::PublishAt => self.publish_at.map(|d| d.to_rfc3339()).unwrap_or_default(),
+        }
+    }
+}
+
+/// One article with its whole text and every metadata field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Article {
+    pub id: ArticleId,
+    #[serde(flatten)]
+    pub meta: ArticleMeta,
+    /// Whether the slug was set by the writer. Until it is, it follows the
+    /// title (while the article is unpublished).
+    pub slug_is_custom: bool,
     pub body: String,
     /// A fingerprint of `body` ([`BodyHash::of`]). The window
     /// sends back the one its text was built on with every edit, so
@@ -168,6 +199,21 @@ impl ArticleField {
             ArticleField::PublishAt => "publish-date",
         }
     }
+
+    /// The name a writer knows it by, as a comparison of versions shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ArticleField::Title => "Title",
+            ArticleField::Dek => "Dek",
+            ArticleField::Slug => "Slug",
+            ArticleField::Authors => "Authors",
+            ArticleField::Tags => "Tags",
+            ArticleField::MetaDescription => "Description",
+            ArticleField::CanonicalUrl => "Canonical URL",
+            ArticleField::FeaturedImage => "Featured image",
+            ArticleField::PublishAt => "Publish date",
+        }
+    }
 }
 
 impl std::str::FromStr for ArticleField {
@@ -211,12 +257,12 @@ impl Article {
     pub fn summary(&self) -> ArticleSummary {
         ArticleSummary {
             id: self.id,
-            title: self.title.clone(),
-            slug: self.slug.clone(),
-            tags: self.tags.clone(),
+            title: self.meta.title.clone(),
+            slug: self.meta.slug.clone(),
+            tags: self.meta.tags.clone(),
             words: self.words,
             status: self.status,
-            publish_at: self.publish_at,
+            publish_at: self.meta.publish_at,
             updated_at: self.updated_at,
             trashed_at: self.trashed_at,
         }
@@ -225,3 +271,112 @@ impl Article {
 
 /// The title shown for an article whose title is empty.
 pub const UNTITLED: &str = "Untitled";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `ArticleField` names the fields `ArticleMeta` holds, in the same
+    /// order and under the same serialised names, so a field added to one
+    /// and not the other fails here.
+    #[test]
+    fn article_fields_are_the_meta_fields() {
+        let meta = serde_json::to_value(ArticleMeta::default()).unwrap();
+        let keys: Vec<&str> = meta
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        let fields: Vec<String> = ArticleField::ALL
+            .iter()
+            .map(|f| {
+                serde_json::to_value(f)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        assert_eq!(keys, fields);
+    }
+
+    /// The window reads these keys; embedding `ArticleMeta` keeps them.
+    #[test]
+    fn article_json_has_every_field_at_the_top_level() {
+        let at = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 5, 1, 9, 30, 0).unwrap();
+        let article = Article {
+            id: ArticleId(3),
+            meta: ArticleMeta {
+                title: "Ferry fares".into(),
+                tags: vec!["city".into()],
+                publish_at: Some(at),
+                ..ArticleMeta::default()
+            },
+            slug_is_custom: true,
+            body: "Text".into(),
+            body_hash: BodyHash::of("Text"),
+            words: 1,
+            status: Status::Draft,
+            created_at: at,
+            updated_at: at,
+            trashed_at: None,
+            faq: Vec::new(),
+            faq_structured_data: true,
+        };
+        let json = serde_json::to_value(&article).unwrap();
+        let mut keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        keys.sort_unstable();
+        let mut expected = vec![
+            "id",
+            "title",
+            "dek",
+            "slug",
+            "slug_is_custom",
+            "authors",
+            "tags",
+            "meta_description",
+            "canonical_url",
+            "featured_image",
+            "publish_at",
+            "body",
+            "body_hash",
+            "words",
+            "status",
+            "created_at",
+            "updated_at",
+            "trashed_at",
+            "faq",
+            "faq_structured_data",
+        ];
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
+        assert_eq!(json["title"], "Ferry fares");
+        assert_eq!(json["tags"], serde_json::json!(["city"]));
+        assert_eq!(json["publish_at"], "2026-05-01T09:30:00Z");
+        assert_eq!(json["dek"], "");
+    }
+
+    #[test]
+    fn meta_text_is_one_line_per_field() {
+        let meta = ArticleMeta {
+            authors: vec!["Ana".into(), "Ben".into()],
+            publish_at: Some(
+                chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 5, 1, 9, 30, 0).unwrap(),
+            ),
+            ..ArticleMeta::default()
+        };
+        assert_eq!(meta.text(ArticleField::Authors), "Ana, Ben");
+        assert_eq!(
+            meta.text(ArticleField::PublishAt),
+            "2026-05-01T09:30:00+00:00"
+        );
+        assert_eq!(meta.text(ArticleField::Tags), "");
+        assert_eq!(ArticleMeta::default().text(ArticleField::PublishAt), "");
+    }
+}

@@ -12,3 +12,4 @@ pub mod hash;
 pub mod ids;
 pub mod revision;
 pub mod site_settings;
+pub mod url;

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::article::{Article, Status};
+use super::article::{Article, ArticleMeta, Status};
 use super::faq::QuestionAnswer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -75,15 +75,8 @@ impl RevisionKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct RevisionState {
-    pub title: String,
-    pub dek: String,
-    pub slug: String,
-    pub authors: Vec<String>,
-    pub tags: Vec<String>,
-    pub meta_description: String,
-    pub canonical_url: String,
-    pub featured_image: String,
-    pub publish_at: Option<DateTime<Utc>>,
+    #[serde(flatten)]
+    pub meta: ArticleMeta,
     pub status: Status,
     pub body: String,
     /// The FAQ items' text in order (revisions from before FAQ items read
@@ -95,15 +88,7 @@ pub struct RevisionState {
 impl Default for RevisionState {
     fn default() -> Self {
         RevisionState {
-            title: String::new(),
-            dek: String::new(),
-            slug: String::new(),
-            authors: Vec::new(),
-            tags: Vec::new(),
-            meta_description: String::new(),
-            canonical_url: String::new(),
-            featured_image: String::new(),
-            publish_at: None,
+            meta: ArticleMeta::default(),
             status: Status::Draft,
             body: String::new(),
             faq: Vec::new(),
@@ -114,15 +99,7 @@ impl Default for RevisionState {
 impl From<&Article> for RevisionState {
     fn from(a: &Article) -> Self {
         RevisionState {
-            title: a.title.clone(),
-            dek: a.dek.clone(),
-            slug: a.slug.clone(),
-            authors: a.authors.clone(),
-            tags: a.tags.clone(),
-            meta_description: a.meta_description.clone(),
-            canonical_url: a.canonical_url.clone(),
-            featured_image: a.featured_image.clone(),
-            publish_at: a.publish_at,
+            meta: a.meta.clone(),
             status: a.status,
             body: a.body.clone(),
             faq: a.faq.iter().map(|f| f.pair()).collect(),
@@ -147,4 +124,56 @@ pub struct RevisionInfo {
     pub words_delta: i64,
     /// Stored size in bytes, compressed.
     pub stored_bytes: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    /// Stored revisions are this JSON (zstd-compressed against a keyframe),
+    /// so embedding `ArticleMeta` must not change a byte of it.
+    #[test]
+    fn stored_json_keeps_its_keys_and_their_order() {
+        let state = RevisionState {
+            meta: ArticleMeta {
+                title: "T".into(),
+                dek: "D".into(),
+                slug: "s".into(),
+                authors: vec!["A".into()],
+                tags: vec!["x".into(), "y".into()],
+                meta_description: "M".into(),
+                canonical_url: "https://e.org/".into(),
+                featured_image: "assets/i.png".into(),
+                publish_at: Some(Utc.with_ymd_and_hms(2026, 5, 1, 9, 30, 0).unwrap()),
+            },
+            status: Status::Ready,
+            body: "B".into(),
+            faq: vec![QuestionAnswer::new("Q", "A")],
+        };
+        let json = serde_json::to_string(&state).unwrap();
+        assert_eq!(
+            json,
+            r#"{"title":"T","dek":"D","slug":"s","authors":["A"],"tags":["x","y"],"meta_description":"M","canonical_url":"https://e.org/","featured_image":"assets/i.png","publish_at":"2026-05-01T09:30:00Z","status":"ready","body":"B","faq":[{"question":"Q","answer":"A"}]}"#
+        );
+        assert_eq!(serde_json::from_str::<RevisionState>(&json).unwrap(), state);
+    }
+
+    #[test]
+    fn revisions_from_before_a_field_existed_still_read() {
+        let state: RevisionState = serde_json::from_str(
+            r#"{"title":"Old","tags":["a"],"body":"text","status":"published"}"#,
+        )
+        .unwrap();
+        assert_eq!(state.meta.title, "Old");
+        assert_eq!(state.meta.tags, ["a"]);
+        assert_eq!(state.meta.dek, "");
+        assert_eq!(state.meta.publish_at, None);
+        assert_eq!(state.status, Status::Published);
+        assert_eq!(state.body, "text");
+        assert!(state.faq.is_empty());
+        let empty: RevisionState = serde_json::from_str("{}").unwrap();
+        assert_eq!(empty, RevisionState::default());
+    }
 }

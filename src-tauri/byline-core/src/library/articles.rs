@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension, Row};
 use super::revisions::{checkpoint_if_due, record, CheckpointPolicy};
 use super::workflow::record_status_change;
 use super::Library;
-use crate::domain::article::{Article, ArticleId, ArticleSummary, Status};
+use crate::domain::article::{Article, ArticleId, ArticleMeta, ArticleSummary, Status};
 use crate::domain::error::{Error, Result};
 use crate::domain::hash::BodyHash;
 use crate::domain::revision::{RevisionKind, RevisionState};
@@ -93,10 +93,20 @@ impl Library {
     /// the checkpoint interval, the state before it is kept as a checkpoint
     /// first, in the same transaction (see `revisions`).
     pub fn save_body(&mut self, id: ArticleId, body: &str) -> Result<Article> {
+        self.save_body_at(id, body, Utc::now())
+    }
+
+    /// `save_body` as if it were `now` (tests of the checkpoint rule).
+    pub(crate) fn save_body_at(
+        &mut self,
+        id: ArticleId,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Article> {
         check_body(body)?;
-        let now = Utc::now();
         let policy = self.checkpoints;
-        self.write(|tx| write_body(tx, id, body, now, policy))?;
+        let since = self.writing_since(id, now)?;
+        self.write(|tx| write_body(tx, id, body, now, policy, since))?;
         self.article(id)
     }
 
@@ -109,6 +119,7 @@ impl Library {
         check_body(body)?;
         let now = Utc::now();
         let policy = self.checkpoints;
+        let since = self.writing_since(id, now)?;
         let kept = self.write(|tx| {
             let current: String = tx
                 .query_row("SELECT body FROM articles WHERE id = ?1", [id.0], |r| {
@@ -120,7 +131,7 @@ impl Library {
                 return Ok(None);
             }
             if BodyHash::of(&current) == *base {
-                write_body(tx, id, body, now, policy)?;
+                write_body(tx, id, body, now, policy, since)?;
                 return Ok(None);
             }
             let mut state = RevisionState::from(&read_article(tx, id)?);
@@ -154,7 +165,7 @@ impl Library {
             let slug = if follow {
                 unique_slug(tx, &crate::transform::slug::from_title(&title), Some(id))?
             } else {
-                article.slug.clone()
+                article.meta.slug.clone()
             };
             tx.execute(
                 "UPDATE articles SET title = ?2, slug = ?3, updated_at = ?4 WHERE id = ?1",
@@ -213,16 +224,18 @@ fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
     let hash = BodyHash::of(&body);
     Ok(Article {
         id: ArticleId(row.get(0)?),
-        title: row.get(1)?,
-        dek: row.get(2)?,
-        slug: row.get(3)?,
+        meta: ArticleMeta {
+            title: row.get(1)?,
+            dek: row.get(2)?,
+            slug: row.get(3)?,
+            authors: json_list(row, 5)?,
+            tags: json_list(row, 6)?,
+            meta_description: row.get(7)?,
+            canonical_url: row.get(8)?,
+            featured_image: row.get(9)?,
+            publish_at: optional_time(row, 10)?,
+        },
         slug_is_custom: row.get(4)?,
-        authors: json_list(row, 5)?,
-        tags: json_list(row, 6)?,
-        meta_description: row.get(7)?,
-        canonical_url: row.get(8)?,
-        featured_image: row.get(9)?,
-        publish_at: optional_time(row, 10)?,
         body,
         body_hash: hash,
         words: row.get(12)?,
@@ -338,6 +351,7 @@ fn write_body(
     body: &str,
     now: DateTime<Utc>,
     policy: CheckpointPolicy,
+    writing_since: DateTime<Utc>,
 ) -> Result<()> {
     // This runs on every autosave: decide from a few columns, and read the
     // whole article only when a checkpoint is due. An unchanged body, or a
@@ -352,7 +366,7 @@ fn write_body(
         .optional()?
         .ok_or(Error::ArticleNotFound(id))?;
     if changed && worth_keeping {
-        checkpoint_if_due(tx, id, policy, now)?;
+        checkpoint_if_due(tx, id, policy, Some(writing_since), now)?;
     }
     tx.execute(
         "UPDATE articles SET body = ?2, words = ?3, updated_at = ?4 WHERE id = ?1",
@@ -380,7 +394,7 @@ pub(super) fn write_state(
     state: &crate::domain::revision::RevisionState,
     slug: &str,
 ) -> Result<()> {
-    let authors = serde_json::to_string(&state.authors).expect("a list of strings serialises");
+    let authors = serde_json::to_string(&state.meta.authors).expect("a list of strings serialises");
     tx.execute(
         "UPDATE articles SET title = ?2, dek = ?3, slug = ?4, authors = ?5, meta_description = ?6,
             canonical_url = ?7, featured_image = ?8, publish_at = ?9, body = ?10, words = ?11,
@@ -388,20 +402,20 @@ pub(super) fn write_state(
          WHERE id = ?1",
         params![
             id.0,
-            state.title,
-            state.dek,
+            state.meta.title,
+            state.meta.dek,
             slug,
             authors,
-            state.meta_description,
-            state.canonical_url,
-            state.featured_image,
-            state.publish_at.map(|d| d.timestamp_millis()),
+            state.meta.meta_description,
+            state.meta.canonical_url,
+            state.meta.featured_image,
+            state.meta.publish_at.map(|d| d.timestamp_millis()),
             state.body,
             word_count(&state.body),
             now_millis()
         ],
     )?;
-    write_tags(tx, id, &state.tags)
+    write_tags(tx, id, &state.meta.tags)
 }
 
 /// Replaces an article's tags with `tags`, in their order, and the

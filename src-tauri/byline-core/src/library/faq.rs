@@ -384,7 +384,7 @@ fn write_block(
         rows.collect::<rusqlite::Result<Vec<_>>>()?
     };
     for id in articles {
-        super::revisions::checkpoint_if_due(tx, id, policy, Utc::now())?;
+        super::revisions::checkpoint_if_due(tx, id, policy, None, Utc::now())?;
         tx.execute(
             "UPDATE faq_items SET question = ?3, answer = ?4 WHERE block_id = ?1 AND article_id = ?2",
             params![block.0, id.0, pair.question, pair.answer],
@@ -435,7 +435,7 @@ fn begin_change(
     policy: super::CheckpointPolicy,
 ) -> Result<()> {
     ensure_live(tx, id)?;
-    super::revisions::checkpoint_if_due(tx, id, policy, Utc::now())
+    super::revisions::checkpoint_if_due(tx, id, policy, None, Utc::now()).map(|_| ())
 }
 
 fn item_order(tx: &Transaction<'_>, id: ArticleId) -> Result<Vec<i64>> {

@@ -8,7 +8,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::workflow::record_status_change;
 use super::Library;
-use crate::domain::article::{ArticleId, Status};
+use crate::domain::article::{ArticleId, ArticleMeta, Status};
 use crate::domain::error::{Error, Result};
 use crate::transform::text_stats::word_count;
 
@@ -66,14 +66,9 @@ pub(crate) fn untrash(tx: &Transaction<'_>, id: ArticleId) -> Result<()> {
 
 /// Every field an imported file sets, already checked.
 pub(crate) struct ImportedFields<'a> {
-    pub title: &'a str,
-    pub dek: &'a str,
-    pub slug: &'a str,
-    pub authors: &'a [String],
-    pub description: &'a str,
-    pub canonical_url: &'a str,
-    pub featured_image: &'a str,
-    pub publish_at: Option<DateTime<Utc>>,
+    /// Its tags are not written here: they live in their own table
+    /// (`articles::write_tags`).
+    pub meta: &'a ArticleMeta,
     pub body: &'a str,
     /// Recorded as the article's source, or the one it has is kept.
     pub source: Option<&'a str>,
@@ -97,14 +92,14 @@ pub(crate) fn write_imported(
          WHERE id = ?1",
         params![
             id.0,
-            f.title,
-            f.dek,
-            f.slug,
-            serde_json::to_string(f.authors).expect("a list of strings serialises"),
-            f.description,
-            f.canonical_url,
-            f.featured_image,
-            f.publish_at.map(|d| d.timestamp_millis()),
+            f.meta.title,
+            f.meta.dek,
+            f.meta.slug,
+            serde_json::to_string(&f.meta.authors).expect("a list of strings serialises"),
+            f.meta.meta_description,
+            f.meta.canonical_url,
+            f.meta.featured_image,
+            f.meta.publish_at.map(|d| d.timestamp_millis()),
             f.body,
             word_count(f.body),
             now.timestamp_millis(),

@@ -52,35 +52,40 @@ impl Library {
         }
         match field {
             ArticleField::Title => {
-                if clean_title(value)? == article.title {
+                if clean_title(value)? == article.meta.title {
                     return Ok(article);
                 }
                 self.rename_article(id, value)
             }
             ArticleField::Dek => {
                 let dek = one_line(value, "dek", MAX_DEK_CHARS)?;
-                self.update_text(&article, "dek", &article.dek, &dek)
+                self.update_text(&article, "dek", &article.meta.dek, &dek)
             }
             ArticleField::MetaDescription => {
                 let text = one_line(value, "description", MAX_DESCRIPTION_CHARS)?;
                 self.update_text(
                     &article,
                     "meta_description",
-                    &article.meta_description,
+                    &article.meta.meta_description,
                     &text,
                 )
             }
             ArticleField::CanonicalUrl => {
                 let url = web_url(value, "canonical URL")?;
-                self.update_text(&article, "canonical_url", &article.canonical_url, &url)
+                self.update_text(&article, "canonical_url", &article.meta.canonical_url, &url)
             }
             ArticleField::FeaturedImage => {
                 let image = image_location(value)?;
-                self.update_text(&article, "featured_image", &article.featured_image, &image)
+                self.update_text(
+                    &article,
+                    "featured_image",
+                    &article.meta.featured_image,
+                    &image,
+                )
             }
             ArticleField::Authors => {
                 let authors = list(value, "author", MAX_AUTHORS, MAX_AUTHOR_CHARS)?;
-                if authors == article.authors {
+                if authors == article.meta.authors {
                     return Ok(article);
                 }
                 let json = serde_json::to_string(&authors).expect("a list of strings serialises");
@@ -93,7 +98,7 @@ impl Library {
                     .map(|t| t.trim().trim_start_matches('#'))
                     .collect();
                 let tags = list(&without_hashes.join(","), "tag", MAX_TAGS, MAX_TAG_CHARS)?;
-                if tags == article.tags {
+                if tags == article.meta.tags {
                     return Ok(article);
                 }
                 self.write(|tx| {
@@ -104,7 +109,7 @@ impl Library {
             }
             ArticleField::PublishAt => {
                 let at = publish_date(value)?;
-                if at == article.publish_at {
+                if at == article.meta.publish_at {
                     return Ok(article);
                 }
                 self.write(|tx| {
@@ -142,7 +147,7 @@ impl Library {
             if !article.slug_is_custom {
                 return Ok(article.clone());
             }
-            let title = article.title.clone();
+            let title = article.meta.title.clone();
             self.write(|tx| {
                 let slug = unique_slug(tx, &slug::from_title(&title), Some(id))?;
                 tx.execute(
@@ -153,7 +158,7 @@ impl Library {
             })?;
             return self.article(id);
         }
-        if wanted == article.slug && article.slug_is_custom {
+        if wanted == article.meta.slug && article.slug_is_custom {
             return Ok(article.clone());
         }
         if let Some(title) = self.slug_owner(&wanted, id)? {
@@ -350,6 +355,14 @@ pub(crate) fn image_location(value: &str) -> Result<String> {
         return Err(Error::invalid(
             "featured image",
             "contains control characters",
+        ));
+    }
+    // A path that some reader would still take for a script URL once its
+    // character references are decoded (`&#106;avascript:`).
+    if crate::domain::url::clean_url(value, crate::domain::url::WEB_SCHEMES).is_none() {
+        return Err(Error::invalid(
+            "featured image",
+            format!("{value:?} is not a web address or a path"),
         ));
     }
     Ok(value.to_string())

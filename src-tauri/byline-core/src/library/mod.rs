@@ -61,6 +61,10 @@ pub struct Library {
     pub(crate) conn: Connection,
     pub(crate) path: PathBuf,
     pub(crate) checkpoints: CheckpointPolicy,
+    /// Per article, when the current stretch of typing began (for the
+    /// checkpoint interval); kept in memory, as a stretch ends with the app.
+    pub(crate) writing:
+        std::collections::HashMap<crate::domain::article::ArticleId, chrono::DateTime<chrono::Utc>>,
 }
 
 impl std::fmt::Debug for Library {
@@ -134,6 +138,7 @@ impl Library {
             conn,
             path,
             checkpoints: CheckpointPolicy::default(),
+            writing: Default::default(),
         };
         migrations::migrate(&mut library.conn).map_err(|e| match e {
             Error::Storage(e) => Error::from_sqlite(&library.path, e),
@@ -186,6 +191,10 @@ impl Library {
     /// When saves take checkpoints; see `revisions`.
     pub fn set_checkpoint_policy(&mut self, policy: CheckpointPolicy) {
         self.checkpoints = policy;
+    }
+
+    pub fn checkpoint_policy(&self) -> CheckpointPolicy {
+        self.checkpoints
     }
 }
 

@@ -9,11 +9,19 @@
 //! revision takes at most two decompressions, and a SHA-256 of the JSON,
 //! stored beside it, proves the result is byte for byte what was recorded.
 //!
-//! Checkpoints while writing are taken lazily by `save_body`: when a save
-//! follows a pause in typing, or when the last revision is older than the
-//! policy's interval, the state *before* the save goes into history. So
-//! whatever was typed is always either the current text or in history, and
-//! continuous typing never records more than one revision per interval.
+//! Checkpoints while writing come at natural moments (`checkpoint_if_due`):
+//! once typing has paused for `pause` after a real amount of writing since
+//! the last revision (`min_words` words or `min_chars` characters changed,
+//! or a field such as the title or the FAQ), and at least every `interval`
+//! of active writing. The app asks at the pause itself (the autosaver calls
+//! `checkpoint_at_pause`), so history has the text when the writer looks;
+//! every save also asks first, keeping the state *before* it, which covers
+//! the CLI and a pause the app did not see. Each is labelled by what changed
+//! since the revision before it (`transform::diff::summary`). To keep
+//! history small, an automatic checkpoint that changed less than the
+//! amount and is less than `coalesce` old is replaced by the next one;
+//! nothing else (a snapshot, a status change, an import, an external edit)
+//! is ever replaced.
 
 use std::time::Duration;
 
@@ -24,6 +32,7 @@ use super::Library;
 use crate::domain::article::{Article, ArticleId};
 use crate::domain::error::{Error, Result};
 use crate::domain::revision::{RevisionInfo, RevisionKind, RevisionState};
+use crate::transform::diff::summary::ChangeSummary;
 
 /// Revisions between keyframes. Higher stores less and makes the
 /// dictionary drift further from the revisions compressed against it.
@@ -35,22 +44,42 @@ const LEVEL: i32 = 3;
 /// The longest label a writer can give a revision.
 pub const MAX_LABEL_CHARS: usize = 120;
 
-/// When `save_body` takes a checkpoint.
+/// When automatic checkpoints are taken; see the module docs.
 #[derive(Debug, Clone, Copy)]
 pub struct CheckpointPolicy {
-    /// A save this long after the previous one follows a pause in typing:
-    /// the state at the pause goes into history.
+    /// Typing that stops this long is a pause: the text at the pause goes
+    /// into history if enough changed since the last revision.
     pub pause: Duration,
     /// During continuous writing, at most this long between checkpoints.
     pub interval: Duration,
+    /// Words written or cut that make a pause worth a revision.
+    pub min_words: u32,
+    /// Characters written or cut that do, for edits of few long words.
+    pub min_chars: usize,
+    /// A checkpoint smaller than the amount above, younger than this, is
+    /// replaced by the next automatic one instead of piling up.
+    pub coalesce: Duration,
 }
 
 impl Default for CheckpointPolicy {
     fn default() -> Self {
+        // A writer's pause to think is a few seconds; 20 words is a
+        // sentence or two; three minutes of writing is a paragraph.
         CheckpointPolicy {
-            pause: Duration::from_secs(30),
-            interval: Duration::from_secs(5 * 60),
+            pause: Duration::from_secs(8),
+            interval: Duration::from_secs(3 * 60),
+            min_words: 20,
+            min_chars: 240,
+            coalesce: Duration::from_secs(2 * 60),
         }
+    }
+}
+
+impl CheckpointPolicy {
+    /// Whether a change is a real amount of writing.
+    fn is_substantial(&self, change: &ChangeSummary) -> bool {
+        change.words_added + change.words_removed >= self.min_words
+            || change.chars_changed >= self.min_chars
     }
 }
 
@@ -181,19 +210,24 @@ pub(crate) fn record(
     Ok(Some(number))
 }
 
-/// Keeps the state before an edit (typing saved by autosave, a FAQ change,
-/// an import over an article) as a checkpoint when one is due: the last
-/// edit was a pause ago, or the last revision an interval ago.
+/// Keeps the article's stored state as a checkpoint when one is due (see
+/// the module docs): called before an edit is written (typing saved by
+/// autosave, a FAQ change, an import over an article), and at a pause.
+/// `writing_since` is when the current stretch of typing began, if known;
+/// without it only a pause can make a checkpoint due. Returns the number
+/// recorded, if any.
 pub(super) fn checkpoint_if_due(
     tx: &Transaction<'_>,
     id: ArticleId,
     policy: CheckpointPolicy,
+    writing_since: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
-) -> Result<()> {
-    let (updated_at, reference): (i64, i64) = tx
+) -> Result<Option<u32>> {
+    // This runs on every save: decide what time allows from a few columns,
+    // and read revisions and diff only when a checkpoint may be due.
+    let (updated_at, last_at): (i64, Option<i64>) = tx
         .query_row(
-            "SELECT a.updated_at,
-                    coalesce((SELECT max(created_at) FROM revisions WHERE article_id = a.id), a.created_at)
+            "SELECT a.updated_at, (SELECT max(created_at) FROM revisions WHERE article_id = a.id)
              FROM articles a WHERE a.id = ?1",
             [id.0],
             |r| Ok((r.get(0)?, r.get(1)?)),
@@ -201,20 +235,84 @@ pub(super) fn checkpoint_if_due(
         .optional()?
         .ok_or(Error::ArticleNotFound(id))?;
     let since = |ms: i64| (now.timestamp_millis() - ms).max(0) as u128;
-    if since(updated_at) >= policy.pause.as_millis()
-        || since(reference) >= policy.interval.as_millis()
-    {
-        let before = super::articles::read_article(tx, id)?;
-        record(
-            tx,
-            id,
-            RevisionKind::Checkpoint,
-            None,
-            &RevisionState::from(&before),
-            now,
-        )?;
+    let paused = since(updated_at) >= policy.pause.as_millis();
+    let interval_up = writing_since.is_some_and(|began| {
+        let from = last_at.map_or(millis(began), |at| at.max(millis(began)));
+        since(from) >= policy.interval.as_millis()
+    });
+    if !paused && !interval_up {
+        return Ok(None);
     }
-    Ok(())
+    let state = RevisionState::from(&super::articles::read_article(tx, id)?);
+    let latest = latest_two(tx, id)?;
+    // Before its first revision, an article's text is measured from
+    // nothing, and its title and other fields are taken as they are.
+    let from_nothing = || RevisionState {
+        body: String::new(),
+        faq: Vec::new(),
+        ..state.clone()
+    };
+    let previous_state = match &latest.first() {
+        Some(last) => parse_state(&rebuild_json(tx, last.row)?)?,
+        None => from_nothing(),
+    };
+    if previous_state == state {
+        return Ok(None);
+    }
+    let change = crate::transform::diff::summary::summarise(&previous_state, &state);
+    // The first revision an article gets needs no amount: history is never
+    // empty after a pause. After that, a pause needs a real amount of
+    // writing or a changed field; the interval needs only a change.
+    let due = interval_up
+        || latest.is_empty()
+        || policy.is_substantial(&change)
+        || !change.fields.is_empty();
+    if !due {
+        return Ok(None);
+    }
+    let mut label = change.label;
+    if let Some(last) = latest.first() {
+        let recent = since(last.at) < policy.coalesce.as_millis();
+        if last.kind == RevisionKind::Checkpoint.as_str() && recent {
+            let before_last = match latest.get(1) {
+                Some(r) => parse_state(&rebuild_json(tx, r.row)?)?,
+                None => from_nothing(),
+            };
+            let last_change =
+                crate::transform::diff::summary::summarise(&before_last, &previous_state);
+            // A small step, just taken, that the writer has not undone:
+            // the new checkpoint takes its place, labelled from before it.
+            if !policy.is_substantial(&last_change) && before_last != state {
+                tx.execute("DELETE FROM revisions WHERE id = ?1", [last.row])?;
+                label = crate::transform::diff::summary::summarise(&before_last, &state).label;
+            }
+        }
+    }
+    record(tx, id, RevisionKind::Checkpoint, Some(&label), &state, now)
+}
+
+/// The latest revision of an article, as the checkpoint rule needs it.
+struct Latest {
+    row: i64,
+    kind: String,
+    at: i64,
+}
+
+/// The article's last two revisions, newest first.
+fn latest_two(tx: &Transaction<'_>, id: ArticleId) -> Result<Vec<Latest>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT id, kind, created_at FROM revisions WHERE article_id = ?1 ORDER BY number DESC LIMIT 2",
+    )?;
+    let rows = stmt
+        .query_map([id.0], |r| {
+            Ok(Latest {
+                row: r.get(0)?,
+                kind: r.get(1)?,
+                at: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
 }
 
 /// A label as given by a writer: one line, trimmed, not too long; empty
@@ -234,6 +332,49 @@ fn clean_label(label: &str) -> Result<Option<String>> {
 }
 
 impl Library {
+    /// When the current stretch of typing on an article began: now, if the
+    /// last edit was a pause ago (or none was seen); else as before.
+    pub(super) fn writing_since(
+        &mut self,
+        id: ArticleId,
+        now: DateTime<Utc>,
+    ) -> Result<DateTime<Utc>> {
+        let updated_at: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT updated_at FROM articles WHERE id = ?1",
+                [id.0],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.sql_err(e))?;
+        let paused = updated_at.is_none_or(|at| {
+            (now.timestamp_millis() - at).max(0) as u128 >= self.checkpoints.pause.as_millis()
+        });
+        let began = self.writing.entry(id).or_insert(now);
+        if paused {
+            *began = now;
+        }
+        Ok(*began)
+    }
+
+    /// Keeps the text as it is now as a checkpoint if typing has paused
+    /// after a real amount of writing (see the module docs). The autosaver
+    /// calls this a pause after its last save; returns the number recorded.
+    pub fn checkpoint_at_pause(&mut self, id: ArticleId) -> Result<Option<u32>> {
+        self.checkpoint_at_pause_at(id, Utc::now())
+    }
+
+    /// `checkpoint_at_pause` as if it were `now` (tests of the rule).
+    pub(crate) fn checkpoint_at_pause_at(
+        &mut self,
+        id: ArticleId,
+        now: DateTime<Utc>,
+    ) -> Result<Option<u32>> {
+        let policy = self.checkpoints;
+        self.write(|tx| checkpoint_if_due(tx, id, policy, None, now))
+    }
+
     /// The article's history, newest first.
     pub fn history(&self, id: ArticleId) -> Result<Vec<RevisionInfo>> {
         self.article(id)?;
@@ -410,13 +551,13 @@ impl Library {
             )?;
             let slug_free: bool = tx.query_row(
                 "SELECT NOT EXISTS (SELECT 1 FROM articles WHERE slug = ?1 AND id != ?2)",
-                params![target.slug, id.0],
+                params![target.meta.slug, id.0],
                 |r| r.get(0),
             )?;
-            let slug = if slug_free && !target.slug.is_empty() {
-                &target.slug
+            let slug = if slug_free && !target.meta.slug.is_empty() {
+                &target.meta.slug
             } else {
-                &current.slug
+                &current.meta.slug
             };
             super::articles::write_state(tx, id, &target, slug)?;
             super::faq::replace_items(tx, id, &target.faq)?;

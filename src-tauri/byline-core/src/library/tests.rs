@@ -116,7 +116,7 @@ fn articles_round_trip_and_list_newest_first() {
     let (_dir, path) = temp_library();
     let mut lib = Library::open(&path).unwrap();
     let a = lib.create_article("  Alpha\n", "one two").unwrap();
-    assert_eq!(a.title, "Alpha");
+    assert_eq!(a.meta.title, "Alpha");
     assert_eq!(a.words, 2);
     let b = lib.create_article("", "").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(5));
@@ -129,7 +129,7 @@ fn articles_round_trip_and_list_newest_first() {
     assert_eq!(ids, vec![a.id, b.id], "most recently edited first");
 
     let renamed = lib.rename_article(b.id, "Beta").unwrap();
-    assert_eq!(renamed.title, "Beta");
+    assert_eq!(renamed.meta.title, "Beta");
     assert_eq!(lib.list_articles().unwrap()[0].title, "Beta");
 }
 
@@ -156,7 +156,10 @@ fn missing_articles_and_bad_input_are_typed_errors_that_change_nothing() {
         "invalid_input"
     );
     let kept = lib.article(a.id).unwrap();
-    assert_eq!((kept.title.as_str(), kept.body.as_str()), ("Keep", "text"));
+    assert_eq!(
+        (kept.meta.title.as_str(), kept.body.as_str()),
+        ("Keep", "text")
+    );
 }
 
 #[test]

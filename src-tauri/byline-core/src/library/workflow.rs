@@ -126,10 +126,10 @@ impl Library {
     /// copy gets its own slug, no canonical URL and no publish date.
     pub fn duplicate(&mut self, id: ArticleId) -> Result<Article> {
         let original = self.article(id)?;
-        let base = if original.title.is_empty() {
+        let base = if original.meta.title.is_empty() {
             crate::domain::article::UNTITLED
         } else {
-            &original.title
+            &original.meta.title
         };
         let title: String = format!("{base} (copy)");
         // A title at the length limit keeps its start, not an error.

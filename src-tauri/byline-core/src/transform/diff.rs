@@ -4,6 +4,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+pub mod summary;
+
+use crate::domain::article::ArticleField;
 use crate::domain::faq::QuestionAnswer;
 use crate::domain::revision::RevisionState;
 
@@ -415,37 +418,9 @@ pub fn compare(before: &RevisionState, after: &RevisionState) -> Comparison {
             });
         }
     };
-    field("Title", before.title.clone(), after.title.clone());
-    field("Dek", before.dek.clone(), after.dek.clone());
-    field("Slug", before.slug.clone(), after.slug.clone());
-    field(
-        "Authors",
-        before.authors.join(", "),
-        after.authors.join(", "),
-    );
-    field("Tags", before.tags.join(", "), after.tags.join(", "));
-    field(
-        "Description",
-        before.meta_description.clone(),
-        after.meta_description.clone(),
-    );
-    field(
-        "Canonical URL",
-        before.canonical_url.clone(),
-        after.canonical_url.clone(),
-    );
-    field(
-        "Featured image",
-        before.featured_image.clone(),
-        after.featured_image.clone(),
-    );
-    let date =
-        |d: &Option<chrono::DateTime<chrono::Utc>>| d.map(|d| d.to_rfc3339()).unwrap_or_default();
-    field(
-        "Publish date",
-        date(&before.publish_at),
-        date(&after.publish_at),
-    );
+    for f in ArticleField::ALL {
+        field(f.label(), before.meta.text(f), after.meta.text(f));
+    }
     field(
         "Status",
         before.status.label().to_owned(),

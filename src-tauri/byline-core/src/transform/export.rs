@@ -17,6 +17,7 @@ use crate::domain::article::{Article, UNTITLED};
 use crate::domain::correction::Correction;
 use crate::domain::faq::QuestionAnswer;
 use crate::domain::site_settings::SiteSettings;
+use crate::domain::url::{clean_url, WEB_SCHEMES};
 use crate::transform::faq::validate;
 use crate::transform::frontmatter::Dialect;
 use crate::transform::post::Post;
@@ -140,31 +141,43 @@ impl Input<'_> {
     /// The article's address: its canonical URL, or its place under the
     /// site's address. `None` when neither is known.
     pub fn page_url(&self) -> Option<String> {
-        if is_absolute(&self.article.canonical_url) {
-            return Some(self.article.canonical_url.clone());
+        if let Some(canonical) = web_address(&self.article.meta.canonical_url) {
+            return Some(canonical);
         }
-        let base = self.site.base_url.trim();
-        if !is_absolute(base) || self.article.slug.is_empty() {
+        let base = web_address(&self.site.base_url)?;
+        if self.article.meta.slug.is_empty() {
             return None;
         }
         let slash = if base.ends_with('/') { "" } else { "/" };
-        Some(format!("{base}{slash}{}/", self.article.slug))
+        let url = format!("{base}{slash}{}/", self.article.meta.slug);
+        // The slug is checked where it is stored; this keeps a bad one
+        // from ever making the page's address something else.
+        clean_url(&url, WEB_SCHEMES)
     }
 
     fn absolute(&self, url: &str) -> Option<String> {
-        if url.is_empty() {
+        // Refused outright, not resolved against the site's address.
+        let cleaned = clean_url(url, WEB_SCHEMES)?;
+        if cleaned.is_empty() {
             return None;
         }
-        if is_absolute(url) {
-            return Some(url.to_owned());
+        if let Some(absolute) = web_address(&cleaned) {
+            return Some(absolute);
         }
-        let base = url::Url::parse(self.site.base_url.trim()).ok()?;
-        base.join(url).ok().map(|u| u.to_string())
+        // A path is joined as written: the url crate percent-encodes its
+        // spaces (`my cover.jpg`), where removing them would change it.
+        let base = url::Url::parse(&web_address(&self.site.base_url)?).ok()?;
+        base.join(url.trim()).ok().map(|u| u.to_string())
     }
 }
 
-fn is_absolute(url: &str) -> bool {
-    url::Url::parse(url.trim()).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+/// `url` cleaned by the URL rule, when it is then an absolute `http(s)`
+/// address; `None` otherwise.
+pub fn web_address(url: &str) -> Option<String> {
+    let url = clean_url(url, WEB_SCHEMES)?;
+    url::Url::parse(&url)
+        .is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+        .then_some(url)
 }
 
 /// Warnings about an export a writer should see before publishing: FAQ
@@ -209,18 +222,18 @@ pub fn fragment(input: &Input<'_>) -> String {
 pub fn page(input: &Input<'_>) -> String {
     let a = input.article;
     let site = input.site;
-    let title = if a.title.trim().is_empty() {
+    let title = if a.meta.title.trim().is_empty() {
         UNTITLED
     } else {
-        a.title.as_str()
+        a.meta.title.as_str()
     };
-    let description = if a.meta_description.is_empty() {
-        &a.dek
+    let description = if a.meta.meta_description.is_empty() {
+        &a.meta.dek
     } else {
-        &a.meta_description
+        &a.meta.meta_description
     };
     let url = input.page_url();
-    let image = input.absolute(&a.featured_image);
+    let image = input.absolute(&a.meta.featured_image);
     let mut head = String::new();
     let mut meta = |attr: &str, name: &str, content: &str| {
         if !content.is_empty() {
@@ -239,7 +252,7 @@ pub fn page(input: &Input<'_>) -> String {
     meta("property", "og:site_name", &site.name);
     meta("property", "og:url", url.as_deref().unwrap_or(""));
     meta("property", "og:image", image.as_deref().unwrap_or(""));
-    if let Some(at) = a.publish_at {
+    if let Some(at) = a.meta.publish_at {
         meta(
             "property",
             "article:published_time",
@@ -251,7 +264,7 @@ pub fn page(input: &Input<'_>) -> String {
         "article:modified_time",
         &a.updated_at.to_rfc3339_opts(SecondsFormat::Secs, true),
     );
-    for tag in &a.tags {
+    for tag in &a.meta.tags {
         meta("property", "article:tag", tag);
     }
     meta(
@@ -288,16 +301,19 @@ pub fn page(input: &Input<'_>) -> String {
         format!("{} — {}", escape(title), escape(&site.name))
     };
     let mut header = format!("<header>\n<h1>{}</h1>\n", escape(title));
-    if !a.dek.is_empty() {
-        header.push_str(&format!("<p class=\"byline-dek\">{}</p>\n", escape(&a.dek)));
+    if !a.meta.dek.is_empty() {
+        header.push_str(&format!(
+            "<p class=\"byline-dek\">{}</p>\n",
+            escape(&a.meta.dek)
+        ));
     }
     let names = authors(input);
-    if !names.is_empty() || a.publish_at.is_some() {
+    if !names.is_empty() || a.meta.publish_at.is_some() {
         header.push_str("<p class=\"byline-credit\">");
         if !names.is_empty() {
             header.push_str(&format!("By {}", escape(&names.join(", "))));
         }
-        if let Some(at) = a.publish_at {
+        if let Some(at) = a.meta.publish_at {
             if !names.is_empty() {
                 header.push_str(" · ");
             }
@@ -368,10 +384,10 @@ pub fn boilerplate(site: &SiteSettings) -> String {
 }
 
 fn authors(input: &Input<'_>) -> Vec<String> {
-    if input.article.authors.is_empty() && !input.site.default_author.is_empty() {
+    if input.article.meta.authors.is_empty() && !input.site.default_author.is_empty() {
         vec![input.site.default_author.clone()]
     } else {
-        input.article.authors.clone()
+        input.article.meta.authors.clone()
     }
 }
 
@@ -404,8 +420,8 @@ struct JsonArticle<'a> {
     authors: Vec<String>,
     tags: &'a [String],
     description: &'a str,
-    canonical_url: &'a str,
-    featured_image: &'a str,
+    canonical_url: String,
+    featured_image: String,
     publish_at: Option<String>,
     created_at: String,
     updated_at: String,
@@ -426,17 +442,19 @@ pub fn json(input: &Input<'_>) -> String {
     let faq = input.structured_faq();
     let typography = Typography::of(input.site);
     let doc = JsonArticle {
-        title: &a.title,
-        dek: &a.dek,
-        slug: &a.slug,
+        title: &a.meta.title,
+        dek: &a.meta.dek,
+        slug: &a.meta.slug,
         url: input.page_url(),
         status: a.status.as_str(),
         authors: authors(input),
-        tags: &a.tags,
-        description: &a.meta_description,
-        canonical_url: &a.canonical_url,
-        featured_image: &a.featured_image,
-        publish_at: a.publish_at.map(time),
+        tags: &a.meta.tags,
+        description: &a.meta.meta_description,
+        // The fields as stored, unless the URL rule refuses them: then
+        // empty, like every address an export would otherwise write.
+        canonical_url: crate::domain::url::accepted(&a.meta.canonical_url),
+        featured_image: crate::domain::url::accepted(&a.meta.featured_image),
+        publish_at: a.meta.publish_at.map(time),
         created_at: time(a.created_at),
         updated_at: time(a.updated_at),
         words: a.words,

@@ -16,6 +16,7 @@ use url::Url;
 use crate::domain::article::{Article, UNTITLED};
 use crate::domain::faq::QuestionAnswer;
 use crate::domain::site_settings::SiteSettings;
+use crate::domain::url::{clean_url, WEB_SCHEMES};
 
 /// Google truncates longer headlines and reports them as an error.
 pub const HEADLINE_MAX_CHARS: usize = 110;
@@ -91,6 +92,8 @@ pub fn answer_html(markdown: &str, typography: crate::transform::render::Typogra
     cleaned.replace("<a></a>", "").trim().to_string()
 }
 
+const ANSWER_SCHEMES: &[&str] = &["http", "https", "mailto"];
+
 static ANSWER_SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::empty();
     b.add_tags([
@@ -102,7 +105,14 @@ static ANSWER_SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| 
         "a",
         HashSet::from(["href"]),
     )]))
-    .url_schemes(HashSet::from(["http", "https", "mailto"]))
+    .url_schemes(ANSWER_SCHEMES.iter().copied().collect::<HashSet<_>>())
+    // The URL rule of `domain::url` on top of ammonia's scheme check, as
+    // the render sanitiser does: a search results page is one more reader
+    // with URL handling of its own.
+    .attribute_filter(|_, attribute, value| match attribute {
+        "href" => clean_url(value, ANSWER_SCHEMES).map(Into::into),
+        _ => Some(value.into()),
+    })
     // In-page links (`#section`) and library paths mean nothing once the
     // answer is shown on a search results page.
     .url_relative(ammonia::UrlRelative::Deny)
@@ -118,9 +128,9 @@ fn article_node(data: &PageData, page_url: Option<&str>) -> Map<String, Value> {
     if let Some(url) = page_url {
         node.insert("@id".into(), format!("{url}#article").into());
     }
-    node.insert("headline".into(), headline(&article.title).into());
+    node.insert("headline".into(), headline(&article.meta.title).into());
 
-    let description = [&article.meta_description, &article.dek]
+    let description = [&article.meta.meta_description, &article.meta.dek]
         .into_iter()
         .map(|s| s.trim())
         .find(|s| !s.is_empty());
@@ -137,16 +147,17 @@ fn article_node(data: &PageData, page_url: Option<&str>) -> Map<String, Value> {
         node.insert("author".into(), people.into());
     }
 
-    if let Some(at) = article.publish_at {
+    if let Some(at) = article.meta.publish_at {
         node.insert("datePublished".into(), timestamp(at).into());
     }
     node.insert("dateModified".into(), timestamp(article.updated_at).into());
 
-    if let Some(image) = absolute_url(&article.featured_image, site_base(site).as_ref()) {
+    if let Some(image) = absolute_url(&article.meta.featured_image, site_base(site).as_ref()) {
         node.insert("image".into(), image.into());
     }
 
     let tags: Vec<&str> = article
+        .meta
         .tags
         .iter()
         .map(|t| t.trim())
@@ -227,6 +238,7 @@ fn headline(title: &str) -> String {
 
 fn authors<'a>(article: &'a Article, site: &'a SiteSettings) -> Vec<&'a str> {
     let named: Vec<&str> = article
+        .meta
         .authors
         .iter()
         .map(|a| a.trim())
@@ -250,7 +262,7 @@ fn timestamp(at: DateTime<Utc>) -> String {
 /// The site's address, when it is set and absolute, ending in `/` so that
 /// joining a path keeps its last segment (`https://x.org/blog` is a folder).
 fn site_base(site: &SiteSettings) -> Option<Url> {
-    let raw = site.base_url.trim();
+    let raw = clean_url(&site.base_url, WEB_SCHEMES)?;
     if raw.is_empty() {
         return None;
     }
@@ -266,10 +278,10 @@ fn site_base(site: &SiteSettings) -> Option<Url> {
 /// otherwise `{base_url}{slug}/`; `None` when neither can be made absolute.
 fn page_url(article: &Article, site: &SiteSettings) -> Option<String> {
     let base = site_base(site);
-    if !article.canonical_url.trim().is_empty() {
-        return absolute_url(&article.canonical_url, base.as_ref());
+    if !article.meta.canonical_url.trim().is_empty() {
+        return absolute_url(&article.meta.canonical_url, base.as_ref());
     }
-    let slug = article.slug.trim().trim_matches('/');
+    let slug = article.meta.slug.trim().trim_matches('/');
     if slug.is_empty() {
         return None;
     }
@@ -280,6 +292,11 @@ fn page_url(article: &Article, site: &SiteSettings) -> Option<String> {
 /// `raw` as an absolute `http(s)` URL: as is if it already is one, resolved
 /// against `base` if relative, `None` if neither works.
 fn absolute_url(raw: &str, base: Option<&Url>) -> Option<String> {
+    // Refused outright, not resolved against the base: what a reader
+    // might take for a script URL is no path on the site either. One it
+    // keeps is parsed as written: the url crate percent-encodes a path's
+    // spaces, where removing them would change it.
+    clean_url(raw, WEB_SCHEMES)?;
     let raw = raw.trim();
     if raw.is_empty() {
         return None;

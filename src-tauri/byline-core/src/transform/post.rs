@@ -22,6 +22,7 @@ use ts_rs::TS;
 
 use crate::domain::article::{Article, Status};
 use crate::domain::faq::QuestionAnswer;
+use crate::domain::url::{clean_url, WEB_SCHEMES};
 use crate::transform::frontmatter::{self, Dialect};
 
 /// Everything a post file says about an article.
@@ -151,11 +152,19 @@ pub fn read(text: &str) -> Result<(Post, Mapping), PostError> {
                 "description"
             }
             "canonical" | "canonical_url" | "canonicalURL" | "canonicalUrl" => {
-                post.canonical_url = text_value(&key, &value)?;
+                let url = text_value(&key, &value)?;
+                let Some(url) = safe_url(&key, &url, &mut mapping) else {
+                    continue;
+                };
+                post.canonical_url = url;
                 "canonical URL"
             }
             "image" | "featured_image" | "featuredImage" | "heroImage" | "cover" | "thumbnail" => {
-                post.image = image_value(&key, &value)?;
+                let url = image_value(&key, &value)?;
+                let Some(url) = safe_url(&key, &url, &mut mapping) else {
+                    continue;
+                };
+                post.image = url;
                 "featured image"
             }
             "draft" => {
@@ -212,6 +221,21 @@ pub fn read(text: &str) -> Result<(Post, Mapping), PostError> {
     Ok((post, mapping))
 }
 
+/// A URL from front matter judged by the URL rule of `domain::url`. One it
+/// refuses (a script URL, however disguised) is reported as skipped and
+/// left out, not kept: kept keys are written back by Markdown export, and
+/// the rest of the post is read as usual.
+fn safe_url(key: &str, url: &str, mapping: &mut Mapping) -> Option<String> {
+    if clean_url(url, WEB_SCHEMES).is_none() {
+        mapping
+            .skipped
+            .push(format!("{key} (not a web address or a path)"));
+        return None;
+    }
+    // As written: the library checks and normalises it on import.
+    Some(url.to_owned())
+}
+
 /// Keys looked for inside Zola's `[taxonomies]` and `[extra]` tables.
 const KNOWN_IN_TABLES: &[&str] = &[
     "tags",
@@ -230,15 +254,17 @@ impl Post {
     /// The post of an article, with the kept front matter keys.
     pub fn from_article(article: &Article, extra: &Map<String, Value>) -> Post {
         Post {
-            title: article.title.clone(),
-            dek: article.dek.clone(),
-            slug: Some(article.slug.clone()),
-            authors: article.authors.clone(),
-            tags: article.tags.clone(),
-            description: article.meta_description.clone(),
-            canonical_url: article.canonical_url.clone(),
-            image: article.featured_image.clone(),
+            title: article.meta.title.clone(),
+            dek: article.meta.dek.clone(),
+            slug: Some(article.meta.slug.clone()),
+            authors: article.meta.authors.clone(),
+            tags: article.meta.tags.clone(),
+            description: article.meta.meta_description.clone(),
+            // As stored, unless the URL rule refuses them: then left out.
+            canonical_url: crate::domain::url::accepted(&article.meta.canonical_url),
+            image: crate::domain::url::accepted(&article.meta.featured_image),
             date: article
+                .meta
                 .publish_at
                 .map(|d| d.to_rfc3339_opts(SecondsFormat::Secs, true)),
             status: Some(article.status),

@@ -13,6 +13,7 @@ use comrak::nodes::{AlertType, NodeValue};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::domain::url::clean_url;
 use crate::transform::text_stats::TextStats;
 
 /// What the preview needs after a keystroke: the page as top-level blocks
@@ -329,18 +330,43 @@ const KNOWN_CLASSES: &[&str] = &[
     "byline-faq-item",
 ];
 
-static SANITIZER: LazyLock<ammonia::Builder<'static>> =
-    LazyLock::new(|| sanitizer(&["http", "https", "mailto", "tel"]));
+/// The schemes a published link or image may have.
+const PAGE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
 
 /// The preview also shows library images, which the window serves under
 /// their own scheme (see the app's `byline-asset` protocol).
+const PREVIEW_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", ASSET_SCHEME];
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| sanitizer(PAGE_SCHEMES));
+
 static PREVIEW_SANITIZER: LazyLock<ammonia::Builder<'static>> =
-    LazyLock::new(|| sanitizer(&["http", "https", "mailto", "tel", ASSET_SCHEME]));
+    LazyLock::new(|| sanitizer(PREVIEW_SCHEMES));
+
+/// Attributes whose value is a URL, on whatever element the allow-list
+/// lets them through. ammonia checks only some of them (not `cite`), and
+/// reads a URL behind a separator or control character as relative.
+pub const URL_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "cite",
+    "longdesc",
+    "poster",
+    "action",
+    "formaction",
+    "data",
+    "ping",
+    "background",
+    "xlink:href",
+    "itemtype",
+    "manifest",
+    "codebase",
+    "usemap",
+];
 
 /// The URL scheme the desktop app serves library images under.
 pub const ASSET_SCHEME: &str = "byline-asset";
 
-fn sanitizer(schemes: &[&'static str]) -> ammonia::Builder<'static> {
+fn sanitizer(schemes: &'static [&'static str]) -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
     b.url_schemes(schemes.iter().copied().collect::<HashSet<_>>())
         .add_tags([
@@ -365,19 +391,26 @@ fn sanitizer(schemes: &[&'static str]) -> ammonia::Builder<'static> {
         .add_tag_attributes("section", ["data-footnotes"])
         .add_tag_attributes("ol", ["start"])
         .add_generic_attributes(["id", "class"])
-        .attribute_filter(|element, attribute, value| match (element, attribute) {
-            ("input", "type") => (value == "checkbox").then_some(value.into()),
-            (_, "class") => {
-                let kept: Vec<&str> = value
-                    .split_ascii_whitespace()
-                    .filter(|c| {
-                        KNOWN_CLASSES.contains(c) || (element == "code" && is_language_class(c))
-                    })
-                    .collect();
-                (!kept.is_empty()).then(|| kept.join(" ").into())
-            }
-            _ => Some(value.into()),
-        });
+        .attribute_filter(
+            move |element, attribute, value| match (element, attribute) {
+                // After ammonia's own scheme check: the URL rule of
+                // `domain::url`, which also sees through separators, controls
+                // and character references. Dropping the attribute keeps the
+                // link's text.
+                (_, a) if URL_ATTRIBUTES.contains(&a) => clean_url(value, schemes).map(Into::into),
+                ("input", "type") => (value == "checkbox").then_some(value.into()),
+                (_, "class") => {
+                    let kept: Vec<&str> = value
+                        .split_ascii_whitespace()
+                        .filter(|c| {
+                            KNOWN_CLASSES.contains(c) || (element == "code" && is_language_class(c))
+                        })
+                        .collect();
+                    (!kept.is_empty()).then(|| kept.join(" ").into())
+                }
+                _ => Some(value.into()),
+            },
+        );
     b
 }
 

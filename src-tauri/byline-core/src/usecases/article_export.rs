@@ -118,15 +118,15 @@ impl Library {
                 }
             }
         }
-        for name in export::referenced_assets(&article.featured_image) {
+        for name in export::referenced_assets(&article.meta.featured_image) {
             if !assets.contains(&name) {
                 assets.push(name);
             }
         }
-        let slug = if article.slug.is_empty() {
+        let slug = if article.meta.slug.is_empty() {
             "article"
         } else {
-            &article.slug
+            &article.meta.slug
         };
         Ok(Exported {
             format,

@@ -73,6 +73,9 @@ pub enum SaveEvent {
         seq: u64,
         revision: u32,
     },
+    /// Typing paused and the text at the pause was kept as revision
+    /// `revision`: an open History panel shows it without being reopened.
+    Checkpoint { article: ArticleId, revision: u32 },
 }
 
 type Listener = Box<dyn Fn(SaveEvent) + Send + Sync>;
@@ -100,6 +103,11 @@ struct State {
     /// what was saved: the window keeps sending the base it loaded, and the
     /// body stored is by then this autosaver's own save on it.
     saved_on: HashMap<ArticleId, (BodyHash, BodyHash)>,
+    /// Per article, when typing will have paused long enough since the last
+    /// save to ask the library for a checkpoint (see `Library::
+    /// checkpoint_at_pause`): the text at the pause is then in history
+    /// when the writer looks, not only once typing resumes.
+    pauses: HashMap<ArticleId, Instant>,
     stopping: bool,
 }
 
@@ -238,7 +246,12 @@ impl Shared {
                         return;
                     }
                     let now = Instant::now();
-                    let next = state.pending.values().map(|p| p.due_at(&self.policy)).min();
+                    let next = state
+                        .pending
+                        .values()
+                        .map(|p| p.due_at(&self.policy))
+                        .chain(state.pauses.values().copied())
+                        .min();
                     match next {
                         Some(due) if due <= now => break,
                         Some(due) => {
@@ -260,6 +273,39 @@ impl Shared {
             // Outcomes, failures included, reach the window through the
             // listener; there is no caller here to return them to.
             let _ = self.save(|_| true);
+            self.checkpoint_pauses();
+        }
+    }
+
+    /// Asks for a checkpoint on each article whose typing has paused. An
+    /// article with typing pending is skipped: its save sets a new pause.
+    fn checkpoint_pauses(&self) {
+        let mut library = lock(&self.library);
+        let paused: Vec<ArticleId> = {
+            let mut state = lock(&self.state);
+            let now = Instant::now();
+            let due: Vec<ArticleId> = state
+                .pauses
+                .iter()
+                .filter(|(_, at)| **at <= now)
+                .map(|(id, _)| *id)
+                .collect();
+            due.into_iter()
+                .filter(|id| {
+                    state.pauses.remove(id);
+                    !state.pending.contains_key(id)
+                })
+                .collect()
+        };
+        for id in paused {
+            // A failure here loses nothing (the text is saved; the next
+            // save asks again), so it is not reported as a failed save.
+            if let Ok(Some(revision)) = library.checkpoint_at_pause(id) {
+                (self.listener)(SaveEvent::Checkpoint {
+                    article: id,
+                    revision,
+                });
+            }
         }
     }
 
@@ -292,9 +338,18 @@ impl Shared {
         for (id, pending, expected) in due {
             match library.save_body_on(id, &pending.body, &expected) {
                 Ok(BodySave::Saved(article)) => {
-                    lock(&self.state)
+                    // A little past the pause, so the library, timing from
+                    // the save it stamped, sees the whole pause.
+                    let pause = library.checkpoint_policy().pause + Duration::from_millis(50);
+                    let mut state = lock(&self.state);
+                    state
                         .saved_on
                         .insert(id, (pending.base, BodyHash::of(&pending.body)));
+                    state.pauses.insert(id, Instant::now() + pause);
+                    drop(state);
+                    // A flush runs on another thread: the worker must
+                    // learn of the new pause to wake for it.
+                    self.wake.notify_one();
                     (self.listener)(SaveEvent::Saved {
                         article: article.summary(),
                         seq: pending.seq,

@@ -17,7 +17,7 @@ use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::article::{ArticleId, Status};
+use crate::domain::article::{ArticleId, ArticleMeta, Status};
 use crate::domain::error::{Error, ErrorInfo, Result};
 use crate::domain::faq::QuestionAnswer;
 use crate::domain::revision::{RevisionKind, RevisionState};
@@ -446,25 +446,29 @@ pub(super) fn write_prepared(
         None => (insert_draft(tx, &p.title, &body)?, true),
     };
     let extra = serde_json::to_string(&post.extra).expect("JSON values serialise");
+    let meta = ArticleMeta {
+        title: p.title.clone(),
+        dek,
+        slug: p.slug.clone(),
+        authors,
+        tags,
+        meta_description: description,
+        canonical_url: canonical,
+        featured_image: image,
+        publish_at: p.publish_at,
+    };
     imported::write_imported(
         tx,
         id,
         &ImportedFields {
-            title: &p.title,
-            dek: &dek,
-            slug: &p.slug,
-            authors: &authors,
-            description: &description,
-            canonical_url: &canonical,
-            featured_image: &image,
-            publish_at: p.publish_at,
+            meta: &meta,
             body: &body,
             source: target.source,
             front_matter: &extra,
         },
         now,
     )?;
-    library::articles::write_tags(tx, id, &tags)?;
+    library::articles::write_tags(tx, id, &meta.tags)?;
     imported::set_imported_status(tx, id, p.status, now)?;
     library::faq::replace_items(tx, id, &faq)?;
     let after = read_article(tx, id)?;

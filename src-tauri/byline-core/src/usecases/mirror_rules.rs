@@ -27,7 +27,7 @@ use ts_rs::TS;
 
 use super::atomic_write::write_atomically;
 use super::import::{prepare_text, write_prepared, FaqImport, ImportOptions, Target};
-use crate::domain::article::{Article, ArticleId};
+use crate::domain::article::{Article, ArticleId, ArticleMeta};
 use crate::domain::error::{Error, Result};
 use crate::domain::hash::sha256_hex;
 use crate::domain::revision::{RevisionKind, RevisionState};
@@ -199,7 +199,7 @@ impl Library {
         let article = self.article(id)?;
         let text = file_text(self, &article)?;
         let hash = sha256_hex(text.as_bytes());
-        let name = format!("{}.md", article.slug);
+        let name = format!("{}.md", article.meta.slug);
         let target = folder.join(&name);
         let mapping = mapping_of(&self.conn, id).map_err(|e| self.sql_err(e))?;
         let on_disk = |path: &Path| std::fs::read(path).ok().map(|b| sha256_hex(&b));
@@ -450,15 +450,17 @@ impl Library {
 fn file_state(prepared: &super::import::Prepared, article: &Article) -> Result<RevisionState> {
     let post = &prepared.post;
     Ok(RevisionState {
-        title: prepared.title.clone(),
-        dek: post.dek.clone(),
-        slug: prepared.slug.clone(),
-        authors: post.authors.clone(),
-        tags: post.tags.clone(),
-        meta_description: post.description.clone(),
-        canonical_url: post.canonical_url.clone(),
-        featured_image: post.image.clone(),
-        publish_at: prepared.publish_at,
+        meta: ArticleMeta {
+            title: prepared.title.clone(),
+            dek: post.dek.clone(),
+            slug: prepared.slug.clone(),
+            authors: post.authors.clone(),
+            tags: post.tags.clone(),
+            meta_description: post.description.clone(),
+            canonical_url: post.canonical_url.clone(),
+            featured_image: post.image.clone(),
+            publish_at: prepared.publish_at,
+        },
         status: article.status,
         body: post.body.clone(),
         faq: post.faq.clone(),

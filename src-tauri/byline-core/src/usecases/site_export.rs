@@ -65,7 +65,7 @@ impl Library {
             .map(|s| self.article(s.id))
             .collect::<Result<_>>()?;
         // Newest first by publish date, undated ones by their last edit.
-        articles.sort_by_key(|a| std::cmp::Reverse(a.publish_at.unwrap_or(a.updated_at)));
+        articles.sort_by_key(|a| std::cmp::Reverse(a.meta.publish_at.unwrap_or(a.updated_at)));
 
         let mut bytes = 0u64;
         let mut write = |path: PathBuf, content: &[u8]| -> Result<()> {
@@ -93,12 +93,15 @@ impl Library {
             let page = export::page(&input)
                 .replace("=\"assets/", "=\"../assets/")
                 .replace("url(assets/", "url(../assets/");
-            write(root.join(&article.slug).join("index.html"), page.as_bytes())?;
+            write(
+                root.join(&article.meta.slug).join("index.html"),
+                page.as_bytes(),
+            )?;
             for w in export::warnings(&input) {
                 warnings.push(format!("{}: {w}", site_pages::title(article)));
             }
             let mut shown = export::referenced_assets(&article.body);
-            shown.extend(export::referenced_assets(&article.featured_image));
+            shown.extend(export::referenced_assets(&article.meta.featured_image));
             for item in &article.faq {
                 shown.extend(export::referenced_assets(&item.answer));
             }

@@ -124,6 +124,7 @@ fn faq_changes_are_kept_in_revisions_and_restored() {
     lib.set_checkpoint_policy(CheckpointPolicy {
         pause: Duration::from_millis(50),
         interval: Duration::from_secs(3600),
+        ..CheckpointPolicy::default()
     });
     let id = lib.create_article("A", "Body").unwrap().id;
     lib.add_faq_item(id, &qa("Old question?", "Old answer."), None)

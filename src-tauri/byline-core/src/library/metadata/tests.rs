@@ -16,10 +16,10 @@ fn a_new_article_gets_a_slug_from_its_title_unique_in_the_library() {
     let b = lib.create_article("Café Prices Rise!", "").unwrap();
     let c = lib.create_article("", "").unwrap();
     let d = lib.create_article("", "").unwrap();
-    assert_eq!(a.slug, "cafe-prices-rise");
-    assert_eq!(b.slug, "cafe-prices-rise-2");
+    assert_eq!(a.meta.slug, "cafe-prices-rise");
+    assert_eq!(b.meta.slug, "cafe-prices-rise-2");
     assert_eq!(
-        (c.slug.as_str(), d.slug.as_str()),
+        (c.meta.slug.as_str(), d.meta.slug.as_str()),
         ("untitled", "untitled-2")
     );
     assert!(!a.slug_is_custom);
@@ -30,24 +30,24 @@ fn the_slug_follows_the_title_until_the_writer_sets_it_or_it_is_published() {
     let (_d, mut lib) = library();
     let id = lib.create_article("First idea", "").unwrap().id;
     assert_eq!(
-        lib.rename_article(id, "Better idea").unwrap().slug,
+        lib.rename_article(id, "Better idea").unwrap().meta.slug,
         "better-idea"
     );
 
     let custom = lib.set_field(id, Slug, "My Own URL").unwrap();
     assert_eq!(
-        (custom.slug.as_str(), custom.slug_is_custom),
+        (custom.meta.slug.as_str(), custom.slug_is_custom),
         ("my-own-url", true)
     );
     assert_eq!(
-        lib.rename_article(id, "Final idea").unwrap().slug,
+        lib.rename_article(id, "Final idea").unwrap().meta.slug,
         "my-own-url"
     );
 
     // Clearing the slug hands it back to the title.
     let auto = lib.set_field(id, Slug, "").unwrap();
     assert_eq!(
-        (auto.slug.as_str(), auto.slug_is_custom),
+        (auto.meta.slug.as_str(), auto.slug_is_custom),
         ("final-idea", false)
     );
 
@@ -55,6 +55,7 @@ fn the_slug_follows_the_title_until_the_writer_sets_it_or_it_is_published() {
     assert_eq!(
         lib.rename_article(id, "Retitled after publication")
             .unwrap()
+            .meta
             .slug,
         "final-idea",
         "a published URL does not move by itself"
@@ -91,9 +92,12 @@ fn a_trashed_articles_slug_stays_taken_until_deleted_for_good() {
     let (_d, mut lib) = library();
     let old = lib.create_article("Ferry", "").unwrap().id;
     lib.trash(old).unwrap();
-    assert_eq!(lib.create_article("Ferry", "").unwrap().slug, "ferry-2");
+    assert_eq!(
+        lib.create_article("Ferry", "").unwrap().meta.slug,
+        "ferry-2"
+    );
     lib.delete_forever(old).unwrap();
-    assert_eq!(lib.create_article("Ferry", "").unwrap().slug, "ferry");
+    assert_eq!(lib.create_article("Ferry", "").unwrap().meta.slug, "ferry");
 }
 
 #[test]
@@ -103,11 +107,11 @@ fn text_fields_are_one_line_and_limited() {
     let a = lib
         .set_field(id, Dek, "  A line\nbroken by a paste  ")
         .unwrap();
-    assert_eq!(a.dek, "A line broken by a paste");
+    assert_eq!(a.meta.dek, "A line broken by a paste");
     let a = lib
         .set_field(id, MetaDescription, "Short summary.")
         .unwrap();
-    assert_eq!(a.meta_description, "Short summary.");
+    assert_eq!(a.meta.meta_description, "Short summary.");
 
     let before = lib.article(id).unwrap();
     let err = lib
@@ -134,18 +138,18 @@ fn authors_and_tags_are_cleaned_lists_in_written_order() {
     let a = lib
         .set_field(id, Authors, "Ana  Ruiz, , Tom Lee,ana ruiz")
         .unwrap();
-    assert_eq!(a.authors, vec!["Ana Ruiz", "Tom Lee"]);
+    assert_eq!(a.meta.authors, vec!["Ana Ruiz", "Tom Lee"]);
     let a = lib
         .set_field(id, Tags, "#Politics, local news, politics, Budget")
         .unwrap();
-    assert_eq!(a.tags, vec!["Politics", "local news", "Budget"]);
+    assert_eq!(a.meta.tags, vec!["Politics", "local news", "Budget"]);
     assert_eq!(
         lib.list_articles().unwrap()[0].tags,
-        a.tags,
+        a.meta.tags,
         "the list shows them too"
     );
     let a = lib.set_field(id, Tags, "").unwrap();
-    assert!(a.tags.is_empty());
+    assert!(a.meta.tags.is_empty());
 
     let many: Vec<String> = (0..=MAX_TAGS).map(|i| format!("t{i}")).collect();
     assert_eq!(
@@ -161,10 +165,12 @@ fn urls_must_be_web_addresses_and_images_may_be_paths() {
     let a = lib
         .set_field(id, CanonicalUrl, " https://example.com/news/ferry ")
         .unwrap();
-    assert_eq!(a.canonical_url, "https://example.com/news/ferry");
+    assert_eq!(a.meta.canonical_url, "https://example.com/news/ferry");
     for bad in [
         "example.com/x",
         "javascript:alert(1)",
+        "\u{2028}javascript:alert(1)",
+        "&#x6A;avascript:alert(1)",
         "ftp://example.com/",
         "not a url",
     ] {
@@ -174,12 +180,14 @@ fn urls_must_be_web_addresses_and_images_may_be_paths() {
     assert_eq!(
         lib.set_field(id, FeaturedImage, "/images/cover.jpg")
             .unwrap()
+            .meta
             .featured_image,
         "/images/cover.jpg"
     );
     assert_eq!(
         lib.set_field(id, FeaturedImage, "https://cdn.example.com/a.png")
             .unwrap()
+            .meta
             .featured_image,
         "https://cdn.example.com/a.png"
     );
@@ -187,6 +195,11 @@ fn urls_must_be_web_addresses_and_images_may_be_paths() {
         "javascript:alert(1)",
         "data:image/png;base64,AAAA",
         "file:///etc/passwd",
+        // Issue 22: script URLs behind separators or character references.
+        "\u{2028}javascript:alert(1)",
+        "\u{A0}java\u{200B}script:alert(1)",
+        "&#106;avascript:alert(1)",
+        "javascript&colon;alert(1)",
     ] {
         assert_eq!(
             lib.set_field(id, FeaturedImage, bad).unwrap_err().code(),
@@ -195,7 +208,7 @@ fn urls_must_be_web_addresses_and_images_may_be_paths() {
         );
     }
     assert_eq!(
-        lib.article(id).unwrap().featured_image,
+        lib.article(id).unwrap().meta.featured_image,
         "https://cdn.example.com/a.png"
     );
 }
@@ -208,7 +221,7 @@ fn publish_dates_accept_dates_times_and_rfc3339() {
         .set_field(id, PublishAt, "2026-05-01T09:30:00+02:00")
         .unwrap();
     assert_eq!(
-        a.publish_at.unwrap().to_rfc3339(),
+        a.meta.publish_at.unwrap().to_rfc3339(),
         "2026-05-01T07:30:00+00:00"
     );
     let local = publish_date("2026-05-01 09:30").unwrap().unwrap();
@@ -220,7 +233,10 @@ fn publish_dates_accept_dates_times_and_rfc3339() {
         "2026-05-01 09:30"
     );
     assert!(publish_date("2026-05-01").unwrap().is_some());
-    assert_eq!(lib.set_field(id, PublishAt, "").unwrap().publish_at, None);
+    assert_eq!(
+        lib.set_field(id, PublishAt, "").unwrap().meta.publish_at,
+        None
+    );
     for bad in ["May 1st", "2026-13-01", "0001-01-01", "tomorrow"] {
         assert_eq!(
             lib.set_field(id, PublishAt, bad).unwrap_err().code(),
@@ -299,13 +315,20 @@ fn a_duplicate_copies_the_metadata_but_not_the_identity() {
     lib.set_field(id, PublishAt, "2026-01-01").unwrap();
     let copy = lib.duplicate(id).unwrap();
     assert_eq!(
-        (copy.dek.as_str(), copy.tags.clone(), copy.authors.clone()),
+        (
+            copy.meta.dek.as_str(),
+            copy.meta.tags.clone(),
+            copy.meta.authors.clone()
+        ),
         (
             "dek",
             vec!["a".to_string(), "b".to_string()],
             vec!["Ana".to_string()]
         )
     );
-    assert_eq!(copy.slug, "ferry-copy");
-    assert_eq!((copy.canonical_url.as_str(), copy.publish_at), ("", None));
+    assert_eq!(copy.meta.slug, "ferry-copy");
+    assert_eq!(
+        (copy.meta.canonical_url.as_str(), copy.meta.publish_at),
+        ("", None)
+    );
 }

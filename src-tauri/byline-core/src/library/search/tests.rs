@@ -296,7 +296,7 @@ fn a_version_one_library_gets_its_existing_articles_indexed() {
     let lib = Library::open(&path).unwrap();
     assert_eq!(lib.schema_version().unwrap(), super::super::SCHEMA_VERSION);
     assert_eq!(ids(&lib.search("harbour", 20).unwrap()), vec![ArticleId(1)]);
-    assert_eq!(lib.article(ArticleId(1)).unwrap().slug, "old-piece");
+    assert_eq!(lib.article(ArticleId(1)).unwrap().meta.slug, "old-piece");
     assert_eq!(lib.integrity_check().unwrap(), "ok");
 }
 
@@ -383,7 +383,7 @@ proptest! {
         let scan = |matches: &dyn Fn(&str) -> bool| -> BTreeSet<ArticleId> {
             created.iter().copied().filter(|id| {
                 let a = lib.article(*id).unwrap();
-                a.trashed_at.is_none() && format!("{} {} {} {}", a.title, a.dek, a.body, a.tags.join(" "))
+                a.trashed_at.is_none() && format!("{} {} {} {}", a.meta.title, a.meta.dek, a.body, a.meta.tags.join(" "))
                     // Tokens as unicode61 makes them: "(copy)" is "copy".
                     .split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).any(|w| matches(&fold(w)))
             }).collect()

@@ -105,7 +105,7 @@ fn trash_hides_an_article_from_the_library_and_search_and_restore_brings_it_back
     assert_eq!(restored.trashed_at, None);
     assert_eq!(
         (
-            restored.title.as_str(),
+            restored.meta.title.as_str(),
             restored.body.as_str(),
             restored.status
         ),
@@ -121,7 +121,11 @@ fn delete_for_good_only_from_the_trash() {
     let id = lib.create_article("Gone", "ephemeral").unwrap().id;
     lib.set_status(id, Status::InReview).unwrap();
     assert_eq!(lib.delete_forever(id).unwrap_err().code(), "not_in_trash");
-    assert_eq!(lib.article(id).unwrap().title, "Gone", "nothing changed");
+    assert_eq!(
+        lib.article(id).unwrap().meta.title,
+        "Gone",
+        "nothing changed"
+    );
 
     lib.trash(id).unwrap();
     lib.delete_forever(id).unwrap();
@@ -166,7 +170,7 @@ fn duplicate_is_a_new_draft_with_the_same_text() {
     lib.set_status(original.id, Status::Published).unwrap();
     let copy = lib.duplicate(original.id).unwrap();
     assert_ne!(copy.id, original.id);
-    assert_eq!(copy.title, "Budget explainer (copy)");
+    assert_eq!(copy.meta.title, "Budget explainer (copy)");
     assert_eq!(copy.body, original.body);
     assert_eq!(copy.status, Status::Draft);
     assert_eq!(
@@ -176,13 +180,16 @@ fn duplicate_is_a_new_draft_with_the_same_text() {
     );
 
     let untitled = lib.create_article("", "x").unwrap().id;
-    assert_eq!(lib.duplicate(untitled).unwrap().title, "Untitled (copy)");
+    assert_eq!(
+        lib.duplicate(untitled).unwrap().meta.title,
+        "Untitled (copy)"
+    );
     let long = lib
         .create_article(&"t".repeat(super::super::MAX_TITLE_CHARS), "")
         .unwrap()
         .id;
     assert_eq!(
-        lib.duplicate(long).unwrap().title.chars().count(),
+        lib.duplicate(long).unwrap().meta.title.chars().count(),
         super::super::MAX_TITLE_CHARS
     );
 }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::article::ArticleMeta;
 
 fn render(spans: &[DiffSpan]) -> String {
     spans
@@ -91,14 +92,20 @@ fn unicode_words_are_whole() {
 #[test]
 fn comparison_lists_changed_fields_and_counts_words() {
     let before = RevisionState {
-        title: "Old".into(),
-        tags: vec!["a".into()],
+        meta: ArticleMeta {
+            title: "Old".into(),
+            tags: vec!["a".into()],
+            ..ArticleMeta::default()
+        },
         body: "one two three".into(),
         ..RevisionState::default()
     };
     let after = RevisionState {
-        title: "New".into(),
-        tags: vec!["a".into(), "b".into()],
+        meta: ArticleMeta {
+            title: "New".into(),
+            tags: vec!["a".into(), "b".into()],
+            ..ArticleMeta::default()
+        },
         body: "one two three four five".into(),
         ..RevisionState::default()
     };

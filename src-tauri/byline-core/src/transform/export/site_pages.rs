@@ -6,20 +6,21 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use super::{Input, ARTICLE_CSS};
 use crate::domain::article::{Article, UNTITLED};
 use crate::domain::site_settings::SiteSettings;
+use crate::domain::url::clean_url;
 use crate::transform::render::escape_text as escape;
 use crate::transform::slug;
 
 /// The title a list shows: [`UNTITLED`] for an empty one.
 pub fn title(a: &Article) -> &str {
-    if a.title.trim().is_empty() {
+    if a.meta.title.trim().is_empty() {
         UNTITLED
     } else {
-        &a.title
+        &a.meta.title
     }
 }
 
 fn date_of(a: &Article) -> DateTime<Utc> {
-    a.publish_at.unwrap_or(a.updated_at)
+    a.meta.publish_at.unwrap_or(a.updated_at)
 }
 
 /// The site's front page: every exported article, newest first as given.
@@ -31,14 +32,19 @@ pub fn index_page(site: &SiteSettings, articles: &[Article]) -> String {
     };
     let mut list = String::new();
     for a in articles {
+        // Slugs are checked where they are stored; the link is under the
+        // URL rule all the same, and without an address if it refuses it.
+        let href = match clean_url(&format!("{}/", a.meta.slug), &[]) {
+            Some(url) => format!(" href=\"{}\"", escape(&url)),
+            None => String::new(),
+        };
         list.push_str(&format!(
-            "<li><a href=\"{slug}/\">{title}</a>{dek}<time datetime=\"{iso}\">{day}</time></li>\n",
-            slug = escape(&a.slug),
+            "<li><a{href}>{title}</a>{dek}<time datetime=\"{iso}\">{day}</time></li>\n",
             title = escape(title(a)),
-            dek = if a.dek.is_empty() {
+            dek = if a.meta.dek.is_empty() {
                 String::new()
             } else {
-                format!("<p>{}</p>", escape(&a.dek))
+                format!("<p>{}</p>", escape(&a.meta.dek))
             },
             iso = date_of(a).to_rfc3339_opts(SecondsFormat::Secs, true),
             day = date_of(a).format("%-d %B %Y"),
@@ -73,8 +79,10 @@ body { margin: 0; padding: 3rem 1.25rem; background: light-dark(#fdfcfa, #1b1a18
 
 /// An Atom feed (RFC 4287) of the exported articles, with their HTML.
 pub fn atom_feed(site: &SiteSettings, articles: &[Article]) -> String {
-    let base = site.base_url.trim();
-    let has_base = url::Url::parse(base).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+    // The site's address under the URL rule, like the page's own.
+    let base_url = super::web_address(&site.base_url);
+    let has_base = base_url.is_some();
+    let base = base_url.as_deref().unwrap_or("");
     let name = if site.name.is_empty() {
         "Articles"
     } else {
@@ -126,7 +134,7 @@ pub fn atom_feed(site: &SiteSettings, articles: &[Article]) -> String {
         };
         let id = input
             .page_url()
-            .unwrap_or_else(|| format!("{feed_id}:{}", a.slug));
+            .unwrap_or_else(|| format!("{feed_id}:{}", a.meta.slug));
         xml.push_str("<entry>\n");
         xml.push_str(&format!(
             "<title>{}</title>\n<id>{}</id>\n",
@@ -143,25 +151,25 @@ pub fn atom_feed(site: &SiteSettings, articles: &[Article]) -> String {
             "<updated>{}</updated>\n",
             a.updated_at.to_rfc3339_opts(SecondsFormat::Secs, true)
         ));
-        if let Some(at) = a.publish_at {
+        if let Some(at) = a.meta.publish_at {
             xml.push_str(&format!(
                 "<published>{}</published>\n",
                 at.to_rfc3339_opts(SecondsFormat::Secs, true)
             ));
         }
-        for author in &a.authors {
+        for author in &a.meta.authors {
             xml.push_str(&format!(
                 "<author><name>{}</name></author>\n",
                 escape(author)
             ));
         }
-        for tag in &a.tags {
+        for tag in &a.meta.tags {
             xml.push_str(&format!("<category term=\"{}\"/>\n", escape(tag)));
         }
-        let summary = if a.meta_description.is_empty() {
-            &a.dek
+        let summary = if a.meta.meta_description.is_empty() {
+            &a.meta.dek
         } else {
-            &a.meta_description
+            &a.meta.meta_description
         };
         if !summary.is_empty() {
             xml.push_str(&format!("<summary>{}</summary>\n", escape(summary)));

@@ -2,7 +2,7 @@ use chrono::{TimeZone, Utc};
 use scraper::{Html, Selector};
 
 use super::*;
-use crate::domain::article::{ArticleId, Status};
+use crate::domain::article::{ArticleId, ArticleMeta, Status};
 use crate::domain::faq::{FaqItem, FaqItemId};
 use crate::domain::hash::BodyHash;
 
@@ -10,16 +10,18 @@ fn article() -> Article {
     let at = Utc.with_ymd_and_hms(2026, 5, 1, 9, 30, 0).unwrap();
     Article {
         id: ArticleId(7),
-        title: "Ferry fares rise 🚢".into(),
-        dek: "The council votes \"yes\" on a 10% rise".into(),
-        slug: "ferry-fares".into(),
+        meta: ArticleMeta {
+            title: "Ferry fares rise 🚢".into(),
+            dek: "The council votes \"yes\" on a 10% rise".into(),
+            slug: "ferry-fares".into(),
+            authors: vec!["Ana Ruiz".into()],
+            tags: vec!["transport".into(), "city".into()],
+            meta_description: "Ferry fares rise by 10% in June, the council decided on Tuesday.".into(),
+            canonical_url: String::new(),
+            featured_image: "assets/0123456789abcdef0123456789abcdef.png".into(),
+            publish_at: Some(at),
+        },
         slug_is_custom: true,
-        authors: vec!["Ana Ruiz".into()],
-        tags: vec!["transport".into(), "city".into()],
-        meta_description: "Ferry fares rise by 10% in June, the council decided on Tuesday.".into(),
-        canonical_url: String::new(),
-        featured_image: "assets/0123456789abcdef0123456789abcdef.png".into(),
-        publish_at: Some(at),
         body: "The council voted.\n\n> [!TIP]\n> Buy a season pass.\n\n![Map](assets/0123456789abcdef0123456789abcdef.png)\n\n<script>alert(1)</script>\n".into(),
         body_hash: BodyHash::default(),
         words: 12,
@@ -154,7 +156,7 @@ fn the_page_parses_with_one_script_the_json_ld_and_absolute_links() {
     );
     assert_eq!(
         meta(&doc, "description").as_deref(),
-        Some(a.meta_description.as_str())
+        Some(a.meta.meta_description.as_str())
     );
     assert_eq!(
         select(&doc, "title")[0].inner_html(),
@@ -195,7 +197,7 @@ fn without_a_site_address_links_that_must_be_absolute_are_left_out() {
     assert_eq!(meta(&doc, "twitter:card").as_deref(), Some("summary"));
     // A canonical URL set on the article is used as it is.
     let mut a = article();
-    a.canonical_url = "https://elsewhere.example/ferry".into();
+    a.meta.canonical_url = "https://elsewhere.example/ferry".into();
     let html = with(&a, &s, page);
     let doc = Html::parse_document(&html);
     assert_eq!(

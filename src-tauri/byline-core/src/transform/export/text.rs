@@ -9,14 +9,14 @@ use crate::transform::render::{self, Syntax};
 pub fn text(input: &Input<'_>) -> String {
     let a = input.article;
     let mut out = String::new();
-    out.push_str(if a.title.is_empty() {
+    out.push_str(if a.meta.title.is_empty() {
         UNTITLED
     } else {
-        &a.title
+        &a.meta.title
     });
     out.push_str("\n\n");
-    if !a.dek.is_empty() {
-        out.push_str(&a.dek);
+    if !a.meta.dek.is_empty() {
+        out.push_str(&a.meta.dek);
         out.push_str("\n\n");
     }
     out.push_str(&plain_text(&a.body));

@@ -2,7 +2,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use serde_json::{json, Value};
 
 use super::*;
-use crate::domain::article::{ArticleId, Status};
+use crate::domain::article::{ArticleId, ArticleMeta, Status};
 use crate::domain::hash::BodyHash;
 
 fn at(y: i32, mo: u32, d: u32, h: u32) -> DateTime<Utc> {
@@ -12,16 +12,18 @@ fn at(y: i32, mo: u32, d: u32, h: u32) -> DateTime<Utc> {
 fn article() -> Article {
     Article {
         id: ArticleId(7),
-        title: "How to water a cactus".into(),
-        dek: "Less than you think.".into(),
-        slug: "water-a-cactus".into(),
+        meta: ArticleMeta {
+            title: "How to water a cactus".into(),
+            dek: "Less than you think.".into(),
+            slug: "water-a-cactus".into(),
+            authors: vec!["Ada Lovelace".into(), "Grace Hopper".into()],
+            tags: vec!["plants".into(), "desert".into()],
+            meta_description: "A short guide to watering cacti without drowning them.".into(),
+            canonical_url: String::new(),
+            featured_image: "assets/cactus.jpg".into(),
+            publish_at: Some(at(2024, 5, 1, 9)),
+        },
         slug_is_custom: false,
-        authors: vec!["Ada Lovelace".into(), "Grace Hopper".into()],
-        tags: vec!["plants".into(), "desert".into()],
-        meta_description: "A short guide to watering cacti without drowning them.".into(),
-        canonical_url: String::new(),
-        featured_image: "assets/cactus.jpg".into(),
-        publish_at: Some(at(2024, 5, 1, 9)),
         body: "Water rarely.".into(),
         body_hash: BodyHash::default(),
         words: 2,
@@ -288,7 +290,7 @@ fn article_properties() {
     assert_eq!(art["url"], url);
     assert_eq!(art["mainEntityOfPage"], url);
     assert_eq!(art["headline"], "How to water a cactus");
-    assert_eq!(art["description"], a.meta_description);
+    assert_eq!(art["description"], a.meta.meta_description);
     assert_eq!(art["datePublished"], "2024-05-01T09:00:00Z");
     assert_eq!(art["dateModified"], "2024-05-03T17:00:00Z");
     assert_eq!(art["image"], "https://example.com/blog/assets/cactus.jpg");
@@ -303,19 +305,22 @@ fn article_properties() {
         json!({"@type":"Organization","name":"Green Pages"})
     );
     let published = DateTime::parse_from_rfc3339(art["datePublished"].as_str().unwrap()).unwrap();
-    assert_eq!(published, a.publish_at.unwrap());
+    assert_eq!(published, a.meta.publish_at.unwrap());
 }
 
 #[test]
 fn sparse_article_leaves_unknown_properties_out() {
     let a = Article {
-        title: String::new(),
-        dek: " ".into(),
-        authors: vec![" ".into()],
-        tags: vec![],
-        meta_description: String::new(),
-        featured_image: "assets/cactus.jpg".into(),
-        publish_at: None,
+        meta: ArticleMeta {
+            title: String::new(),
+            dek: " ".into(),
+            authors: vec![" ".into()],
+            tags: vec![],
+            meta_description: String::new(),
+            featured_image: "assets/cactus.jpg".into(),
+            publish_at: None,
+            ..article().meta
+        },
         ..article()
     };
     let s = SiteSettings {
@@ -334,8 +339,11 @@ fn sparse_article_leaves_unknown_properties_out() {
 #[test]
 fn description_falls_back_to_dek_and_author_to_site_default() {
     let a = Article {
-        meta_description: "  ".into(),
-        authors: vec![],
+        meta: ArticleMeta {
+            meta_description: "  ".into(),
+            authors: vec![],
+            ..article().meta
+        },
         ..article()
     };
     let s = site();
@@ -348,7 +356,10 @@ fn description_falls_back_to_dek_and_author_to_site_default() {
 #[test]
 fn headline_is_cut_at_110_chars_on_a_char_boundary() {
     let a = Article {
-        title: "é".repeat(100) + &"🌵".repeat(20),
+        meta: ArticleMeta {
+            title: "é".repeat(100) + &"🌵".repeat(20),
+            ..article().meta
+        },
         ..article()
     };
     let s = site();
@@ -385,7 +396,10 @@ fn page_url_prefers_canonical_and_joins_base_with_one_slash() {
     assert_eq!(page_url(&a, &s("example.com")), None);
 
     let canonical = Article {
-        canonical_url: "https://other.org/cactus".into(),
+        meta: ArticleMeta {
+            canonical_url: "https://other.org/cactus".into(),
+            ..article().meta
+        },
         ..article()
     };
     assert_eq!(

@@ -173,3 +173,65 @@ fn last_segment_of_permalinks() {
     assert_eq!(last_segment("post.html").as_deref(), Some("post"));
     assert_eq!(last_segment("/"), None);
 }
+
+#[test]
+fn a_script_url_in_front_matter_is_skipped_and_the_rest_read() {
+    // Issue 22: refused, reported, left out (kept keys are written back by
+    // Markdown export, so it is not kept either); the post still reads.
+    let (post, m) = read_ok(
+        "---\ntitle: Ferry\ncanonical: \"\\u2028javascript:alert(1)\"\n\
+         image: \"&#106;avascript:alert(1)\"\ntags: [city]\n---\n\nBody\n",
+    );
+    assert_eq!(post.title, "Ferry");
+    assert_eq!(post.tags, ["city"]);
+    assert_eq!(post.body, "Body\n");
+    assert_eq!(post.canonical_url, "");
+    assert_eq!(post.image, "");
+    assert_eq!(
+        m.skipped,
+        [
+            "canonical (not a web address or a path)",
+            "image (not a web address or a path)"
+        ]
+    );
+    assert!(m.kept.is_empty());
+    assert!(!post.extra.contains_key("canonical"));
+
+    // Good ones are read as written, spaces and all (the library checks them).
+    let (post, m) =
+        read_ok("---\ncanonical: https://example.com/a\nimage: my cover.jpg\n---\n\nBody\n");
+    assert_eq!(post.canonical_url, "https://example.com/a");
+    assert_eq!(post.image, "my cover.jpg");
+    assert!(m.skipped.is_empty());
+}
+
+#[test]
+fn markdown_export_leaves_out_a_url_the_rule_refuses() {
+    let at = chrono::Utc::now();
+    let mut article = crate::domain::article::Article {
+        id: crate::domain::article::ArticleId(1),
+        meta: crate::domain::article::ArticleMeta {
+            title: "Ferry".into(),
+            slug: "ferry".into(),
+            canonical_url: "JaVaScRiPt:alert(1)".into(),
+            featured_image: "\u{3000}vbscript:msgbox(1)".into(),
+            ..Default::default()
+        },
+        slug_is_custom: false,
+        body: "Body\n".into(),
+        body_hash: Default::default(),
+        words: 1,
+        status: Status::Draft,
+        created_at: at,
+        updated_at: at,
+        trashed_at: None,
+        faq: Vec::new(),
+        faq_structured_data: true,
+    };
+    let md = Post::from_article(&article, &Map::new()).to_markdown(Dialect::Yaml);
+    assert!(!md.contains("canonical"), "{md}");
+    assert!(!md.contains("image"), "{md}");
+    article.meta.featured_image = "assets/cover.png".into();
+    let md = Post::from_article(&article, &Map::new()).to_markdown(Dialect::Yaml);
+    assert!(md.contains("image: assets/cover.png"), "{md}");
+}

@@ -216,3 +216,39 @@ fn an_edit_on_a_body_changed_elsewhere_is_kept_and_nothing_written_over() {
     assert!(matches!(rx.try_recv(), Ok(SaveEvent::Saved { seq: 3, .. })));
     assert_eq!(body(&library, id), "Edited in the file. Then typed.");
 }
+
+#[test]
+fn a_pause_after_saved_typing_is_kept_in_history_without_more_typing() {
+    let policy = Policy {
+        quiet: Duration::from_millis(50),
+        ..Policy::default()
+    };
+    let (_d, library, id, saver, rx) = setup(policy);
+    lock(&library).set_checkpoint_policy(crate::library::CheckpointPolicy {
+        pause: Duration::from_millis(300),
+        ..Default::default()
+    });
+    saver.stage(id, "The ferry leaves at noon.".into(), 1, on_empty());
+    rx.recv_timeout(Duration::from_secs(5)).expect("a save");
+    // Nothing more is typed: the worker itself asks at the pause.
+    let started = Instant::now();
+    let history = loop {
+        let history = lock(&library).history(id).unwrap();
+        if !history.is_empty() || started.elapsed() > Duration::from_secs(10) {
+            break history;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(history.len(), 1, "a checkpoint at the pause");
+    assert_eq!(
+        history[0].label.as_deref(),
+        Some("+5 words: 'The ferry leaves at noon.'")
+    );
+    // The window hears of it, so an open History panel shows it.
+    let event = rx.recv_timeout(Duration::from_secs(5)).expect("an event");
+    assert!(
+        matches!(event, SaveEvent::Checkpoint { article, revision } if article == id && revision == history[0].number),
+        "{event:?}"
+    );
+    drop(saver);
+}

@@ -46,12 +46,12 @@ fn each_dialect_maps_its_fields() {
     assert_eq!(report.created, 5);
 
     let hugo = lib.find("ferry-fares").unwrap();
-    assert_eq!(hugo.title, "Ferry fares rise by 10% in June");
+    assert_eq!(hugo.meta.title, "Ferry fares rise by 10% in June");
     assert_eq!(hugo.status, Status::Published);
-    assert_eq!(hugo.tags, ["transport", "city hall", "News"]);
-    assert_eq!(hugo.authors, ["Ana Ruiz"]);
+    assert_eq!(hugo.meta.tags, ["transport", "city hall", "News"]);
+    assert_eq!(hugo.meta.authors, ["Ana Ruiz"]);
     assert_eq!(
-        hugo.publish_at.unwrap().to_rfc3339(),
+        hugo.meta.publish_at.unwrap().to_rfc3339(),
         "2026-05-01T07:30:00+00:00"
     );
     assert!(
@@ -71,9 +71,9 @@ fn each_dialect_maps_its_fields() {
     assert_eq!(r.faq_items, 2);
 
     let jekyll = lib.find("tram-line-opens").unwrap();
-    assert_eq!(jekyll.tags, ["transport", "local"]);
+    assert_eq!(jekyll.meta.tags, ["transport", "local"]);
     assert_eq!(
-        jekyll.meta_description,
+        jekyll.meta.meta_description,
         "Line 7 opens on Monday with trams every six minutes."
     );
     assert!(
@@ -85,12 +85,12 @@ fn each_dialect_maps_its_fields() {
 
     let astro = lib.find("night-market").unwrap();
     assert_eq!(astro.status, Status::Draft);
-    assert_eq!(astro.featured_image, "/blog-placeholder.jpg");
+    assert_eq!(astro.meta.featured_image, "/blog-placeholder.jpg");
 
     let zola = lib.find("bridge-repairs").unwrap();
-    assert_eq!(zola.dek, "Expect queues at peak times");
-    assert_eq!(zola.tags, ["roads", "bridges", "traffic"]);
-    assert_eq!(zola.authors, ["Sam Okafor"]);
+    assert_eq!(zola.meta.dek, "Expect queues at peak times");
+    assert_eq!(zola.meta.tags, ["roads", "bridges", "traffic"]);
+    assert_eq!(zola.meta.authors, ["Sam Okafor"]);
     assert_eq!(zola.faq.len(), 2, "FAQ items from [[extra.faq]]");
     assert_eq!(
         lib.kept_front_matter(zola.id).unwrap()["extra"]["toc"],
@@ -129,9 +129,9 @@ fn a_page_bundle_takes_its_folder_name_and_its_images() {
         .any(|s| s.contains("/images/site.png")));
     let a = lib.find("harbour-walk").unwrap();
     assert!(
-        a.featured_image.starts_with("assets/"),
+        a.meta.featured_image.starts_with("assets/"),
         "{}",
-        a.featured_image
+        a.meta.featured_image
     );
     assert!(!a.body.contains("](cover.png)"));
     assert!(!a.body.contains("src=\"images/map.png\""));
@@ -161,7 +161,7 @@ fn importing_the_same_file_again_updates_it_and_keeps_the_old_text() {
     let all = lib.list(&Default::default()).unwrap();
     assert_eq!(all.len(), 1, "no duplicate");
     let a = lib.find("post").unwrap();
-    assert_eq!(a.title, "One, revised");
+    assert_eq!(a.meta.title, "One, revised");
     assert_eq!(a.body, "Second text.\n");
     // The text it replaced is in history (here as the first import).
     let history = lib.history(a.id).unwrap();
@@ -270,15 +270,15 @@ fn a_missing_path_is_reported_not_fatal() {
 /// What must survive import → export as Markdown → import.
 fn fields(a: &crate::domain::article::Article) -> impl PartialEq + std::fmt::Debug {
     (
-        a.title.clone(),
-        a.dek.clone(),
-        a.slug.clone(),
-        a.authors.clone(),
-        a.tags.clone(),
-        a.meta_description.clone(),
-        a.canonical_url.clone(),
-        a.featured_image.clone(),
-        a.publish_at,
+        a.meta.title.clone(),
+        a.meta.dek.clone(),
+        a.meta.slug.clone(),
+        a.meta.authors.clone(),
+        a.meta.tags.clone(),
+        a.meta.meta_description.clone(),
+        a.meta.canonical_url.clone(),
+        a.meta.featured_image.clone(),
+        a.meta.publish_at,
         a.status,
         a.body.clone(),
         a.faq.iter().map(|f| f.pair()).collect::<Vec<_>>(),
@@ -294,7 +294,7 @@ fn round_trip(
     let exported = lib.render_export(id, format).unwrap();
     let path = dir.join(format!(
         "{}-{}.md",
-        lib.article(id).unwrap().slug,
+        lib.article(id).unwrap().meta.slug,
         format.as_str()
     ));
     std::fs::write(&path, &exported.content).unwrap();
@@ -333,7 +333,7 @@ fn fixtures_survive_import_export_import() {
                 fields(&back),
                 fields(&a),
                 "{} as {}",
-                a.slug,
+                a.meta.slug,
                 format.as_str()
             );
         }

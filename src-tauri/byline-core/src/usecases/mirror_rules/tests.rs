@@ -103,9 +103,9 @@ fn an_edit_to_the_front_matter_changes_the_fields() {
     );
     lib.mirror_in(&folder, &file).unwrap().unwrap();
     let a = lib.article(a.id).unwrap();
-    assert_eq!(a.title, "Ferry fares");
-    assert_eq!(a.tags, ["transport"]);
-    assert_eq!(a.slug, "ferry", "the file's name keeps the slug");
+    assert_eq!(a.meta.title, "Ferry fares");
+    assert_eq!(a.meta.tags, ["transport"]);
+    assert_eq!(a.meta.slug, "ferry", "the file's name keeps the slug");
 }
 
 #[test]
