@@ -46,6 +46,7 @@ const COMMANDS: &[&str] = &[
     "label_revision",
     "article_updates",
     "add_correction",
+    "edit_correction",
     "remove_correction",
     "text_stats",
     "html_to_markdown",

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
-use byline_core::transform::render::{Previewer, ASSET_SCHEME};
+use byline_core::transform::render::{Previewer, Typography, ASSET_SCHEME};
 use byline_core::usecases::autosave::{Autosaver, Policy};
 use byline_core::Library;
 use tauri::{Emitter, Manager, RunEvent, WindowEvent};
@@ -59,6 +59,12 @@ pub fn run(library_path: PathBuf) -> Result<()> {
     let mirror_folder = library
         .mirror_folder()
         .context("cannot read the mirror setting")?;
+    // Settings that cannot be read leave the preview plain; the settings
+    // panel reports why when it opens.
+    let typography = library
+        .site_settings()
+        .map(|site| Typography::of(&site))
+        .unwrap_or_default();
     let library = Arc::new(Mutex::new(library));
 
     let app = tauri::Builder::default()
@@ -68,12 +74,9 @@ pub fn run(library_path: PathBuf) -> Result<()> {
                 Autosaver::start(Arc::clone(&library), Policy::default(), move |event| {
                     let _ = handle.emit(events::AUTOSAVE, event);
                 });
-            app.manage(AppState::new(
-                library,
-                library_path,
-                autosaver,
-                Previewer::new(Some(ASSET_BASE)),
-            ));
+            let mut previewer = Previewer::new(Some(ASSET_BASE));
+            previewer.set_typography(typography);
+            app.manage(AppState::new(library, library_path, autosaver, previewer));
             if let Some(folder) = mirror_folder {
                 // A folder that went missing (an unplugged disk) must not
                 // stop the app opening; the settings panel shows why.

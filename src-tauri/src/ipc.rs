@@ -127,6 +127,7 @@ ipc_commands! {
     fn label_revision(id: ArticleId, number: u32, label: String) -> RevisionInfo;
     fn article_updates(id: ArticleId) -> Updates;
     fn add_correction(id: ArticleId, note: String) -> Updates;
+    fn edit_correction(id: ArticleId, correction: i64, note: String) -> Updates;
     fn remove_correction(id: ArticleId, correction: i64) -> Updates;
     fn article_faq(id: ArticleId) -> FaqView;
     fn add_faq_item(id: ArticleId, item: QuestionAnswer, position: Option<u32>) -> FaqView;

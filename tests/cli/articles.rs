@@ -130,3 +130,39 @@ fn search_finds_ranked_results_with_snippets() {
 
     assert_fails_with(&lib.run(&["search", &"x".repeat(500)]), "limit is 200");
 }
+
+#[test]
+fn search_finds_tags_by_a_plain_word_or_tag_name() {
+    let lib = TestLibrary::with(&[
+        ("Ferry back", "Service resumes."),
+        ("Bus notes", "Transit riders waited."),
+    ]);
+    assert!(lib
+        .run(&["set", "ferry-back", "tags", "transit, harbour"])
+        .status
+        .success());
+    let plain = stdout(&lib.run(&["search", "transit"]));
+    assert!(
+        plain.contains("Ferry back") && plain.contains("Bus notes"),
+        "{plain}"
+    );
+
+    let out = lib.run(&["search", "tag:transit", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hits = json.as_array().unwrap();
+    assert_eq!(hits.len(), 1, "{json}");
+    assert_eq!(hits[0]["article"]["title"], "Ferry back");
+    // The snippet shows the tag that matched.
+    let marked: Vec<&str> = hits[0]["snippet"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["hit"] == true)
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(marked, ["transit"]);
+
+    let none = stdout(&lib.run(&["search", "tag:riders"]));
+    assert!(none.contains("No articles match"), "{none}");
+}

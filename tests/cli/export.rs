@@ -41,3 +41,35 @@ fn export_site_builds_a_static_site_of_one_status() {
         "is not a status",
     );
 }
+
+#[test]
+fn smart_quotes_set_for_the_site_reach_exports_but_not_the_markdown() {
+    let lib = TestLibrary::with(&[("Quotes", "\"It's back,\" she said.")]);
+    let html = stdout(&lib.run(&["export", "quotes", "--format", "html"]));
+    assert!(html.contains("\"It's back,\" she said."), "{html}");
+
+    let mut library = lib.open();
+    let site = byline_core::domain::site_settings::SiteSettings {
+        smart_quotes: true,
+        ..library.site_settings().unwrap()
+    };
+    library.set_site_settings(&site).unwrap();
+    drop(library);
+
+    for format in ["html", "fragment", "json"] {
+        let out = lib.run(&["export", "quotes", "--format", format]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            stdout(&out).contains("“It’s back,” she said."),
+            "{format}: {}",
+            stdout(&out)
+        );
+    }
+    let md = stdout(&lib.run(&["export", "quotes", "--format", "md-yaml"]));
+    assert!(
+        md.contains("\"It's back,\" she said.") && !md.contains('“'),
+        "{md}"
+    );
+    let shown = stdout(&lib.run(&["show", "quotes"]));
+    assert!(shown.contains("\"It's back,\" she said."), "{shown}");
+}

@@ -1,4 +1,5 @@
-//! `history`, `diff`, `snapshot`, `restore` to a revision, and `correct`.
+//! `history`, `diff`, `snapshot`, `restore` to a revision, `correct` and
+//! `corrections`.
 
 use crate::support::{assert_fails_with, stderr, stdout, TestLibrary};
 
@@ -75,4 +76,61 @@ fn correct_adds_a_note_to_a_published_article_only() {
         stdout(&out)
     );
     assert_fails_with(&lib.run(&["correct", "ferry", "  "]), "is empty");
+}
+
+#[test]
+fn corrections_list_and_edit_keeps_the_time_and_dates_the_edit() {
+    let lib = TestLibrary::with(&[("Ferry", "Leaves at noon.")]);
+    let out = lib.run(&["corrections", "ferry"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("has no corrections"),
+        "{}",
+        stdout(&out)
+    );
+
+    assert!(lib.run(&["status", "ferry", "published"]).status.success());
+    assert!(lib
+        .run(&["correct", "ferry", "Fixed the tme."])
+        .status
+        .success());
+    let listed = stdout(&lib.run(&["corrections", "ferry", "list"]));
+    assert!(
+        listed.contains("  1  ") && listed.contains("Fixed the tme."),
+        "{listed}"
+    );
+    assert!(!listed.contains("edited"), "{listed}");
+
+    let out = lib.run(&["corrections", "ferry", "edit", "1", "Fixed the time."]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Edited correction 1"),
+        "{}",
+        stdout(&out)
+    );
+    let listed = stdout(&lib.run(&["corrections", "ferry"]));
+    assert!(
+        listed.contains("Fixed the time.") && listed.contains("(edited "),
+        "{listed}"
+    );
+    // The export's Updates say it too, the original time first.
+    let html = stdout(&lib.run(&["export", "ferry", "--format", "html"]));
+    assert!(
+        html.contains("Fixed the time. <small>(edited <time"),
+        "{html}"
+    );
+
+    let out = lib.run(&["corrections", "ferry", "edit", "1", "Fixed the time."]);
+    assert!(stdout(&out).contains("nothing changed"), "{}", stdout(&out));
+    assert_fails_with(
+        &lib.run(&["corrections", "ferry", "edit", "2", "No such."]),
+        "has no correction 2",
+    );
+    assert_fails_with(
+        &lib.run(&["corrections", "ferry", "edit", "1", "  "]),
+        "is empty",
+    );
+    let lib_file = lib.open();
+    let id = lib_file.list_articles().unwrap()[0].id;
+    assert_eq!(lib_file.corrections(id).unwrap()[0].note, "Fixed the time.");
 }

@@ -274,7 +274,13 @@ fn check_everywhere(url: &str) -> Result<(), String> {
         id: 1,
         at: Utc.with_ymd_and_hms(2026, 5, 2, 8, 0, 0).unwrap(),
         note: format!("Fixed [the link](<{url}>) {url}"),
+        edited_at: Some(Utc.with_ymd_and_hms(2026, 5, 3, 8, 0, 0).unwrap()),
     }];
+    // `render` covers plain punctuation; the rest go through smart
+    // punctuation, so both comrak settings see every hostile URL.
+    let smart = render::Typography {
+        smart_punctuation: true,
+    };
     let kept = serde_json::Map::new();
     for (slug, base) in [
         ("ferry", "https://ferry.example/news/"),
@@ -285,11 +291,16 @@ fn check_everywhere(url: &str) -> Result<(), String> {
         let s = site(url, base);
         check_html(&render::render(&a.body), "render")?;
         check_html(
-            &render::fragment(&a.body, Some("byline-asset://localhost/")),
+            &render::fragment(&a.body, Some("byline-asset://localhost/"), smart),
             "fragment",
         )?;
         check_html(
-            &render::faq_html(&[a.faq[0].pair()], "FAQ", Some("byline-asset://localhost/")),
+            &render::faq_html(
+                &[a.faq[0].pair()],
+                "FAQ",
+                Some("byline-asset://localhost/"),
+                smart,
+            ),
             "faq",
         )?;
         check_html(&render::updates_html(&corrections), "updates")?;
@@ -323,7 +334,7 @@ fn check_everywhere(url: &str) -> Result<(), String> {
         });
         check_json_ld(&graph, "graph")?;
         check_html(&jsonld::script_element(&graph), "graph element")?;
-        check_html(&jsonld::answer_html(&a.faq[0].answer), "answer")?;
+        check_html(&jsonld::answer_html(&a.faq[0].answer, smart), "answer")?;
         let articles = vec![a.clone(), article("https://ok.example/", "second")];
         check_html(&site_pages::index_page(&s, &articles), "index")?;
         check_feed(&site_pages::atom_feed(&s, &articles))?;
@@ -406,7 +417,11 @@ fn good_urls_survive_unchanged() {
         assert!(md.contains(&format!("href=\"{attribute}\"")), "{url}: {md}");
     }
     // The preview's library images keep the app's own scheme.
-    let preview = render::fragment("![a](assets/x.png)", Some("byline-asset://localhost/"));
+    let preview = render::fragment(
+        "![a](assets/x.png)",
+        Some("byline-asset://localhost/"),
+        render::Typography::default(),
+    );
     assert!(
         preview.contains(r#"src="byline-asset://localhost/x.png""#),
         "{preview}"

@@ -77,10 +77,14 @@ enum Command {
     /// Attach a correction note to a published article; it lists under the
     /// article as "Updates", with its time.
     Correct(corrections::CorrectArgs),
+    /// List an article's corrections, or edit one (`edit N NOTE`); an edit
+    /// keeps the correction's time and is dated itself.
+    Corrections(corrections::CorrectionsArgs),
     /// Keep the article's current state as a named revision.
     Snapshot(revisions::SnapshotArgs),
-    /// Search titles, deks and bodies. Quote a phrase ("city council"); the last
-    /// word also matches as a prefix; accents are optional.
+    /// Search titles, deks, bodies, FAQ text and tags (`tag:NAME` for tags
+    /// alone). Quote a phrase ("city council"); the last word also matches as
+    /// a prefix; accents are optional.
     Search(articles::SearchArgs),
     /// Copy an image into the library's asset store (stored once however
     /// often it is added); prints the Markdown that shows it.
@@ -180,6 +184,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Diff(args) => revisions::diff(c, args),
         Command::Snapshot(args) => revisions::snapshot(c, args),
         Command::Correct(args) => corrections::correct(c, args),
+        Command::Corrections(args) => corrections::corrections(c, args),
         Command::Image(args) => images::image(c, args),
         Command::Faq(args) => faq::faq(c, args),
         Command::FaqBlocks(args) => faq::faq_blocks(c, args),

@@ -23,6 +23,19 @@ pub fn add_correction(app: AppHandle, id: ArticleId, note: String) -> IpcResult<
     Ok(library.updates(id)?)
 }
 
+/// Rewrites a correction's note; its time stays and the edit is dated.
+#[tauri::command(async)]
+pub fn edit_correction(
+    app: AppHandle,
+    id: ArticleId,
+    correction: i64,
+    note: String,
+) -> IpcResult<Updates> {
+    let mut library = state(&app).library_after_typing(Typing::Of(id))?;
+    library.edit_correction(id, correction, &note)?;
+    Ok(library.updates(id)?)
+}
+
 #[tauri::command(async)]
 pub fn remove_correction(app: AppHandle, id: ArticleId, correction: i64) -> IpcResult<Updates> {
     let mut library = state(&app).library_after_typing(Typing::Of(id))?;

@@ -146,12 +146,14 @@ pub fn convert_faq_section(app: AppHandle, id: ArticleId) -> IpcResult<Article> 
 
 /// A FAQ answer's Markdown as the preview shows it, for the panel.
 #[tauri::command(async)]
-pub fn render_answer(_app: AppHandle, markdown: String) -> IpcResult<String> {
+pub fn render_answer(app: AppHandle, markdown: String) -> IpcResult<String> {
     if markdown.len() > byline_core::domain::faq::MAX_ANSWER_BYTES {
         return Err(byline_core::Error::invalid("answer", "is too long to preview").into());
     }
+    let site = state(&app).library().site_settings()?;
     Ok(byline_core::transform::render::fragment(
         &markdown,
         Some(crate::app::ASSET_BASE),
+        byline_core::transform::render::Typography::of(&site),
     ))
 }

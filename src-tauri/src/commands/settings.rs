@@ -1,6 +1,7 @@
 //! The site settings (the publication, the FAQ heading, the boilerplate).
 
 use byline_core::domain::site_settings::SiteSettings;
+use byline_core::transform::render::Typography;
 use tauri::AppHandle;
 
 use super::state;
@@ -13,5 +14,9 @@ pub fn site_settings(app: AppHandle) -> IpcResult<SiteSettings> {
 
 #[tauri::command(async)]
 pub fn set_site_settings(app: AppHandle, settings: SiteSettings) -> IpcResult<SiteSettings> {
-    Ok(state(&app).library().set_site_settings(&settings)?)
+    let state = state(&app);
+    let saved = state.library().set_site_settings(&settings)?;
+    // The preview renders as exports will from the next keystroke on.
+    state.previewer().set_typography(Typography::of(&saved));
+    Ok(saved)
 }

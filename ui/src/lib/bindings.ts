@@ -171,7 +171,13 @@ stored_bytes: number, };
 
 export type Updates = { corrections: Array<Correction>, html: string, };
 
-export type Correction = { id: number, at: string, note: string, };
+export type Correction = { id: number, at: string, note: string, 
+/**
+ * When the note was last changed. Readers see it beside the original
+ * time, which never moves: a correction's wording can be fixed, but not
+ * quietly.
+ */
+edited_at: string | null, };
 
 export type RevisionKind = "checkpoint" | "snapshot" | "status" | "before_restore" | "import" | "external_edit" | "export";
 
@@ -300,7 +306,12 @@ newsletter: string,
 /**
  * Markdown for the page footer.
  */
-footer: string, };
+footer: string, 
+/**
+ * Typographic (“curly”) quotes, apostrophes and dashes in the preview
+ * and every export. The Markdown keeps what the writer typed.
+ */
+smart_quotes: boolean, };
 
 export type Format = "html" | "fragment" | "md-yaml" | "md-toml" | "json" | "text";
 
@@ -422,6 +433,7 @@ export const commands = {
   labelRevision: (id: ArticleId, number: number, label: string): Promise<RevisionInfo> => call<RevisionInfo>("label_revision", { id, number, label }),
   articleUpdates: (id: ArticleId): Promise<Updates> => call<Updates>("article_updates", { id }),
   addCorrection: (id: ArticleId, note: string): Promise<Updates> => call<Updates>("add_correction", { id, note }),
+  editCorrection: (id: ArticleId, correction: number, note: string): Promise<Updates> => call<Updates>("edit_correction", { id, correction, note }),
   removeCorrection: (id: ArticleId, correction: number): Promise<Updates> => call<Updates>("remove_correction", { id, correction }),
   articleFaq: (id: ArticleId): Promise<FaqView> => call<FaqView>("article_faq", { id }),
   addFaqItem: (id: ArticleId, item: QuestionAnswer, position: number | null): Promise<FaqView> => call<FaqView>("add_faq_item", { id, item, position }),

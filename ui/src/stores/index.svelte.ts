@@ -37,10 +37,13 @@ export class Stores {
     this.panels.toggleExport(this.doc.writable);
   }
 
-  /// Saved settings change the boilerplate and the FAQ heading the preview shows.
+  /// Saved settings change the boilerplate and the FAQ heading the preview
+  /// shows, and smart quotes change how the whole page is set.
   siteSaved(settings: Parameters<SiteStore["apply"]>[0]) {
+    const quotesChanged = this.site.settings?.smart_quotes !== settings.smart_quotes;
     void this.site.apply(settings);
     this.faqChangedElsewhere();
+    if (quotesChanged && this.doc.current) this.preview.refresh();
   }
 
   /// The library's FAQ changed outside the open article's panel.

@@ -15,6 +15,11 @@ pub struct Correction {
     #[ts(type = "string")]
     pub at: DateTime<Utc>,
     pub note: String,
+    /// When the note was last changed. Readers see it beside the original
+    /// time, which never moves: a correction's wording can be fixed, but not
+    /// quietly.
+    #[ts(type = "string | null")]
+    pub edited_at: Option<DateTime<Utc>>,
 }
 
 /// What the window shows of an article's corrections: the notes, and the

@@ -33,6 +33,9 @@ pub struct SiteSettings {
     pub newsletter: String,
     /// Markdown for the page footer.
     pub footer: String,
+    /// Typographic (“curly”) quotes, apostrophes and dashes in the preview
+    /// and every export. The Markdown keeps what the writer typed.
+    pub smart_quotes: bool,
 }
 
 impl Default for SiteSettings {
@@ -47,6 +50,7 @@ impl Default for SiteSettings {
             share_prompt: String::new(),
             newsletter: String::new(),
             footer: String::new(),
+            smart_quotes: false,
         }
     }
 }

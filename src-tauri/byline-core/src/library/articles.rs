@@ -418,7 +418,8 @@ pub(super) fn write_state(
     write_tags(tx, id, &state.meta.tags)
 }
 
-/// Replaces an article's tags with `tags`, in their order.
+/// Replaces an article's tags with `tags`, in their order, and the
+/// `tags_text` search reads (see migration 12).
 pub(crate) fn write_tags(
     tx: &rusqlite::Transaction<'_>,
     id: ArticleId,
@@ -431,6 +432,10 @@ pub(crate) fn write_tags(
     for (position, tag) in tags.iter().enumerate() {
         insert.execute(params![id.0, position as i64, tag])?;
     }
+    // Only when the tags changed: every write of `tags_text` re-indexes the
+    // whole article, body included, and most saves keep the tags as they are.
+    tx.prepare_cached("UPDATE articles SET tags_text = ?2 WHERE id = ?1 AND tags_text IS NOT ?2")?
+        .execute(params![id.0, tags.join(", ")])?;
     Ok(())
 }
 

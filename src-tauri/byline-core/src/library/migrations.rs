@@ -315,6 +315,58 @@ const MIGRATIONS: &[Migration] = &[
     ",
         then: None,
     },
+    Migration {
+        version: 11,
+        // A correction's note can be edited; the edit is dated (milliseconds
+        // since the Unix epoch, UTC) and `created_at` keeps the original time.
+        sql: "ALTER TABLE corrections ADD COLUMN edited_at INTEGER;",
+        then: None,
+    },
+    Migration {
+        version: 12,
+        // Tags become searchable: the index is rebuilt with a fifth column.
+        // `tags_text` is the article's tags in their order, joined by ", ",
+        // written by the core in the same transaction as each tag change
+        // (`articles::write_tags`), as `faq_text` is for FAQ items, so the
+        // external-content index keeps reading from `articles` alone. A tag
+        // weighs as much as the dek.
+        sql: "
+        ALTER TABLE articles ADD COLUMN tags_text TEXT NOT NULL DEFAULT '';
+        UPDATE articles SET tags_text = (
+            SELECT group_concat(t.tag, ', ' ORDER BY t.position)
+            FROM article_tags t WHERE t.article_id = articles.id
+        ) WHERE id IN (SELECT article_id FROM article_tags);
+
+        DROP TRIGGER articles_fts_insert;
+        DROP TRIGGER articles_fts_delete;
+        DROP TRIGGER articles_fts_update;
+        DROP TABLE articles_fts;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, dek, body, faq_text, tags_text,
+            content = 'articles', content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '2 3'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, dek, body, faq_text, tags_text)
+                VALUES (new.id, new.title, new.dek, new.body, new.faq_text, new.tags_text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, dek, body, faq_text, tags_text)
+                VALUES ('delete', old.id, old.title, old.dek, old.body, old.faq_text, old.tags_text);
+        END;
+        CREATE TRIGGER articles_fts_update
+        AFTER UPDATE OF title, dek, body, faq_text, tags_text ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, dek, body, faq_text, tags_text)
+                VALUES ('delete', old.id, old.title, old.dek, old.body, old.faq_text, old.tags_text);
+            INSERT INTO articles_fts (rowid, title, dek, body, faq_text, tags_text)
+                VALUES (new.id, new.title, new.dek, new.body, new.faq_text, new.tags_text);
+        END;
+        INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(8.0, 4.0, 1.0, 2.0, 4.0)');
+        INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    ",
+        then: None,
+    },
 ];
 
 /// Gives every article without a slug one made from its title, oldest

@@ -1,4 +1,5 @@
-//! Full-text search (SQLite FTS5) over titles and bodies.
+//! Full-text search (SQLite FTS5) over titles, deks, bodies, FAQ text and
+//! tags; `tag:NAME` looks in the tags alone.
 //!
 //! The writer's words are never handed to FTS5 as query syntax: every term is
 //! quoted, so `-`, `*`, `AND` or a stray quote cannot cause a syntax error or
@@ -15,6 +16,10 @@ use super::articles::{summary_from_row, SUMMARY_COLUMNS, SUMMARY_COLUMN_COUNT};
 use super::Library;
 use crate::domain::article::ArticleSummary;
 use crate::domain::error::{Error, Result};
+
+/// What a term starts with to match tags only (`tag:transit`). A plain word
+/// finds tags too, along with everything else.
+const TAG_PREFIX: &str = "tag:";
 
 /// Longer queries are refused: nobody types them, and each term costs a scan.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -70,8 +75,8 @@ impl Library {
         let mut one = self
             .conn
             .prepare_cached(&format!(
-                // Column -1: the snippet comes from whichever of title,
-                // dek and body matches best, so a dek-only hit shows it.
+                // Column -1: the snippet comes from whichever column
+                // matches best, so a dek-only or tag-only hit shows it.
                 "SELECT {SUMMARY_COLUMNS}, snippet(articles_fts, -1, ?3, ?4, '…', 14)
                      FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
                      WHERE articles_fts MATCH ?1 AND articles_fts.rowid = ?2"
@@ -129,6 +134,14 @@ pub fn fts_query(input: &str) -> Result<Option<String>> {
     let mut last_is_open_word = false;
     while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
         rest = &rest[start..];
+        // `tag:transit` (or `tag:"new york"`) looks in the tags alone.
+        let column = match rest.get(..TAG_PREFIX.len()) {
+            Some(p) if p.eq_ignore_ascii_case(TAG_PREFIX) => {
+                rest = &rest[TAG_PREFIX.len()..];
+                "tags_text : "
+            }
+            _ => "",
+        };
         let (term, is_phrase, tail) = if let Some(after) = rest.strip_prefix('"') {
             let end = after.find('"').unwrap_or(after.len());
             (&after[..end], true, after.get(end + 1..).unwrap_or(""))
@@ -138,7 +151,7 @@ pub fn fts_query(input: &str) -> Result<Option<String>> {
         };
         rest = tail;
         if term.chars().any(char::is_alphanumeric) {
-            terms.push(format!("\"{}\"", term.replace('"', "\"\"")));
+            terms.push(format!("{column}\"{}\"", term.replace('"', "\"\"")));
             last_is_open_word = !is_phrase && tail.is_empty();
         }
     }

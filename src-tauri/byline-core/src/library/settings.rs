@@ -113,5 +113,32 @@ fn clean(s: &SiteSettings) -> Result<SiteSettings> {
         share_prompt: boilerplate(&s.share_prompt, "share prompt")?,
         newsletter: boilerplate(&s.newsletter, "newsletter box")?,
         footer: boilerplate(&s.footer, "footer")?,
+        smart_quotes: s.smart_quotes,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smart_quotes_are_off_until_turned_on_and_then_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lib = Library::open(dir.path().join("l.byline")).unwrap();
+        assert!(!lib.site_settings().unwrap().smart_quotes);
+
+        // Settings saved before the setting existed read as off.
+        lib.write(|tx| put(tx, SITE_KEY, r#"{"name":"The Ferry Times"}"#))
+            .unwrap();
+        let old = lib.site_settings().unwrap();
+        assert_eq!(old.name, "The Ferry Times");
+        assert!(!old.smart_quotes);
+
+        let on = SiteSettings {
+            smart_quotes: true,
+            ..old
+        };
+        assert!(lib.set_site_settings(&on).unwrap().smart_quotes);
+        assert!(lib.site_settings().unwrap().smart_quotes);
+    }
 }

@@ -144,8 +144,8 @@ impl Library {
         let copy = self.write(|tx| {
             let copy = insert_draft(tx, &title, &original.body)?;
             tx.execute(
-                "UPDATE articles SET (dek, authors, meta_description, featured_image) =
-                    (SELECT dek, authors, meta_description, featured_image
+                "UPDATE articles SET (dek, authors, meta_description, featured_image, tags_text) =
+                    (SELECT dek, authors, meta_description, featured_image, tags_text
                      FROM articles WHERE id = ?2)
                  WHERE id = ?1",
                 params![copy.0, id.0],

@@ -22,6 +22,7 @@ use crate::transform::faq::validate;
 use crate::transform::frontmatter::Dialect;
 use crate::transform::post::Post;
 use crate::transform::render::escape_text as escape;
+use crate::transform::render::{render_set, Typography};
 
 /// The stylesheet of the published page, the one the preview uses.
 pub const ARTICLE_CSS: &str = include_str!("../../../../assets/article.css");
@@ -203,11 +204,13 @@ pub fn export(format: Format, input: &Input<'_>) -> String {
 
 /// The article's content as HTML: body, FAQ section, Updates.
 pub fn fragment(input: &Input<'_>) -> String {
-    let mut html = crate::transform::render::render(&input.article.body);
+    let typography = Typography::of(input.site);
+    let mut html = render_set(&input.article.body, typography);
     html.push_str(&crate::transform::render::faq_html(
         &input.faq(),
         &input.site.faq_heading,
         None,
+        typography,
     ));
     html.push_str(&crate::transform::render::updates_html(input.corrections));
     html
@@ -324,11 +327,13 @@ pub fn page(input: &Input<'_>) -> String {
     }
     header.push_str("</header>\n");
 
-    let mut body = crate::transform::render::render(&a.body);
+    let typography = Typography::of(site);
+    let mut body = render_set(&a.body, typography);
     body.push_str(&crate::transform::render::faq_html(
         &input.faq(),
         &site.faq_heading,
         None,
+        typography,
     ));
     body.push_str(&boilerplate(site));
     body.push_str(&crate::transform::render::updates_html(input.corrections));
@@ -337,7 +342,7 @@ pub fn page(input: &Input<'_>) -> String {
     } else {
         format!(
             "<footer class=\"byline-footer\">\n{}</footer>\n",
-            crate::transform::render::render(&site.footer)
+            render_set(&site.footer, typography)
         )
     };
     format!(
@@ -371,7 +376,7 @@ pub fn boilerplate(site: &SiteSettings) -> String {
         if !markdown.trim().is_empty() {
             html.push_str(&format!(
                 "<aside class=\"{class}\">\n{}</aside>\n",
-                crate::transform::render::render(markdown)
+                render_set(markdown, Typography::of(site))
             ));
         }
     }
@@ -401,6 +406,8 @@ struct JsonFaq<'a> {
 struct JsonCorrection<'a> {
     at: String,
     note: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edited_at: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -433,6 +440,7 @@ pub fn json(input: &Input<'_>) -> String {
     let a = input.article;
     let time = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(SecondsFormat::Secs, true);
     let faq = input.structured_faq();
+    let typography = Typography::of(input.site);
     let doc = JsonArticle {
         title: &a.meta.title,
         dek: &a.meta.dek,
@@ -451,14 +459,14 @@ pub fn json(input: &Input<'_>) -> String {
         updated_at: time(a.updated_at),
         words: a.words,
         body_markdown: &a.body,
-        body_html: crate::transform::render::render(&a.body),
+        body_html: render_set(&a.body, typography),
         faq: a
             .faq
             .iter()
             .map(|f| JsonFaq {
                 question: &f.question,
                 answer: &f.answer,
-                answer_html: crate::transform::render::render(&f.answer),
+                answer_html: render_set(&f.answer, typography),
             })
             .collect(),
         faq_structured_data: a.faq_structured_data,
@@ -468,6 +476,7 @@ pub fn json(input: &Input<'_>) -> String {
             .map(|c| JsonCorrection {
                 at: time(c.at),
                 note: &c.note,
+                edited_at: c.edited_at.map(time),
             })
             .collect(),
         revision_count: input.revisions,

@@ -40,7 +40,11 @@ pub fn graph(data: &PageData) -> Value {
     let page_url = page_url(data.article, data.site);
     let mut nodes = vec![Value::Object(article_node(data, page_url.as_deref()))];
     if data.faq_enabled {
-        if let Some(faq) = faq_node(data.faq, page_url.as_deref()) {
+        if let Some(faq) = faq_node(
+            data.faq,
+            page_url.as_deref(),
+            crate::transform::render::Typography::of(data.site),
+        ) {
             nodes.push(Value::Object(faq));
         }
     }
@@ -80,8 +84,8 @@ pub fn script_element(value: &Value) -> String {
 /// only the tags Google lists (headings, paragraphs, lists, line breaks,
 /// `div`, bold, italic and links with an absolute `http`, `https` or
 /// `mailto` href). Other tags are dropped and their text kept.
-pub fn answer_html(markdown: &str) -> String {
-    let html = crate::transform::render::render(markdown);
+pub fn answer_html(markdown: &str, typography: crate::transform::render::Typography) -> String {
+    let html = crate::transform::render::render_set(markdown, typography);
     let cleaned = ANSWER_SANITIZER.clean(&html).to_string();
     // Heading anchors lose their relative href and would be left as empty
     // links, which say nothing and only add noise.
@@ -184,7 +188,11 @@ fn article_node(data: &PageData, page_url: Option<&str>) -> Map<String, Value> {
 }
 
 /// `None` when no item is left to publish: an empty `mainEntity` is invalid.
-fn faq_node(faq: &[QuestionAnswer], page_url: Option<&str>) -> Option<Map<String, Value>> {
+fn faq_node(
+    faq: &[QuestionAnswer],
+    page_url: Option<&str>,
+    typography: crate::transform::render::Typography,
+) -> Option<Map<String, Value>> {
     // Items should arrive validated; a blank one that slipped through is
     // skipped rather than published as an invalid Question.
     let questions: Vec<Value> = faq
@@ -195,7 +203,7 @@ fn faq_node(faq: &[QuestionAnswer], page_url: Option<&str>) -> Option<Map<String
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            let text = answer_html(&item.answer);
+            let text = answer_html(&item.answer, typography);
             (!name.is_empty() && !text.is_empty()).then(|| {
                 json!({
                     "@type": "Question",

@@ -32,10 +32,36 @@ mod previewer;
 pub use blocks::PreviewBlock;
 pub use previewer::Previewer;
 
-/// Renders Markdown to sanitised HTML, as exports publish it. Images keep
-/// their library paths (`assets/…`); exports decide how to ship them.
+/// How the site sets its text, as far as the renderer is concerned. It is
+/// part of the one pipeline: the preview and every export take it from the
+/// same site settings, so they never disagree. The Markdown itself is never
+/// changed by it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Typography {
+    /// Typographic quotes, apostrophes, dashes and ellipses ("it's" becomes
+    /// "it’s", `--` an en dash) via comrak's smart punctuation. Code keeps
+    /// its straight quotes.
+    pub smart_punctuation: bool,
+}
+
+impl Typography {
+    pub fn of(site: &crate::domain::site_settings::SiteSettings) -> Typography {
+        Typography {
+            smart_punctuation: site.smart_quotes,
+        }
+    }
+}
+
+/// Renders Markdown to sanitised HTML, as exports publish it, with plain
+/// punctuation. Images keep their library paths (`assets/…`); exports
+/// decide how to ship them.
 pub fn render(markdown: &str) -> String {
-    render_with(markdown, &COMRAK_OPTIONS, &SANITIZER)
+    render_set(markdown, Typography::default())
+}
+
+/// [`render`] with the site's [`Typography`]: what exports call.
+pub fn render_set(markdown: &str, typography: Typography) -> String {
+    render_with(markdown, published_options(typography), &SANITIZER)
 }
 
 /// comrak, then the sanitiser block by block: the one path every piece of
@@ -80,11 +106,23 @@ pub fn updates_html(corrections: &[crate::domain::correction::Correction]) -> St
         return String::new();
     }
     let mut html = String::from(r#"<section class="byline-updates"><h2>Updates</h2><ul>"#);
+    let time = |at: chrono::DateTime<chrono::Utc>| {
+        format!(
+            r#"<time datetime="{}">{}</time>"#,
+            at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            at.format("%-d %B %Y, %H:%M UTC"),
+        )
+    };
     for c in corrections {
+        // An edited note says so, with the edit's own time: readers who saw
+        // the first wording can tell it changed.
+        let edited = c
+            .edited_at
+            .map(|at| format!(" <small>(edited {})</small>", time(at)))
+            .unwrap_or_default();
         html.push_str(&format!(
-            r#"<li><time datetime="{}">{}</time> {}</li>"#,
-            c.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            c.at.format("%-d %B %Y, %H:%M UTC"),
+            "<li>{} {}{edited}</li>",
+            time(c.at),
             escape_text(&c.note)
         ));
     }
@@ -94,8 +132,8 @@ pub fn updates_html(corrections: &[crate::domain::correction::Correction]) -> St
 
 /// A piece of Markdown (a FAQ answer being edited) rendered as the preview
 /// renders the body, without source positions.
-pub fn fragment(markdown: &str, asset_base: Option<&str>) -> String {
-    let (options, sanitizer) = options_for(asset_base);
+pub fn fragment(markdown: &str, asset_base: Option<&str>, typography: Typography) -> String {
+    let (options, sanitizer) = options_for(asset_base, typography);
     render_with(markdown, &options, sanitizer)
 }
 
@@ -103,8 +141,9 @@ pub fn fragment(markdown: &str, asset_base: Option<&str>) -> String {
 /// with `asset_base`, library images point at the window's protocol.
 fn options_for(
     asset_base: Option<&str>,
+    typography: Typography,
 ) -> (comrak::Options<'static>, &'static ammonia::Builder<'static>) {
-    let mut options = COMRAK_OPTIONS.clone();
+    let mut options = published_options(typography).clone();
     match asset_base {
         Some(base) => {
             options.extension.image_url_rewriter = Some(Arc::new(AssetUrls(base.to_owned())));
@@ -123,11 +162,12 @@ pub fn faq_html(
     items: &[crate::domain::faq::QuestionAnswer],
     heading: &str,
     asset_base: Option<&str>,
+    typography: Typography,
 ) -> String {
     if items.is_empty() {
         return String::new();
     }
-    let (options, sanitizer) = options_for(asset_base);
+    let (options, sanitizer) = options_for(asset_base, typography);
     let mut html = format!(
         r#"<section class="byline-faq"><h2 id="faq">{}</h2>"#,
         escape_text(heading)
@@ -200,8 +240,8 @@ impl comrak::options::URLRewriter for AssetUrls {
     }
 }
 
-fn preview_options(asset_base: Option<&str>) -> comrak::Options<'static> {
-    let mut options = COMRAK_OPTIONS.clone();
+fn preview_options(asset_base: Option<&str>, typography: Typography) -> comrak::Options<'static> {
+    let mut options = published_options(typography).clone();
     options.render.sourcepos = true;
     if let Some(base) = asset_base {
         options.extension.image_url_rewriter = Some(Arc::new(AssetUrls(base.to_owned())));
@@ -211,6 +251,23 @@ fn preview_options(asset_base: Option<&str>) -> comrak::Options<'static> {
 
 static COMRAK_OPTIONS: LazyLock<comrak::Options<'static>> =
     LazyLock::new(|| comrak_options(Syntax::Published));
+
+/// The published options with smart punctuation on.
+static SMART_OPTIONS: LazyLock<comrak::Options<'static>> = LazyLock::new(|| {
+    let mut options = comrak_options(Syntax::Published);
+    options.parse.smart = true;
+    options
+});
+
+/// What is published, set as the site asks. Every rendering of Markdown
+/// for the page (preview, exports, FAQ answers) starts from here.
+fn published_options(typography: Typography) -> &'static comrak::Options<'static> {
+    if typography.smart_punctuation {
+        &SMART_OPTIONS
+    } else {
+        &COMRAK_OPTIONS
+    }
+}
 
 /// Which Markdown a parse reads. Each reader keeps the extensions it was
 /// written against, so what it finds never shifts under it.

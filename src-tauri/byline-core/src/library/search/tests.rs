@@ -39,6 +39,16 @@ fn queries_quote_every_term_and_make_the_last_word_a_prefix() {
         fts_query("\"unterminated phrase").unwrap().as_deref(),
         Some("\"unterminated phrase\"")
     );
+    // `tag:` looks in the tags column alone, for a word or a phrase.
+    assert_eq!(
+        fts_query("tag:transit").unwrap().as_deref(),
+        Some("tags_text : \"transit\"*")
+    );
+    assert_eq!(
+        fts_query("Tag:\"new york\" ferry").unwrap().as_deref(),
+        Some("tags_text : \"new york\" \"ferry\"*")
+    );
+    assert_eq!(fts_query("tag: ").unwrap(), None);
     assert_eq!(fts_query("   ").unwrap(), None);
     assert_eq!(fts_query("- * \"\"").unwrap(), None);
     assert_eq!(
@@ -170,6 +180,101 @@ fn the_dek_is_searched_between_title_and_body_in_weight() {
 }
 
 #[test]
+fn tags_are_found_by_a_plain_word_or_tag_name_and_follow_edits() {
+    use crate::domain::article::ArticleField;
+    let (_d, mut lib) = library();
+    let tagged = lib
+        .create_article("Ferry back", "Service resumes.")
+        .unwrap()
+        .id;
+    lib.set_field(tagged, ArticleField::Tags, "Transit, #New York")
+        .unwrap();
+    let mentions = lib
+        .create_article("Bus notes", "Transit riders waited.")
+        .unwrap()
+        .id;
+    let other = lib.create_article("Weather", "Rain.").unwrap().id;
+
+    // A plain word finds the tag and the body that says it; `tag:` only the tag.
+    let plain = ids(&lib.search("transit", 20).unwrap());
+    assert_eq!(plain.len(), 2);
+    assert!(plain.contains(&tagged) && plain.contains(&mentions));
+    assert_eq!(ids(&lib.search("tag:transit", 20).unwrap()), vec![tagged]);
+    assert_eq!(ids(&lib.search("tag:tran", 20).unwrap()), vec![tagged]);
+    assert_eq!(
+        ids(&lib.search("tag:\"new york\"", 20).unwrap()),
+        vec![tagged]
+    );
+    assert!(lib.search("tag:rain", 20).unwrap().is_empty());
+
+    // A tag-only hit still comes with a snippet marking it.
+    let hit = &lib.search("york", 20).unwrap()[0];
+    assert!(
+        hit.snippet.iter().any(|p| p.hit && p.text == "York"),
+        "{:?}",
+        hit.snippet
+    );
+
+    // Duplicates carry the tags; changing or clearing them follows at once.
+    let copy = lib.duplicate(tagged).unwrap().id;
+    let found = ids(&lib.search("tag:transit", 20).unwrap());
+    assert!(
+        found.contains(&copy) && found.contains(&tagged),
+        "{found:?}"
+    );
+    lib.set_field(tagged, ArticleField::Tags, "Weather")
+        .unwrap();
+    assert_eq!(ids(&lib.search("tag:transit", 20).unwrap()), vec![copy]);
+    let weather = ids(&lib.search("tag:weather", 20).unwrap());
+    assert_eq!(weather, vec![tagged]);
+    lib.set_field(tagged, ArticleField::Tags, "").unwrap();
+    assert!(lib.search("tag:weather", 20).unwrap().is_empty());
+    assert_eq!(ids(&lib.search("weather", 20).unwrap()), vec![other]);
+    assert_eq!(lib.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn a_schema_eleven_library_gets_its_tags_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v11.byline");
+    let id = {
+        let mut lib = Library::open(&path).unwrap();
+        let id = lib.create_article("Ferry", "Service resumes.").unwrap().id;
+        lib.set_field(
+            id,
+            crate::domain::article::ArticleField::Tags,
+            "transit, harbour",
+        )
+        .unwrap();
+        id
+    };
+    {
+        // Put the file back to schema 11: the tags exist, the search column not.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "DROP TRIGGER articles_fts_insert;
+             DROP TRIGGER articles_fts_delete;
+             DROP TRIGGER articles_fts_update;
+             DROP TABLE articles_fts;
+             CREATE VIRTUAL TABLE articles_fts USING fts5(
+                 title, dek, body, faq_text, content = 'articles', content_rowid = 'id');
+             INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+             CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN SELECT 1; END;
+             CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN SELECT 1; END;
+             CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN SELECT 1; END;
+             ALTER TABLE articles DROP COLUMN tags_text;
+             PRAGMA user_version = 11;",
+        )
+        .unwrap();
+    }
+    let lib = Library::open(&path).unwrap();
+    assert_eq!(lib.schema_version().unwrap(), super::super::SCHEMA_VERSION);
+    assert_eq!(ids(&lib.search("tag:harbour", 20).unwrap()), vec![id]);
+    assert_eq!(ids(&lib.search("transit", 20).unwrap()), vec![id]);
+    assert_eq!(lib.integrity_check().unwrap(), "ok");
+}
+
+#[test]
 fn a_version_one_library_gets_its_existing_articles_indexed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v1.byline");
@@ -216,6 +321,7 @@ enum Op {
     Edit(usize, String),
     Rename(usize, String),
     Dek(usize, String),
+    Tags(usize, String),
     Duplicate(usize),
     Trash(usize),
     Restore(usize),
@@ -228,6 +334,7 @@ fn op() -> impl Strategy<Value = Op> {
         (any::<usize>(), words()).prop_map(|(i, b)| Op::Edit(i, b)),
         (any::<usize>(), words()).prop_map(|(i, t)| Op::Rename(i, t)),
         (any::<usize>(), words()).prop_map(|(i, d)| Op::Dek(i, d)),
+        (any::<usize>(), words()).prop_map(|(i, t)| Op::Tags(i, t.replace(' ', ","))),
         any::<usize>().prop_map(Op::Duplicate),
         any::<usize>().prop_map(Op::Trash),
         any::<usize>().prop_map(Op::Restore),
@@ -255,6 +362,12 @@ proptest! {
                         Err(e) => prop_assert_eq!(e.code(), "article_trashed"),
                     }
                 },
+                Op::Tags(i, t) => if let Some(id) = pick(i) {
+                    match lib.set_field(id, crate::domain::article::ArticleField::Tags, &t) {
+                        Ok(_) => {}
+                        Err(e) => prop_assert_eq!(e.code(), "article_trashed"),
+                    }
+                },
                 Op::Duplicate(i) => if let Some(id) = pick(i) { created.push(lib.duplicate(id).unwrap().id); },
                 Op::Trash(i) => if let Some(id) = pick(i) { lib.trash(id).unwrap(); },
                 Op::Restore(i) => if let Some(id) = pick(i) { lib.restore(id).unwrap(); },
@@ -270,7 +383,7 @@ proptest! {
         let scan = |matches: &dyn Fn(&str) -> bool| -> BTreeSet<ArticleId> {
             created.iter().copied().filter(|id| {
                 let a = lib.article(*id).unwrap();
-                a.trashed_at.is_none() && format!("{} {} {}", a.meta.title, a.meta.dek, a.body)
+                a.trashed_at.is_none() && format!("{} {} {} {}", a.meta.title, a.meta.dek, a.body, a.meta.tags.join(" "))
                     // Tokens as unicode61 makes them: "(copy)" is "copy".
                     .split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).any(|w| matches(&fold(w)))
             }).collect()

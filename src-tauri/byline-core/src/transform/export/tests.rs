@@ -70,6 +70,7 @@ fn correction() -> Vec<Correction> {
         id: 1,
         at: Utc.with_ymd_and_hms(2026, 5, 2, 8, 0, 0).unwrap(),
         note: "An earlier version gave the wrong date.".into(),
+        edited_at: None,
     }]
 }
 
@@ -279,4 +280,35 @@ fn format_names() {
     }
     assert_eq!("markdown".parse::<Format>().unwrap(), Format::MdYaml);
     assert_eq!("pdf".parse::<Format>().unwrap_err().code(), "invalid_input");
+}
+
+#[test]
+fn smart_quotes_reach_every_html_export_and_never_the_markdown() {
+    let mut a = article();
+    a.body = "\"It's back,\" the captain said.\n".into();
+    a.faq[1].answer = "It's \"10%\".".into();
+    let plain_site = site();
+    let smart_site = SiteSettings {
+        smart_quotes: true,
+        share_prompt: "Don't keep it to yourself.".into(),
+        ..site()
+    };
+    let curly = "“It’s back,” the captain said.";
+    for format in [Format::Html, Format::Fragment, Format::Json] {
+        let out = with(&a, &smart_site, |i| export(format, i));
+        assert!(out.contains(curly), "{format:?}: {out}");
+        let out = with(&a, &plain_site, |i| export(format, i));
+        assert!(!out.contains(curly), "{format:?}: {out}");
+    }
+    let page = with(&a, &smart_site, page);
+    assert!(page.contains("Don’t keep it to yourself."), "{page}");
+    assert!(page.contains("It’s “10%”."), "{page}");
+    let v: Value = serde_json::from_str(&with(&a, &smart_site, json)).unwrap();
+    assert_eq!(v["body_markdown"], "\"It's back,\" the captain said.\n");
+    assert_eq!(v["faq"][1]["answer_html"], "<p>It’s “10%”.</p>\n");
+    for dialect in [Format::MdYaml, Format::MdToml] {
+        let md = with(&a, &smart_site, |i| export(dialect, i));
+        assert!(md.contains("\"It's back,\" the captain said."), "{md}");
+        assert!(!md.contains('“'), "{md}");
+    }
 }

@@ -38,7 +38,12 @@ impl FaqView {
         let (kept, issues) = validate::publishable(&pairs);
         let on = article.faq_structured_data && site.faq_structured_data;
         FaqView {
-            html: render::faq_html(&pairs, &site.faq_heading, asset_base),
+            html: render::faq_html(
+                &pairs,
+                &site.faq_heading,
+                asset_base,
+                render::Typography::of(site),
+            ),
             items: article.faq.clone(),
             issues,
             heading: site.faq_heading.clone(),

@@ -476,6 +476,7 @@ fn answer_html_keeps_only_allowed_markup() {
         "## Steps\n\n1. *One* and __two__\n2. `code` ~~gone~~\n\n\
          Line  \nbreak <span class=\"x\" id=\"y\">kept text</span>\n\n\
          > quoted\n\n[mail](mailto:a@b.c) [rel](/x) [frag](#y)\n",
+        Default::default(),
     );
     assert_eq!(
         html,
@@ -491,6 +492,7 @@ fn answer_html_drops_script_and_event_handlers() {
     let html = answer_html(
         "Before <script>alert(1)</script> after <img src=x onerror=\"alert(2)\"> end \
          [x](javascript:alert(3)) <a href=\"https://ok.example\" onclick=\"alert(4)\">ok</a>",
+        Default::default(),
     );
     let lower = html.to_lowercase();
     for bad in [
@@ -587,7 +589,7 @@ proptest::proptest! {
 
     #[test]
     fn answer_html_never_keeps_script(s in "\\PC{0,80}") {
-        let html = answer_html(&format!("{s}<script>x</script><img src=x onerror=y>"));
+        let html = answer_html(&format!("{s}<script>x</script><img src=x onerror=y>"), Default::default());
         proptest::prop_assert!(!html.contains("<script") && !html.contains("onerror"));
     }
 }

@@ -6,11 +6,13 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
-use super::{blocks, comrak_html, preview_options, sanitize, Preview, PreviewBlock};
+use super::{blocks, comrak_html, preview_options, sanitize, Preview, PreviewBlock, Typography};
 use crate::transform::text_stats::stats;
 
 pub struct Previewer {
     options: comrak::Options<'static>,
+    asset_base: Option<String>,
+    typography: Typography,
     /// Sanitised HTML by block key, with the generation that last used it.
     cache: HashMap<u64, (String, u32)>,
     generation: u32,
@@ -24,10 +26,22 @@ impl Previewer {
     /// paths as they are.
     pub fn new(asset_base: Option<&str>) -> Self {
         Previewer {
-            options: preview_options(asset_base),
+            options: preview_options(asset_base, Typography::default()),
+            asset_base: asset_base.map(str::to_owned),
+            typography: Typography::default(),
             cache: HashMap::new(),
             generation: 0,
             shown: HashSet::new(),
+        }
+    }
+
+    /// Sets the text as the site now asks (see [`Typography`]). Blocks it
+    /// changes render to other HTML, so they miss the cache and reach the
+    /// window with their new HTML; nothing cached goes stale.
+    pub fn set_typography(&mut self, typography: Typography) {
+        if typography != self.typography {
+            self.typography = typography;
+            self.options = preview_options(self.asset_base.as_deref(), typography);
         }
     }
 

@@ -97,6 +97,7 @@ fn corrections_list_as_updates_with_their_times_and_as_text() {
         id: 1,
         at,
         note: "Fixed <script>alert(1)</script> & the time.".into(),
+        edited_at: None,
     }];
     let html = updates_html(&notes);
     assert_eq!(
@@ -104,6 +105,23 @@ fn corrections_list_as_updates_with_their_times_and_as_text() {
         r#"<section class="byline-updates"><h2>Updates</h2><ul><li><time datetime="2026-11-26T14:02:00Z">26 November 2026, 14:02 UTC</time> Fixed &lt;script&gt;alert(1)&lt;/script&gt; &amp; the time.</li></ul></section>"#
     );
     assert_eq!(updates_html(&[]), "");
+}
+
+#[test]
+fn an_edited_correction_shows_its_original_time_and_the_edit_time() {
+    use chrono::TimeZone;
+    let note = crate::domain::correction::Correction {
+        id: 1,
+        at: chrono::Utc
+            .with_ymd_and_hms(2026, 11, 30, 14, 2, 0)
+            .unwrap(),
+        note: "The ferry leaves at one.".into(),
+        edited_at: Some(chrono::Utc.with_ymd_and_hms(2026, 12, 1, 9, 5, 0).unwrap()),
+    };
+    assert_eq!(
+        updates_html(&[note]),
+        r#"<section class="byline-updates"><h2>Updates</h2><ul><li><time datetime="2026-11-30T14:02:00Z">30 November 2026, 14:02 UTC</time> The ferry leaves at one. <small>(edited <time datetime="2026-12-01T09:05:00Z">1 December 2026, 09:05 UTC</time>)</small></li></ul></section>"#
+    );
 }
 
 #[test]
@@ -331,4 +349,79 @@ fn cutting_into_blocks_keeps_every_byte_of_content() {
         // And nothing panics on the way to the window.
         let _ = preview(md);
     }
+}
+
+#[test]
+fn smart_punctuation_is_the_site_s_choice_and_leaves_code_alone() {
+    let md = "\"Ferry's back,\" she said -- at last...\n\n`\"code\"` stays.\n";
+    let plain = render(md);
+    assert!(
+        plain.contains(r#""Ferry's back," she said -- at last..."#),
+        "{plain}"
+    );
+    assert!(!plain.contains('“'), "{plain}");
+    assert_eq!(render_set(md, Typography::default()), plain);
+
+    let smart = render_set(
+        md,
+        Typography {
+            smart_punctuation: true,
+        },
+    );
+    assert!(
+        smart.contains("“Ferry’s back,” she said – at last…"),
+        "{smart}"
+    );
+    assert!(smart.contains(r#"<code>"code"</code>"#), "{smart}");
+}
+
+#[test]
+fn the_preview_follows_the_site_s_typography_and_stays_the_export() {
+    let smart = Typography {
+        smart_punctuation: true,
+    };
+    let md = "# \"Back\"\n\nIt's here.\n\n> [!TIP]\n> Don't wait.\n";
+    let mut previewer = Previewer::new(None);
+    let before = previewer.render(md, None);
+    previewer.set_typography(smart);
+    // The window shows `before`: every changed block must arrive whole.
+    let after = previewer.render(md, Some(before.generation));
+    let page: String = after
+        .blocks
+        .iter()
+        .map(|b| b.html.as_deref().expect("changed blocks carry HTML"))
+        .collect::<Vec<_>>()
+        .join("");
+    assert!(
+        page.contains("It’s here.") && page.contains("Don’t wait."),
+        "{page}"
+    );
+    // What the preview shows is what exports publish, block for block.
+    let published: String = render_set(md, smart).lines().collect::<Vec<_>>().join("");
+    assert_eq!(page.replace('\n', ""), published.replace('\n', ""));
+
+    previewer.set_typography(Typography::default());
+    let back = previewer.render(md, Some(after.generation));
+    assert_eq!(
+        back,
+        Preview {
+            generation: back.generation,
+            ..preview(md)
+        }
+    );
+}
+
+#[test]
+fn faq_answers_follow_the_site_s_typography() {
+    let items = [crate::domain::faq::QuestionAnswer {
+        question: "When's the ferry?".into(),
+        answer: "It's at \"one\".".into(),
+    }];
+    let smart = Typography {
+        smart_punctuation: true,
+    };
+    let html = faq_html(&items, "FAQ", None, smart);
+    assert!(html.contains("It’s at “one”."), "{html}");
+    assert!(fragment("It's", None, smart).contains("It’s"));
+    assert!(fragment("It's", None, Typography::default()).contains("It's"));
 }
