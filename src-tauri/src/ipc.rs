@@ -262,6 +262,21 @@ fn typescript_bindings() -> String {
         ));
     }
     out.push_str("} as const;\n\n");
+    // The status names and labels come from the core too, so the window
+    // never keeps a second copy that could drift from the CLI's.
+    let statuses: Vec<String> = Status::ALL
+        .iter()
+        .map(|s| format!("\"{}\"", s.as_str()))
+        .collect();
+    out.push_str(&format!(
+        "/** Every status, in workflow order. */\nexport const STATUSES: readonly Status[] = [{}];\n\n",
+        statuses.join(", ")
+    ));
+    out.push_str("/** What a writer sees for each status. */\nexport const STATUS_LABEL: Record<Status, string> = {\n");
+    for status in Status::ALL {
+        out.push_str(&format!("  {}: \"{}\",\n", status.as_str(), status.label()));
+    }
+    out.push_str("};\n\n");
     out.push_str(&format!(
         "export const events = {{\n  autosave: \"{}\",\n  mirror: \"{}\",\n  mirrorError: \"{}\",\n}} as const;\n",
         events::AUTOSAVE,

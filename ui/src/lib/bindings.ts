@@ -475,6 +475,17 @@ export const commands = {
   quit: (): Promise<void> => call<void>("quit", {}),
 } as const;
 
+/** Every status, in workflow order. */
+export const STATUSES: readonly Status[] = ["draft", "in_review", "ready", "published"];
+
+/** What a writer sees for each status. */
+export const STATUS_LABEL: Record<Status, string> = {
+  draft: "Draft",
+  in_review: "In review",
+  ready: "Ready",
+  published: "Published",
+};
+
 export const events = {
   autosave: "autosave",
   mirror: "mirror",

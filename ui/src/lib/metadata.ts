@@ -1,15 +1,7 @@
-// How the Details panel and the library talk about metadata: status names,
-// and the length guidance shown beside the title and the meta description.
-import type { Status } from "./bindings";
-
-export const STATUSES: readonly Status[] = ["draft", "in_review", "ready", "published"];
-
-export const STATUS_LABEL: Record<Status, string> = {
-  draft: "Draft",
-  in_review: "In review",
-  ready: "Ready",
-  published: "Published",
-};
+// How the Details panel and the library talk about metadata: status names
+// (generated), and the length guidance shown beside the title and the meta description.
+// The status names and labels are generated from the core's `Status`.
+export { STATUSES, STATUS_LABEL } from "./bindings";
 
 /// Search engines cut a title at about 60 characters.
 export const TITLE_TARGET = 60;
