@@ -10,42 +10,8 @@ use std::path::Path;
 
 use byline_core::domain::article::ArticleField;
 use byline_core::{ArticleId, Library};
-use serde_json::{json, Value};
-use support::{eventually, App, CTRL, RELEASE_MODIFIERS};
-
-const SHIFT: char = '\u{E008}';
-const ENTER: char = '\u{E007}';
-const TAB: char = '\u{E004}';
-const ESCAPE: char = '\u{E00C}';
-const SPACE: char = '\u{E00D}';
-
-/// What has the keyboard: its test id, the editor, or its tag.
-const FOCUSED: &str = "(() => { const a = document.activeElement; \
-    if (!a || a === document.body) return 'nothing'; \
-    if (a.closest('.cm-content')) return 'editor'; \
-    return a.dataset.testid || a.closest('[data-testid]')?.dataset.testid + ' ' + a.tagName.toLowerCase(); })()";
-
-async fn focused(app: &App) -> Value {
-    app.js(FOCUSED).await
-}
-
-async fn wait_focus(app: &App, expected: &str) {
-    app.wait_for_js(FOCUSED, json!(expected)).await;
-}
-
-/// Keys sent to whatever has the keyboard (the editor's content when the
-/// editor has it, which is where CodeMirror listens).
-async fn press(app: &App, keys: &str) {
-    let target = if focused(app).await == json!("editor") {
-        app.wait_for_css(".cm-content").await
-    } else {
-        app.client
-            .active_element()
-            .await
-            .expect("something has the keyboard")
-    };
-    target.send_keys(keys).await.unwrap();
-}
+use serde_json::json;
+use support::{eventually, App, CTRL, ENTER, ESCAPE, RELEASE_MODIFIERS, SHIFT, SPACE, TAB};
 
 fn chord(keys: &str) -> String {
     format!("{keys}{RELEASE_MODIFIERS}")
@@ -83,34 +49,34 @@ async fn a_correction_is_edited_in_place_and_the_preview_dates_the_edit() {
     .await;
 
     app.click("[data-testid=corrections-toggle]").await;
-    wait_focus(&app, "correction-note").await;
+    app.wait_focus("correction-note").await;
     // Back from the note field: past ×, to the correction's Edit.
-    press(&app, &chord(&format!("{SHIFT}{TAB}"))).await;
-    wait_focus(&app, "correction-remove").await;
-    press(&app, &chord(&format!("{SHIFT}{TAB}"))).await;
-    wait_focus(&app, "correction-edit").await;
+    app.press(&chord(&format!("{SHIFT}{TAB}"))).await;
+    app.wait_focus("correction-remove").await;
+    app.press(&chord(&format!("{SHIFT}{TAB}"))).await;
+    app.wait_focus("correction-edit").await;
 
     // Escape cancels: nothing changes, the keyboard is back on Edit, the
     // popover stays.
-    press(&app, &ENTER.to_string()).await;
-    wait_focus(&app, "correction-edit-note").await;
+    app.press(&ENTER.to_string()).await;
+    app.wait_focus("correction-edit-note").await;
     assert_eq!(
         app.js("document.activeElement.value").await,
         json!("An earlier version gave the wrong fre.")
     );
-    press(&app, " and more").await;
-    press(&app, &ESCAPE.to_string()).await;
-    wait_focus(&app, "correction-edit").await;
+    app.press(" and more").await;
+    app.press(&ESCAPE.to_string()).await;
+    app.wait_focus("correction-edit").await;
     app.wait_for_css("[data-testid=corrections]").await;
     assert_eq!(stored(), vec![added.clone()]);
 
     // Enter edits again; the new wording, then Enter saves it.
-    press(&app, &ENTER.to_string()).await;
-    wait_focus(&app, "correction-edit-note").await;
-    press(&app, &chord(&format!("{CTRL}a"))).await;
-    press(&app, "An earlier version gave the wrong fare.").await;
-    press(&app, &ENTER.to_string()).await;
-    wait_focus(&app, "correction-edit").await;
+    app.press(&ENTER.to_string()).await;
+    app.wait_focus("correction-edit-note").await;
+    app.press(&chord(&format!("{CTRL}a"))).await;
+    app.press("An earlier version gave the wrong fare.").await;
+    app.press(&ENTER.to_string()).await;
+    app.wait_focus("correction-edit").await;
     let edited = eventually("the edit stored", || {
         stored()
             .into_iter()
@@ -143,13 +109,13 @@ async fn a_correction_is_edited_in_place_and_the_preview_dates_the_edit() {
     app.wait_for_css("[data-testid=correction-edited]").await;
     app.screenshot_both_themes("feel-backend-correction-edited")
         .await;
-    press(&app, &ESCAPE.to_string()).await;
+    app.press(&ESCAPE.to_string()).await;
     app.wait_for_js(
         "document.querySelector('[data-testid=corrections]') === null",
         json!(true),
     )
     .await;
-    wait_focus(&app, "editor").await;
+    app.wait_focus("editor").await;
     app.close().await;
 }
 
@@ -171,22 +137,22 @@ async fn a_tag_typed_in_the_sidebar_search_finds_its_article() {
     }
     let app = App::launch(&library).await;
     app.click(".cm-content").await;
-    wait_focus(&app, "editor").await;
-    press(&app, &chord(&format!("{CTRL}k"))).await;
-    wait_focus(&app, "search-input").await;
+    app.wait_focus("editor").await;
+    app.press(&chord(&format!("{CTRL}k"))).await;
+    app.wait_focus("search-input").await;
 
     let results = "[...document.querySelectorAll('[data-testid=search-result] .title')].map(t => t.textContent.trim())";
-    press(&app, "tag:harbour").await;
+    app.press("tag:harbour").await;
     app.wait_for_js(results, json!(["Night ferry returns"]))
         .await;
     // A plain word finds the tag as well.
-    press(&app, &chord(&format!("{CTRL}a"))).await;
-    press(&app, "transit").await;
+    app.press(&chord(&format!("{CTRL}a"))).await;
+    app.press("transit").await;
     app.wait_for_js(results, json!(["Night ferry returns"]))
         .await;
     app.screenshot("feel-backend-tag-search").await;
     // Enter opens it.
-    press(&app, &ENTER.to_string()).await;
+    app.press(&ENTER.to_string()).await;
     app.wait_for_js(
         "document.querySelector('[data-testid=title-input]').value",
         json!("Night ferry returns"),
@@ -207,18 +173,18 @@ async fn smart_quotes_turned_on_in_settings_curl_the_preview_not_the_text() {
     app.wait_for_js(paragraph, json!(body)).await;
 
     app.click(".cm-content").await;
-    wait_focus(&app, "editor").await;
-    press(&app, &chord(&format!("{CTRL},"))).await;
-    wait_focus(&app, "settings-name").await;
+    app.wait_focus("editor").await;
+    app.press(&chord(&format!("{CTRL},"))).await;
+    app.wait_focus("settings-name").await;
     // Tab through the form to the checkbox.
     for _ in 0..20 {
-        if focused(&app).await == json!("settings-smart-quotes") {
+        if app.focused().await == json!("settings-smart-quotes") {
             break;
         }
-        press(&app, &TAB.to_string()).await;
+        app.press(&TAB.to_string()).await;
     }
-    wait_focus(&app, "settings-smart-quotes").await;
-    press(&app, &SPACE.to_string()).await;
+    app.wait_focus("settings-smart-quotes").await;
+    app.press(&SPACE.to_string()).await;
     eventually("smart quotes saved", || {
         Library::open(&library)
             .unwrap()
@@ -230,13 +196,13 @@ async fn smart_quotes_turned_on_in_settings_curl_the_preview_not_the_text() {
     .await;
     app.wait_for_js(paragraph, json!("“It’s back,” the captain said."))
         .await;
-    press(&app, &ESCAPE.to_string()).await;
+    app.press(&ESCAPE.to_string()).await;
     app.wait_for_js(
         "document.querySelector('[data-testid=settings-panel]') === null",
         json!(true),
     )
     .await;
-    wait_focus(&app, "editor").await;
+    app.wait_focus("editor").await;
 
     // The writer's text keeps its straight quotes, on screen and stored.
     assert_eq!(app.editor_text().await, body);
@@ -245,8 +211,8 @@ async fn smart_quotes_turned_on_in_settings_curl_the_preview_not_the_text() {
         body
     );
     // Typing more renders it the same way: the preview is the export.
-    press(&app, &chord(&format!("{CTRL}{}", '\u{E010}'))).await;
-    press(&app, " Don't wait.").await;
+    app.press(&chord(&format!("{CTRL}{}", '\u{E010}'))).await;
+    app.press(" Don't wait.").await;
     app.wait_for_js(
         paragraph,
         json!("“It’s back,” the captain said. Don’t wait."),

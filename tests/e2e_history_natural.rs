@@ -61,7 +61,11 @@ async fn pauses_after_real_writing_show_in_history_with_labels() {
     keys(&app, FIRST).await;
     saved(&app).await;
     tokio::time::sleep(PAUSE).await;
-    keys(&app, &format!("{ENTER}{ENTER}## What changes{ENTER}{ENTER}{SECOND}")).await;
+    keys(
+        &app,
+        &format!("{ENTER}{ENTER}## What changes{ENTER}{ENTER}{SECOND}"),
+    )
+    .await;
     saved(&app).await;
     tokio::time::sleep(PAUSE).await;
     // A few words and a pause: not a real amount, nothing kept.

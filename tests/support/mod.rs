@@ -21,7 +21,22 @@ const PATIENCE: Duration = Duration::from_secs(15);
 
 /// WebDriver key codes (W3C WebDriver, "keyboard actions").
 pub const CTRL: char = '\u{E009}';
+pub const SHIFT: char = '\u{E008}';
 pub const RELEASE_MODIFIERS: char = '\u{E000}';
+pub const ENTER: char = '\u{E007}';
+pub const TAB: char = '\u{E004}';
+pub const ESCAPE: char = '\u{E00C}';
+pub const SPACE: char = '\u{E00D}';
+pub const UP: char = '\u{E013}';
+pub const DOWN: char = '\u{E015}';
+pub const END: char = '\u{E010}';
+
+/// What has the keyboard, described for assertions: its test id, or the
+/// editor, or its tag.
+const FOCUSED: &str = "(() => { const a = document.activeElement; \
+    if (!a || a === document.body) return 'nothing'; \
+    if (a.closest('.cm-content')) return 'editor'; \
+    return a.dataset.testid || a.closest('[data-testid]')?.dataset.testid + ' ' + a.tagName.toLowerCase(); })()";
 
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
@@ -40,6 +55,46 @@ pub struct App {
 }
 
 impl App {
+    /// What has the keyboard (see [`FOCUSED`]).
+    pub async fn focused(&self) -> Value {
+        self.js(FOCUSED).await
+    }
+
+    pub async fn wait_focus(&self, expected: &str) {
+        self.wait_for_js(FOCUSED, json!(expected)).await;
+    }
+
+    /// Keys sent to whatever has the keyboard; a newline is the Enter key.
+    /// Each chord (Ctrl… up to the release) goes as a send of its own, as a
+    /// writer lets go of the keys between one and the next.
+    pub async fn press(&self, keys: &str) {
+        let keys = keys.replace('\n', &ENTER.to_string());
+        let mut parts = Vec::new();
+        let mut rest = keys.as_str();
+        while let Some(start) = rest.find(CTRL) {
+            let end = rest[start..].find(RELEASE_MODIFIERS).unwrap()
+                + start
+                + RELEASE_MODIFIERS.len_utf8();
+            parts.push(&rest[..start]);
+            parts.push(&rest[start..end]);
+            rest = &rest[end..];
+        }
+        parts.push(rest);
+        for part in parts.into_iter().filter(|p| !p.is_empty()) {
+            // WebDriver sends keys to an element: the one with the keyboard
+            // (in the editor, its content, which CodeMirror listens on).
+            let target = if self.focused().await == json!("editor") {
+                self.wait_for_css(".cm-content").await
+            } else {
+                self.client
+                    .active_element()
+                    .await
+                    .expect("something has the keyboard")
+            };
+            target.send_keys(part).await.unwrap();
+        }
+    }
+
     /// Starts Byline on `library` and connects to its window.
     pub async fn launch(library: &Path) -> App {
         App::launch_with_env(library, &[]).await
@@ -111,12 +166,20 @@ impl App {
     }
 
     /// Clicks "New article" in the sidebar.
+    /// Clicks New article and waits until it is open: the window gives the
+    /// new article's title the keyboard once it has loaded, so keys sent
+    /// before then could land in the title halfway through.
     pub async fn new_article(&self) {
         self.wait_for_css("[data-testid=new-article]")
             .await
             .click()
             .await
             .unwrap();
+        self.wait_for_js(
+            "document.activeElement?.dataset.testid === 'title-input'",
+            json!(true),
+        )
+        .await;
     }
 
     /// Clicks the element matching `css`, once it is there.

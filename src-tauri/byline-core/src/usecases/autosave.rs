@@ -75,7 +75,10 @@ pub enum SaveEvent {
     },
     /// Typing paused and the text at the pause was kept as revision
     /// `revision`: an open History panel shows it without being reopened.
-    Checkpoint { article: ArticleId, revision: u32 },
+    Checkpoint {
+        article: ArticleId,
+        revision: u32,
+    },
 }
 
 type Listener = Box<dyn Fn(SaveEvent) + Send + Sync>;
