@@ -109,6 +109,21 @@ async fn the_palette_runs_actions_opens_articles_and_goes_to_headings() {
         "the Commands button shows its key: {button}"
     );
 
+    // At the library's narrowest it still fits beside the settings gear.
+    app.js("(document.querySelector('.app').style.setProperty('--sidebar-width', '200px'), true)")
+        .await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let fits = app
+        .js("(() => { const c = document.querySelector('[data-testid=palette-open]').getBoundingClientRect(); const g = document.querySelector('[data-testid=settings-open]').getBoundingClientRect(); const s = document.querySelector('.sidebar').getBoundingClientRect(); return c.width > 0 && c.right <= g.left && g.right <= s.right; })()")
+        .await;
+    assert_eq!(
+        fits,
+        json!(true),
+        "the Commands button fits a 200-pixel library"
+    );
+    app.js("(document.querySelector('.app').style.removeProperty('--sidebar-width'), true)")
+        .await;
+
     // Opened from the text; Escape gives the keyboard back to the text.
     palette_from_editor(&app).await;
     let ids = app.js(PALETTE_IDS).await;
