@@ -1,10 +1,20 @@
-// Matching key presses against a table of shortcuts. The table itself (what
-// each key does) lives with the stores, in stores/shortcuts.ts.
+// Actions and the keys that run them. The list itself (what each action
+// does, when it applies) lives with the stores, in stores/shortcuts.ts; the
+// key handler, the command palette and the "Keyboard shortcuts" sheet all
+// read that one list.
 
-export interface Shortcut<C> {
-  /// As the writer reads it: "Ctrl+Shift+D". Ctrl also means Cmd.
-  keys: string;
-  description: string;
+export interface Action<C> {
+  /// Stable: the palette remembers recent actions by it.
+  id: string;
+  /// As the palette and the sheet show it: "Show or hide the FAQ".
+  name: string;
+  /// Where the sheet lists it.
+  group: string;
+  /// As the writer reads it: "Ctrl+Shift+D". Ctrl also means Cmd. None for
+  /// an action reached only from the palette.
+  keys?: string;
+  /// When it can run (an article is open…); always, if absent.
+  when?: (context: C) => boolean;
   run: (context: C) => void;
 }
 
@@ -20,12 +30,13 @@ export function parseKeys(keys: string): { key: string; shift: boolean } {
   return { key, shift: mods.includes("Shift") };
 }
 
-/// The shortcut a key press means, if any. Alt is never part of one (Alt+
+/// The action a key press means, if any. Alt is never part of one (Alt+
 /// arrows move FAQ items, and AltGr types characters on some layouts).
-export function findShortcut<C>(table: readonly Shortcut<C>[], event: KeyPress): Shortcut<C> | undefined {
+export function findShortcut<A extends { keys?: string }>(table: readonly A[], event: KeyPress): A | undefined {
   if (!(event.ctrlKey || event.metaKey) || event.altKey) return undefined;
   const key = event.key.toLowerCase();
   return table.find((s) => {
+    if (!s.keys) return false;
     const wanted = parseKeys(s.keys);
     return wanted.key === key && wanted.shift === event.shiftKey;
   });

@@ -25,5 +25,6 @@ export const mirror = () => stores().mirror;
 export const site = () => stores().site;
 export const imports = () => stores().imports;
 export const preview = () => stores().preview;
+export const palette = () => stores().palette;
 /// The whole set, for what spans stores (panel toggles, shortcuts).
 export const app = () => stores();

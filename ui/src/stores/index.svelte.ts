@@ -7,6 +7,7 @@ import { ImportStore } from "./imports.svelte";
 import { LibraryStore } from "./library.svelte";
 import { MirrorStore } from "./mirror.svelte";
 import { ModeStore } from "./modes.svelte";
+import { PaletteStore } from "./palette.svelte";
 import { PanelStore } from "./panels.svelte";
 import { PreviewStore } from "./preview.svelte";
 import { ProblemStore } from "./problem.svelte";
@@ -16,6 +17,7 @@ export class Stores {
   readonly problems = new ProblemStore();
   readonly panels = new PanelStore();
   readonly modes = new ModeStore();
+  readonly palette = new PaletteStore();
   readonly library = new LibraryStore(this.problems);
   readonly mirror = new MirrorStore(this.problems);
   readonly site = new SiteStore(this.problems);
