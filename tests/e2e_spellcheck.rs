@@ -115,6 +115,12 @@ async fn a_british_site_checks_british_spelling_until_turned_off_for_good() {
     let dir = tempfile::tempdir().unwrap();
     let library = library_in(dir.path(), "en-GB");
     let app = App::launch(&library).await;
+    // The editor says which language its text is in.
+    app.wait_for_js(
+        "document.querySelector('.cm-content')?.getAttribute('lang')",
+        json!("en-GB"),
+    )
+    .await;
     app.type_in_editor("The colour of the color").await;
     open_settings(&app).await;
     let loaded = checking_in(&app).await;
@@ -135,6 +141,13 @@ async fn a_british_site_checks_british_spelling_until_turned_off_for_good() {
     app.wait_for_js(
         &format!("document.querySelector('{NOTE}')?.textContent"),
         json!("Off: misspellings are not underlined."),
+    )
+    .await;
+    // And the editor stops asking for it (what WebKit on macOS and
+    // WebView2 go by).
+    app.wait_for_js(
+        "document.querySelector('.cm-content')?.getAttribute('spellcheck')",
+        json!("false"),
     )
     .await;
     app.close().await;
