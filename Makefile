@@ -10,6 +10,9 @@ MAKEFLAGS += --no-print-directory
 APT_BUILD := build-essential pkg-config file libwebkit2gtk-4.1-dev libsoup-3.0-dev \
              libjavascriptcoregtk-4.1-dev librsvg2-dev libxdo-dev
 APT_E2E   := xvfb xauth webkit2gtk-driver
+# Spell checking: WebKitGTK checks with Enchant (hunspell's dictionaries);
+# the tests ask enchant-2 which words a dictionary flags.
+APT_SPELL := enchant-2 hunspell-en-us hunspell-en-gb
 SUDO      := $(if $(filter 0,$(shell id -u)),,sudo)
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
@@ -63,7 +66,7 @@ clean:
 deps: deps-build deps-e2e ui-deps ## Install everything the build and the tests need
 
 deps-build:
-	@$(call apt_install,$(APT_BUILD))
+	@$(call apt_install,$(APT_BUILD) $(APT_SPELL))
 
 deps-e2e:
 	@$(call apt_install,$(APT_E2E))

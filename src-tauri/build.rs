@@ -30,6 +30,7 @@ const COMMANDS: &[&str] = &[
     "render_answer",
     "site_settings",
     "set_site_settings",
+    "spellcheck_status",
     "library_counts",
     "create_article",
     "open_article",

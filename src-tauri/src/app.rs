@@ -61,10 +61,8 @@ pub fn run(library_path: PathBuf) -> Result<()> {
         .context("cannot read the mirror setting")?;
     // Settings that cannot be read leave the preview plain; the settings
     // panel reports why when it opens.
-    let typography = library
-        .site_settings()
-        .map(|site| Typography::of(&site))
-        .unwrap_or_default();
+    let site = library.site_settings().unwrap_or_default();
+    let typography = Typography::of(&site);
     let library = Arc::new(Mutex::new(library));
 
     let app = tauri::Builder::default()
@@ -77,6 +75,9 @@ pub fn run(library_path: PathBuf) -> Result<()> {
             let mut previewer = Previewer::new(Some(ASSET_BASE));
             previewer.set_typography(typography);
             app.manage(AppState::new(library, library_path, autosaver, previewer));
+            // Spelling is checked from the first keystroke; the settings
+            // panel asks what the engine loaded.
+            drop(crate::spellcheck::apply(app.handle(), &site));
             if let Some(folder) = mirror_folder {
                 // A folder that went missing (an unplugged disk) must not
                 // stop the app opening; the settings panel shows why.

@@ -7,6 +7,7 @@
 //! that file is stale (`make bindings` rewrites it).
 
 use crate::mirror::MirrorStatus;
+use crate::spellcheck::SpellcheckStatus;
 use byline_core::domain::article::ArticleField;
 #[cfg(test)]
 use byline_core::domain::correction::Correction;
@@ -155,6 +156,7 @@ ipc_commands! {
     fn resolve_mirror_conflict(id: ArticleId, choice: ConflictChoice) -> Article;
     fn site_settings() -> SiteSettings;
     fn set_site_settings(settings: SiteSettings) -> SiteSettings;
+    fn spellcheck_status() -> SpellcheckStatus;
     fn text_stats(text: String) -> TextStats;
     fn html_to_markdown(html: String) -> String;
     fn search_articles(query: String) -> Vec<SearchHit>;
@@ -217,6 +219,7 @@ fn typescript_bindings() -> String {
         RemovedFaqItem::decl(&cfg),
         DetectedFaq::decl(&cfg),
         SiteSettings::decl(&cfg),
+        SpellcheckStatus::decl(&cfg),
         Format::decl(&cfg),
         MirrorStatus::decl(&cfg),
         MirrorConflict::decl(&cfg),

@@ -13,6 +13,7 @@ mod commands;
 mod dialogs;
 mod ipc;
 mod mirror;
+mod spellcheck;
 mod state;
 
 fn main() -> std::process::ExitCode {

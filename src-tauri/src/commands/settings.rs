@@ -6,6 +6,7 @@ use tauri::AppHandle;
 
 use super::state;
 use crate::ipc::IpcResult;
+use crate::spellcheck::SpellcheckStatus;
 
 #[tauri::command(async)]
 pub fn site_settings(app: AppHandle) -> IpcResult<SiteSettings> {
@@ -18,5 +19,13 @@ pub fn set_site_settings(app: AppHandle, settings: SiteSettings) -> IpcResult<Si
     let saved = state.library().set_site_settings(&settings)?;
     // The preview renders as exports will from the next keystroke on.
     state.previewer().set_typography(Typography::of(&saved));
+    // The window checks spelling (or stops) in the saved language; what
+    // the engine made of it is for `spellcheck_status` to tell.
+    drop(crate::spellcheck::apply(&app, &saved));
     Ok(saved)
+}
+
+#[tauri::command(async)]
+pub fn spellcheck_status(app: AppHandle) -> IpcResult<SpellcheckStatus> {
+    crate::spellcheck::status(&app)
 }

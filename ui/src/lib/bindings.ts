@@ -311,7 +311,32 @@ footer: string,
  * Typographic (“curly”) quotes, apostrophes and dashes in the preview
  * and every export. The Markdown keeps what the writer typed.
  */
-smart_quotes: boolean, };
+smart_quotes: boolean, 
+/**
+ * Misspellings underlined in the editor as the writer types, checked
+ * against the dictionary for `language`.
+ */
+spellcheck: boolean, };
+
+export type SpellcheckStatus = { 
+/**
+ * Whether misspellings are underlined as the writer types.
+ */
+enabled: boolean, 
+/**
+ * The dictionaries loaded (`en_GB`), empty when none could be.
+ */
+languages: Array<string>, 
+/**
+ * No dictionary matched the site's language, so the system's (or the
+ * first installed) one is used instead.
+ */
+fallback: boolean, 
+/**
+ * The operating system picks the dictionaries (macOS, Windows), so
+ * `languages` is empty by design.
+ */
+system_chooses: boolean, };
 
 export type Format = "html" | "fragment" | "md-yaml" | "md-toml" | "json" | "text";
 
@@ -461,6 +486,7 @@ export const commands = {
   resolveMirrorConflict: (id: ArticleId, choice: ConflictChoice): Promise<Article> => call<Article>("resolve_mirror_conflict", { id, choice }),
   siteSettings: (): Promise<SiteSettings> => call<SiteSettings>("site_settings", {}),
   setSiteSettings: (settings: SiteSettings): Promise<SiteSettings> => call<SiteSettings>("set_site_settings", { settings }),
+  spellcheckStatus: (): Promise<SpellcheckStatus> => call<SpellcheckStatus>("spellcheck_status", {}),
   textStats: (text: string): Promise<TextStats> => call<TextStats>("text_stats", { text }),
   htmlToMarkdown: (html: string): Promise<string> => call<string>("html_to_markdown", { html }),
   searchArticles: (query: string): Promise<Array<SearchHit>> => call<Array<SearchHit>>("search_articles", { query }),

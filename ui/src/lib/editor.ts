@@ -215,9 +215,16 @@ const typewriter: Extension = EditorView.updateListener.of((update) => {
 export class WritingModes {
   readonly focus = new Compartment();
   readonly typewriter = new Compartment();
+  readonly spelling = new Compartment();
 
   extensions(): Extension[] {
-    return [this.focus.of([]), this.typewriter.of([])];
+    return [this.focus.of([]), this.typewriter.of([]), this.spelling.of(spellingAttributes(true, "en"))];
+  }
+
+  /// Spell checking as the site settings say: the attribute every web
+  /// engine honours, and the language (a BCP 47 tag) the text is in.
+  setSpelling(view: EditorView, spelling: { on: boolean; lang: string }) {
+    view.dispatch({ effects: this.spelling.reconfigure(spellingAttributes(spelling.on, spelling.lang)) });
   }
 
   set(view: EditorView, modes: { focus: boolean; typewriter: boolean }) {
@@ -228,6 +235,10 @@ export class WritingModes {
       ],
     });
   }
+}
+
+function spellingAttributes(on: boolean, lang: string): Extension {
+  return EditorView.contentAttributes.of({ spellcheck: on ? "true" : "false", autocorrect: on ? "on" : "off", lang });
 }
 
 /// Pasting rich text: the clipboard's HTML goes to `toMarkdown` (the
@@ -326,7 +337,6 @@ export function editorExtensions(
     highlightActiveLine(),
     highlightSelectionMatches(),
     EditorView.lineWrapping,
-    EditorView.contentAttributes.of({ spellcheck: "true", autocorrect: "on", lang: "en" }),
     markdown({ base: markdownLanguage }),
     syntaxHighlighting(proseHighlight),
     placeholder("Start writing. Markdown works: ## for a heading, **bold**, [a link](https://…)"),

@@ -1,7 +1,7 @@
 // The site settings, and the boilerplate they add to every article,
 // rendered for the preview.
 import type { Boilerplate } from "../components/Preview.svelte";
-import { commands, type SiteSettings } from "../lib/bindings";
+import { commands, type SiteSettings, type SpellcheckStatus } from "../lib/bindings";
 import type { SaveState } from "../lib/autosave";
 import type { ProblemStore } from "./problem.svelte";
 
@@ -14,6 +14,9 @@ export class SiteStore {
   editing = $state<SaveState>({ kind: "saved" });
   /// Saves what the Settings form holds now (Ctrl+S); set by the form.
   flush: (() => Promise<unknown>) | null = null;
+  /// What the window's spell checker loaded for these settings (null until
+  /// the engine has said).
+  spelling = $state<SpellcheckStatus | null>(null);
   private version = 0;
 
   constructor(private readonly problems: ProblemStore) {}
@@ -28,6 +31,7 @@ export class SiteStore {
 
   async apply(settings: SiteSettings) {
     this.settings = settings;
+    void this.refreshSpelling();
     // Only the newest settings' rendering is shown.
     const version = ++this.version;
     const render = (markdown: string) => (markdown.trim() === "" ? Promise.resolve("") : commands.renderAnswer(markdown));
@@ -38,6 +42,16 @@ export class SiteStore {
         render(settings.footer),
       ]);
       if (version === this.version) this.boilerplate = { share, newsletter, footer };
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  /// Asks the engine what it checks spelling with now (the backend applies
+  /// the settings before answering anything asked after them).
+  async refreshSpelling() {
+    try {
+      this.spelling = await commands.spellcheckStatus();
     } catch (error) {
       this.problems.show(error);
     }

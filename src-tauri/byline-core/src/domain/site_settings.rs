@@ -36,6 +36,9 @@ pub struct SiteSettings {
     /// Typographic (“curly”) quotes, apostrophes and dashes in the preview
     /// and every export. The Markdown keeps what the writer typed.
     pub smart_quotes: bool,
+    /// Misspellings underlined in the editor as the writer types, checked
+    /// against the dictionary for `language`.
+    pub spellcheck: bool,
 }
 
 impl Default for SiteSettings {
@@ -51,6 +54,7 @@ impl Default for SiteSettings {
             newsletter: String::new(),
             footer: String::new(),
             smart_quotes: false,
+            spellcheck: true,
         }
     }
 }

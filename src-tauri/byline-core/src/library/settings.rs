@@ -114,6 +114,7 @@ fn clean(s: &SiteSettings) -> Result<SiteSettings> {
         newsletter: boilerplate(&s.newsletter, "newsletter box")?,
         footer: boilerplate(&s.footer, "footer")?,
         smart_quotes: s.smart_quotes,
+        spellcheck: s.spellcheck,
     })
 }
 
