@@ -82,16 +82,31 @@ impl App {
         parts.push(rest);
         for part in parts.into_iter().filter(|p| !p.is_empty()) {
             // WebDriver sends keys to an element: the one with the keyboard
-            // (in the editor, its content, which CodeMirror listens on).
-            let target = if self.focused().await == json!("editor") {
-                self.wait_for_css(".cm-content").await
-            } else {
-                self.client
-                    .active_element()
-                    .await
-                    .expect("something has the keyboard")
-            };
-            target.send_keys(part).await.unwrap();
+            // (in the editor, its content, which CodeMirror listens on). The
+            // window may redraw that element between finding it and typing
+            // (a panel re-rendering its field): then it is found again.
+            let mut tries = 0;
+            loop {
+                let target = if self.focused().await == json!("editor") {
+                    self.wait_for_css(".cm-content").await
+                } else {
+                    self.client
+                        .active_element()
+                        .await
+                        .expect("something has the keyboard")
+                };
+                match target.send_keys(part).await {
+                    Ok(()) => break,
+                    Err(fantoccini::error::CmdError::Standard(e))
+                        if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+                            && tries < 5 =>
+                    {
+                        tries += 1;
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                    }
+                    Err(e) => panic!("typing {part:?}: {e}"),
+                }
+            }
         }
     }
 

@@ -4,6 +4,19 @@
 // back to where the writer was in the text. One action for every panel, so
 // they all behave alike.
 
+import { EditorView } from "@codemirror/view";
+
+/// Gives the keyboard back to `el`. The editor takes it through CodeMirror,
+/// which puts back its own selection: a bare `focus()` on its content lets
+/// the browser put the caret at the start of the article, so the writer's
+/// next key would land there.
+export function giveKeyboardBack(el: HTMLElement) {
+  const editor = el.closest<HTMLElement>(".cm-editor");
+  const view = editor ? EditorView.findFromDOM(editor) : null;
+  if (view) view.focus();
+  else el.focus();
+}
+
 export interface ScopeOptions {
   /// Escape inside the scope (unless something inside handled it first).
   onescape?: () => void;
@@ -130,7 +143,7 @@ export function focusScope(node: HTMLElement, options: ScopeOptions = {}) {
       // it back. If the writer has moved on elsewhere, leave them there.
       const active = document.activeElement;
       if (active && active !== document.body && !node.contains(active)) return;
-      if (writerWasIn?.isConnected) writerWasIn.focus();
+      if (writerWasIn?.isConnected) giveKeyboardBack(writerWasIn);
       else opts.fallback?.();
     },
   };

@@ -1,5 +1,6 @@
 // Which side panel shows (one at a time, sliding in from the right) and the
 // doc bar's popovers.
+import { giveKeyboardBack } from "../lib/focus";
 export type PanelName = "details" | "history" | "faq" | "settings" | "import";
 
 /// Panels about the open article; Settings and the import report need none.
@@ -67,7 +68,8 @@ export class PanelStore {
 
   closeExport() {
     this.exportOpen = false;
-    (this.beforeExport?.isConnected ? this.beforeExport : this.exportButton)?.focus();
+    const back = this.beforeExport?.isConnected ? this.beforeExport : this.exportButton;
+    if (back) giveKeyboardBack(back);
     this.beforeExport = null;
   }
 
