@@ -150,7 +150,8 @@ async fn the_doc_bar_keeps_one_row_at_1280_and_900_pixels() {
     let (_dir, library) = worst_case_library();
     let app = App::launch(&library).await;
     // The FAQ's tally and the corrections have arrived (the bar is measured with them).
-    app.wait_for_css("[data-testid=doc-bar] .ghosts .tally").await;
+    app.wait_for_css("[data-testid=doc-bar] .ghosts .tally")
+        .await;
     app.wait_for_js(
         "[...document.querySelectorAll('[data-testid=doc-bar] .ghosts span')].some(s => s.textContent === 'Corrections (1)')",
         json!(true),
@@ -244,8 +245,11 @@ async fn a_word_target_shows_progress_and_the_session_count() {
     let library = dir.path().join("library.byline");
     {
         let mut lib = Library::open(&library).unwrap();
-        lib.create_article("Harbour", "One two three four five six seven eight nine ten.")
-            .unwrap();
+        lib.create_article(
+            "Harbour",
+            "One two three four five six seven eight nine ten.",
+        )
+        .unwrap();
     }
     let app = App::launch(&library).await;
     app.wait_for_js(
@@ -261,7 +265,9 @@ async fn a_word_target_shows_progress_and_the_session_count() {
     let field = app.wait_for_css("[data-testid=field-word_target]").await;
     field.click().await.unwrap();
     field.send_keys(&format!("a lot{TAB}")).await.unwrap();
-    let reason = app.text_of("[data-testid=details-panel] [role=alert]").await;
+    let reason = app
+        .text_of("[data-testid=details-panel] [role=alert]")
+        .await;
     assert!(
         reason.contains("whole number from 1 to 1000000"),
         "{reason}"
@@ -277,8 +283,10 @@ async fn a_word_target_shows_progress_and_the_session_count() {
     )
     .await;
     assert_eq!(
-        app.js("document.querySelector('[data-testid=word-goal-meter]').getAttribute('aria-valuenow')")
-            .await,
+        app.js(
+            "document.querySelector('[data-testid=word-goal-meter]').getAttribute('aria-valuenow')"
+        )
+        .await,
         json!("10")
     );
     {

@@ -122,11 +122,17 @@ fn a_word_target_is_set_shown_and_cleared() {
             "whole number from 1 to 1000000",
         );
     }
-    assert_eq!(lib.open().find("ferry-returns").unwrap().meta.word_target, Some(800));
+    assert_eq!(
+        lib.open().find("ferry-returns").unwrap().meta.word_target,
+        Some(800)
+    );
 
     let out = lib.run(&["set", "ferry-returns", "word_target", ""]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(lib.open().find("ferry-returns").unwrap().meta.word_target, None);
+    assert_eq!(
+        lib.open().find("ferry-returns").unwrap().meta.word_target,
+        None
+    );
     let out = lib.run(&["show", "ferry-returns", "--json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(json.get("word_target").is_none(), "{json}");

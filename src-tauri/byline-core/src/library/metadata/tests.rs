@@ -358,6 +358,9 @@ fn a_word_target_is_a_positive_whole_number_or_nothing() {
     // A copy keeps the goal; empty clears it.
     let copy = lib.duplicate(id).unwrap();
     assert_eq!(copy.meta.word_target, Some(1500));
-    assert_eq!(lib.set_field(id, WordTarget, "").unwrap().meta.word_target, None);
+    assert_eq!(
+        lib.set_field(id, WordTarget, "").unwrap().meta.word_target,
+        None
+    );
     assert_eq!("goal".parse::<ArticleField>().unwrap(), WordTarget);
 }
