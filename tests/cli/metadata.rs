@@ -100,3 +100,40 @@ fn bad_metadata_is_refused_in_one_line_and_changes_nothing() {
     assert_eq!(before("untitled"), untitled, "nothing changed");
     assert_eq!(lib.open().list_articles().unwrap().len(), 2);
 }
+
+#[test]
+fn a_word_target_is_set_shown_and_cleared() {
+    let lib = TestLibrary::with(&[("Ferry returns", "The ferry is back.")]);
+    let out = lib.run(&["set", "ferry-returns", "word_target", "800"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        "“Ferry returns”: word_target is now 800 words"
+    );
+    let text = stdout(&lib.run(&["show", "ferry-returns"]));
+    assert!(text.contains("word_target   800 words"), "{text}");
+    let out = lib.run(&["show", "ferry-returns", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["word_target"], 800);
+
+    for bad in ["0", "lots", "2.5", "1000001"] {
+        assert_fails_with(
+            &lib.run(&["set", "ferry-returns", "word_target", bad]),
+            "whole number from 1 to 1000000",
+        );
+    }
+    assert_eq!(
+        lib.open().find("ferry-returns").unwrap().meta.word_target,
+        Some(800)
+    );
+
+    let out = lib.run(&["set", "ferry-returns", "word_target", ""]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        lib.open().find("ferry-returns").unwrap().meta.word_target,
+        None
+    );
+    let out = lib.run(&["show", "ferry-returns", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json.get("word_target").is_none(), "{json}");
+}

@@ -235,6 +235,7 @@ fn article(url: &str, slug: &str) -> Article {
             canonical_url: url.into(),
             featured_image: url.into(),
             publish_at: Some(at),
+            word_target: None,
         },
         slug_is_custom: true,
         body,

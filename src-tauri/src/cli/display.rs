@@ -48,6 +48,11 @@ pub fn field_value(article: &Article, field: ArticleField) -> String {
             .as_ref()
             .map(local_time)
             .unwrap_or_default(),
+        ArticleField::WordTarget => article
+            .meta
+            .word_target
+            .map(|n| format!("{n} words"))
+            .unwrap_or_default(),
     };
     if value.is_empty() {
         "—".to_string()

@@ -59,7 +59,8 @@ enum Command {
     /// Print an article: its metadata, then its Markdown.
     Show(articles::ShowArgs),
     /// Set one metadata field: title, dek, slug, authors, tags, description,
-    /// canonical, image or publish-date. Lists are comma-separated; an empty
+    /// canonical, image, publish-date or word_target (a goal in words, shown
+    /// in the window's status bar). Lists are comma-separated; an empty
     /// value clears the field (an empty slug follows the title again).
     Set(metadata::SetArgs),
     /// Move an article through the workflow: draft, in-review, ready, published.

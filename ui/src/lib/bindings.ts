@@ -54,11 +54,18 @@ canonical_url: string,
 /**
  * An image URL or a path in the library's assets.
  */
-featured_image: string, publish_at: string | null, };
+featured_image: string, publish_at: string | null, 
+/**
+ * How many words the writer means the article to have; a goal the
+ * status bar measures progress against, never a limit. Left out of the
+ * JSON when unset so revisions stored before it existed keep every byte
+ * (they are compressed against each other).
+ */
+word_target?: number, };
 
 export type ArticleSummary = { id: ArticleId, title: string, slug: string, tags: Array<string>, words: number, status: Status, publish_at: string | null, updated_at: string, trashed_at: string | null, };
 
-export type ArticleField = "title" | "dek" | "slug" | "authors" | "tags" | "meta_description" | "canonical_url" | "featured_image" | "publish_at";
+export type ArticleField = "title" | "dek" | "slug" | "authors" | "tags" | "meta_description" | "canonical_url" | "featured_image" | "publish_at" | "word_target";
 
 export type ListQuery = { 
 /**

@@ -27,11 +27,11 @@ export async function copyHtml(html: Promise<string>, plain: Promise<string>): P
   if (!copyWithEvent(h, p)) throw new Error("The clipboard refused the copy. Try again, or export to a file.");
 }
 
-function copyWithEvent(html: string, plain: string): boolean {
+function copyWithEvent(html: string, plain: string, withHtml = true): boolean {
   let written = false;
   const oncopy = (event: ClipboardEvent) => {
     if (!event.clipboardData) return;
-    event.clipboardData.setData("text/html", html);
+    if (withHtml) event.clipboardData.setData("text/html", html);
     event.clipboardData.setData("text/plain", plain);
     event.preventDefault();
     written = true;
@@ -42,4 +42,19 @@ function copyWithEvent(html: string, plain: string): boolean {
   } finally {
     document.removeEventListener("copy", oncopy);
   }
+}
+
+/// Puts plain `text` on the clipboard (the article's link).
+export async function copyText(text: string): Promise<void> {
+  // The same way as HTML: WebKitGTK takes a ClipboardItem where it refuses
+  // `writeText`.
+  if (typeof ClipboardItem !== "undefined" && navigator.clipboard?.write) {
+    try {
+      await navigator.clipboard.write([new ClipboardItem({ "text/plain": new Blob([text], { type: "text/plain" }) })]);
+      return;
+    } catch {
+      // Fall through to the copy event.
+    }
+  }
+  if (!copyWithEvent(text, text, false)) throw new Error("The clipboard refused the copy. Try again.");
 }

@@ -11,6 +11,13 @@ export class PreviewStore {
   stats = $state<TextStats | null>(null);
   /// Counts for the selected text, when there is a selection.
   selection = $state<TextStats | null>(null);
+  /// The word count of the article as it was opened: the session count is
+  /// measured from it. Set by the first preview after `reset`.
+  sessionStart = $state<number | null>(null);
+  /// Words written since the article was opened (negative after cutting).
+  readonly sessionWords = $derived(
+    this.stats && this.sessionStart !== null ? this.stats.words - this.sessionStart : 0,
+  );
   // The generation of the preview on screen; the backend then sends HTML
   // only for blocks the page does not show yet.
   private shown: number | null = null;
@@ -25,6 +32,7 @@ export class PreviewStore {
         this.blocks = preview.blocks;
         this.shown = preview.generation;
         this.stats = preview.stats;
+        if (this.sessionStart === null) this.sessionStart = preview.stats.words;
       },
       problems.show,
     );
@@ -35,6 +43,7 @@ export class PreviewStore {
     this.previews.reset();
     this.shown = null;
     this.selection = null;
+    this.sessionStart = null;
     this.render(body);
   }
 

@@ -92,6 +92,13 @@ pub struct ArticleMeta {
     /// An image URL or a path in the library's assets.
     pub featured_image: String,
     pub publish_at: Option<DateTime<Utc>>,
+    /// How many words the writer means the article to have; a goal the
+    /// status bar measures progress against, never a limit. Left out of the
+    /// JSON when unset so revisions stored before it existed keep every byte
+    /// (they are compressed against each other).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub word_target: Option<u32>,
 }
 
 impl ArticleMeta {
@@ -109,6 +116,7 @@ impl ArticleMeta {
             ArticleField::CanonicalUrl => self.canonical_url.clone(),
             ArticleField::FeaturedImage => self.featured_image.clone(),
             ArticleField::PublishAt => self.publish_at.map(|d| d.to_rfc3339()).unwrap_or_default(),
+            ArticleField::WordTarget => self.word_target.map(|n| n.to_string()).unwrap_or_default(),
         }
     }
 }
@@ -170,10 +178,11 @@ pub enum ArticleField {
     CanonicalUrl,
     FeaturedImage,
     PublishAt,
+    WordTarget,
 }
 
 impl ArticleField {
-    pub const ALL: [ArticleField; 9] = [
+    pub const ALL: [ArticleField; 10] = [
         ArticleField::Title,
         ArticleField::Dek,
         ArticleField::Slug,
@@ -183,6 +192,7 @@ impl ArticleField {
         ArticleField::CanonicalUrl,
         ArticleField::FeaturedImage,
         ArticleField::PublishAt,
+        ArticleField::WordTarget,
     ];
 
     /// The name used on the command line and in error messages.
@@ -197,6 +207,7 @@ impl ArticleField {
             ArticleField::CanonicalUrl => "canonical",
             ArticleField::FeaturedImage => "image",
             ArticleField::PublishAt => "publish-date",
+            ArticleField::WordTarget => "word_target",
         }
     }
 
@@ -212,6 +223,7 @@ impl ArticleField {
             ArticleField::CanonicalUrl => "Canonical URL",
             ArticleField::FeaturedImage => "Featured image",
             ArticleField::PublishAt => "Publish date",
+            ArticleField::WordTarget => "Word target",
         }
     }
 }
@@ -234,6 +246,7 @@ impl std::str::FromStr for ArticleField {
             "canonical" | "canonical_url" => ArticleField::CanonicalUrl,
             "image" | "featured_image" => ArticleField::FeaturedImage,
             "publish_date" | "publish_at" | "date" => ArticleField::PublishAt,
+            "word_target" | "target" | "goal" | "word_goal" => ArticleField::WordTarget,
             _ => {
                 let names: Vec<&str> = ArticleField::ALL.iter().map(|f| f.as_str()).collect();
                 return Err(Error::invalid(
@@ -281,7 +294,12 @@ mod tests {
     /// and not the other fails here.
     #[test]
     fn article_fields_are_the_meta_fields() {
-        let meta = serde_json::to_value(ArticleMeta::default()).unwrap();
+        // Set, so that the optional word target is in the JSON too.
+        let meta = serde_json::to_value(ArticleMeta {
+            word_target: Some(800),
+            ..ArticleMeta::default()
+        })
+        .unwrap();
         let keys: Vec<&str> = meta
             .as_object()
             .unwrap()

@@ -147,6 +147,7 @@ mod tests {
                 canonical_url: "https://e.org/".into(),
                 featured_image: "assets/i.png".into(),
                 publish_at: Some(Utc.with_ymd_and_hms(2026, 5, 1, 9, 30, 0).unwrap()),
+                word_target: None,
             },
             status: Status::Ready,
             body: "B".into(),

@@ -29,7 +29,7 @@ const ARTICLE_COLUMNS: &str = "a.id, a.title, a.dek, a.slug, a.slug_is_custom, a
     a.body, a.words, a.status, a.created_at, a.updated_at, a.trashed_at,
     (SELECT json_group_array(json_object('id', f.id, 'question', f.question, 'answer', f.answer,
         'shared', f.block_id) ORDER BY f.position) FROM faq_items f WHERE f.article_id = a.id),
-    a.faq_structured_data";
+    a.faq_structured_data, a.word_target";
 
 /// The columns of [`summary_from_row`], also from `articles a`.
 pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.title, a.slug,
@@ -234,6 +234,7 @@ fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
             canonical_url: row.get(8)?,
             featured_image: row.get(9)?,
             publish_at: optional_time(row, 10)?,
+            word_target: row.get(19)?,
         },
         slug_is_custom: row.get(4)?,
         body,
@@ -398,7 +399,7 @@ pub(super) fn write_state(
     tx.execute(
         "UPDATE articles SET title = ?2, dek = ?3, slug = ?4, authors = ?5, meta_description = ?6,
             canonical_url = ?7, featured_image = ?8, publish_at = ?9, body = ?10, words = ?11,
-            updated_at = ?12
+            updated_at = ?12, word_target = ?13
          WHERE id = ?1",
         params![
             id.0,
@@ -412,7 +413,8 @@ pub(super) fn write_state(
             state.meta.publish_at.map(|d| d.timestamp_millis()),
             state.body,
             word_count(&state.body),
-            now_millis()
+            now_millis(),
+            state.meta.word_target
         ],
     )?;
     write_tags(tx, id, &state.meta.tags)

@@ -122,6 +122,20 @@ impl Library {
                 self.article(id)
             }
             ArticleField::Slug => self.set_slug(&article, value),
+            ArticleField::WordTarget => {
+                let target = word_target(value)?;
+                if target == article.meta.word_target {
+                    return Ok(article);
+                }
+                self.write(|tx| {
+                    tx.execute(
+                        "UPDATE articles SET word_target = ?2 WHERE id = ?1",
+                        params![id.0, target],
+                    )?;
+                    touch(tx, id)
+                })?;
+                self.article(id)
+            }
         }
     }
 
@@ -223,6 +237,39 @@ impl Library {
             touch(tx, id)
         })?;
         self.article(id)
+    }
+}
+
+/// The most a word target may be: far beyond any article, small enough
+/// that a slip of the keyboard is caught.
+pub const MAX_WORD_TARGET: u32 = 1_000_000;
+
+/// A word target as typed: a positive whole number (thousands may be
+/// grouped with commas, spaces or underscores: "1,500"), or empty for none.
+fn word_target(value: &str) -> Result<Option<u32>> {
+    let digits: String = value
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    if digits.is_empty() {
+        return Ok(None);
+    }
+    let refuse = || {
+        Error::invalid(
+            "word target",
+            format!(
+                "{:?} is not a word target; use a whole number from 1 to {MAX_WORD_TARGET}, or leave it empty",
+                value.trim()
+            ),
+        )
+    };
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(refuse());
+    }
+    match digits.parse::<u32>() {
+        Ok(n) if (1..=MAX_WORD_TARGET).contains(&n) => Ok(Some(n)),
+        _ => Err(refuse()),
     }
 }
 

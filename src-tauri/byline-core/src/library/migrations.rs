@@ -367,6 +367,13 @@ const MIGRATIONS: &[Migration] = &[
     ",
         then: None,
     },
+    Migration {
+        version: 13,
+        // An optional word target per article (a positive whole number; NULL
+        // when the writer has set none).
+        sql: "ALTER TABLE articles ADD COLUMN word_target INTEGER;",
+        then: None,
+    },
 ];
 
 /// Gives every article without a slug one made from its title, oldest

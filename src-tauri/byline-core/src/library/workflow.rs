@@ -144,8 +144,9 @@ impl Library {
         let copy = self.write(|tx| {
             let copy = insert_draft(tx, &title, &original.body)?;
             tx.execute(
-                "UPDATE articles SET (dek, authors, meta_description, featured_image, tags_text) =
-                    (SELECT dek, authors, meta_description, featured_image, tags_text
+                "UPDATE articles SET (dek, authors, meta_description, featured_image, tags_text,
+                        word_target) =
+                    (SELECT dek, authors, meta_description, featured_image, tags_text, word_target
                      FROM articles WHERE id = ?2)
                  WHERE id = ?1",
                 params![copy.0, id.0],

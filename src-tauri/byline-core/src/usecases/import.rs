@@ -456,6 +456,8 @@ pub(super) fn write_prepared(
         canonical_url: canonical,
         featured_image: image,
         publish_at: p.publish_at,
+        // A file carries no target; `write_imported` leaves the article's as it is.
+        word_target: None,
     };
     imported::write_imported(
         tx,

@@ -460,6 +460,8 @@ fn file_state(prepared: &super::import::Prepared, article: &Article) -> Result<R
             canonical_url: post.canonical_url.clone(),
             featured_image: post.image.clone(),
             publish_at: prepared.publish_at,
+            // A file does not carry the target: it stays the article's.
+            word_target: article.meta.word_target,
         },
         status: article.status,
         body: post.body.clone(),

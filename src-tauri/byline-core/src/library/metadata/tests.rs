@@ -332,3 +332,35 @@ fn a_duplicate_copies_the_metadata_but_not_the_identity() {
         ("", None)
     );
 }
+
+#[test]
+fn a_word_target_is_a_positive_whole_number_or_nothing() {
+    let (_d, mut lib) = library();
+    let id = lib.create_article("Harbour", "").unwrap().id;
+    assert_eq!(lib.article(id).unwrap().meta.word_target, None);
+
+    let set = lib.set_field(id, WordTarget, " 1,500 ").unwrap();
+    assert_eq!(set.meta.word_target, Some(1500));
+    assert_eq!(lib.article(id).unwrap().meta.word_target, Some(1500));
+    assert_eq!(set.meta.text(WordTarget), "1500");
+
+    for bad in ["0", "-5", "12.5", "twelve", "1e3", "1000001", "99999999999"] {
+        let err = lib.set_field(id, WordTarget, bad).unwrap_err();
+        assert_eq!(err.code(), "invalid_input", "{bad}");
+        assert!(
+            err.to_string().contains("whole number from 1 to 1000000"),
+            "{bad}: {err}"
+        );
+    }
+    // A refused value changes nothing.
+    assert_eq!(lib.article(id).unwrap().meta.word_target, Some(1500));
+
+    // A copy keeps the goal; empty clears it.
+    let copy = lib.duplicate(id).unwrap();
+    assert_eq!(copy.meta.word_target, Some(1500));
+    assert_eq!(
+        lib.set_field(id, WordTarget, "").unwrap().meta.word_target,
+        None
+    );
+    assert_eq!("goal".parse::<ArticleField>().unwrap(), WordTarget);
+}

@@ -249,7 +249,8 @@ fn a_schema_eleven_library_gets_its_tags_indexed() {
         id
     };
     {
-        // Put the file back to schema 11: the tags exist, the search column not.
+        // Put the file back to schema 11: the tags exist, the search column
+        // not, nor anything a later migration added (the word target).
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TRIGGER articles_fts_insert;
@@ -263,6 +264,7 @@ fn a_schema_eleven_library_gets_its_tags_indexed() {
              CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN SELECT 1; END;
              CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN SELECT 1; END;
              ALTER TABLE articles DROP COLUMN tags_text;
+             ALTER TABLE articles DROP COLUMN word_target;
              PRAGMA user_version = 11;",
         )
         .unwrap();

@@ -20,6 +20,7 @@ fn article() -> Article {
             canonical_url: String::new(),
             featured_image: "assets/0123456789abcdef0123456789abcdef.png".into(),
             publish_at: Some(at),
+            word_target: None,
         },
         slug_is_custom: true,
         body: "The council voted.\n\n> [!TIP]\n> Buy a season pass.\n\n![Map](assets/0123456789abcdef0123456789abcdef.png)\n\n<script>alert(1)</script>\n".into(),

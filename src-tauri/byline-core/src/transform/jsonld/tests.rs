@@ -22,6 +22,7 @@ fn article() -> Article {
             canonical_url: String::new(),
             featured_image: "assets/cactus.jpg".into(),
             publish_at: Some(at(2024, 5, 1, 9)),
+            word_target: None,
         },
         slug_is_custom: false,
         body: "Water rarely.".into(),
