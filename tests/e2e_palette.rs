@@ -110,7 +110,9 @@ async fn the_palette_runs_actions_opens_articles_and_goes_to_headings() {
     );
 
     // At the library's narrowest it still fits beside the settings gear.
-    app.js("(document.querySelector('.app').style.setProperty('--sidebar-width', '200px'), true)")
+    // (The window sets the width inline; the test keeps what it was and
+    // puts it back, or the layout would lose its columns.)
+    app.js("(() => { const s = document.querySelector('.app').style; window.__width = s.getPropertyValue('--sidebar-width'); s.setProperty('--sidebar-width', '200px'); return true; })()")
         .await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     let fits = app
@@ -121,7 +123,7 @@ async fn the_palette_runs_actions_opens_articles_and_goes_to_headings() {
         json!(true),
         "the Commands button fits a 200-pixel library"
     );
-    app.js("(document.querySelector('.app').style.removeProperty('--sidebar-width'), true)")
+    app.js("(document.querySelector('.app').style.setProperty('--sidebar-width', window.__width), true)")
         .await;
 
     // Opened from the text; Escape gives the keyboard back to the text.
