@@ -51,6 +51,9 @@ async fn block_shortcuts_start_blocks_on_empty_lines_and_enter_leaves_quotes() {
         .await;
     // A callout, typed: the same.
     app.press("> [!TIP]\nBook the early ferry.\n\n").await;
+    // A callout from its shortcut on the empty line: the same.
+    app.press(&format!("{}Passes still work.\n\n", ctrl_shift('0')))
+        .await;
     // A link with nothing selected: type its text, Tab to the address.
     app.press(&format!(
         "See {}the notice{TAB}https://example.org/n{END}\n\n",
@@ -68,6 +71,7 @@ async fn block_shortcuts_start_blocks_on_empty_lines_and_enter_leaves_quotes() {
     .await;
     let expected =
         "## What changes for riders\n\n> Said the mayor.\n\n> [!TIP]\n> Book the early ferry.\n\n\
+                    > [!TIP]\n> Passes still work.\n\n\
                     See [the notice](https://example.org/n)\n\n1. Buy a pass\n- Fares";
     assert_eq!(app.editor_text().await, expected);
     app.wait_focus("editor").await;
@@ -87,11 +91,12 @@ async fn block_shortcuts_start_blocks_on_empty_lines_and_enter_leaves_quotes() {
         app.text_of("[data-testid=preview] h2").await,
         "What changes for riders"
     );
-    // The callout holds only its tip: the next block is outside it.
+    // Each callout holds only its tip (its label and one paragraph): the
+    // next block is outside it.
     assert_eq!(
-        app.js("document.querySelectorAll('[data-testid=preview] .markdown-alert-tip p').length")
+        app.js("[...document.querySelectorAll('[data-testid=preview] .markdown-alert-tip')].map(c => c.querySelectorAll('p').length)")
             .await,
-        json!(2)
+        json!([2, 2])
     );
 
     app.press(&ctrl("s")).await;

@@ -22,6 +22,7 @@ import {
   toggleInline,
   toggleList,
   toggleQuote,
+  toggleCallout,
   toLinkAddress,
   type Edit,
 } from "./formatting";
@@ -149,6 +150,7 @@ const formattingKeymap = keymap.of([
   { key: "Mod-Shift-8", run: asCommand(toggleList("bullet")) },
   { key: "Mod-Shift-7", run: asCommand(toggleList("ordered")) },
   { key: "Mod-Shift-9", run: asCommand(toggleQuote) },
+  { key: "Mod-Shift-0", run: asCommand(toggleCallout) },
 ]);
 
 /// Runs `edit` only where it applies; elsewhere the key keeps its usual

@@ -9,6 +9,7 @@ import {
   toggleInline,
   toggleList,
   toggleQuote,
+  toggleCallout,
   toLinkAddress,
   type Edit,
 } from "./formatting";
@@ -106,6 +107,32 @@ describe("block shortcuts on an empty line", () => {
     expect(run(setHeading(3), "|Title")).toBe("### |Title");
     expect(run(toggleList("bullet"), "- one|")).toBe("one|");
     expect(run(toggleQuote, "> a|")).toBe("a|");
+  });
+});
+
+describe("the callout shortcut", () => {
+  // Callouts hold brackets, so these mark the selection with « » and the
+  // cursor with ‸ instead of run()'s [ ] and |.
+  function callout(marked: string): string {
+    const cursor = marked.includes("‸");
+    const from = cursor ? marked.indexOf("‸") : marked.indexOf("«");
+    const doc = marked.replace("‸", "").replace("«", "").replace("»", "");
+    const to = cursor ? from : marked.indexOf("»") - 1;
+    const state = EditorState.create({ doc, selection: EditorSelection.range(from, to) });
+    const spec = toggleCallout(state);
+    const next = spec ? state.update(spec).state : state;
+    const at = next.selection.main.head;
+    const text = next.doc.toString();
+    return text.slice(0, at) + "‸" + text.slice(at);
+  }
+  it("starts a callout on an empty line, the cursor on its first line of text", () => {
+    expect(callout("‸")).toBe("> [!TIP]\n> ‸");
+    expect(callout("Intro\n\n‸")).toBe("Intro\n\n> [!TIP]\n> ‸");
+  });
+  it("makes lines with text its body, and turns a callout back into paragraphs", () => {
+    expect(callout("«Book early.\n\nIt sells out.»")).toBe("> [!TIP]\n> Book early.\n>\n> It sells out.‸");
+    expect(callout("> [!TIP]\n> «Book early.»")).toBe("Book early.‸");
+    expect(callout("«> [!NOTE]\n> a\n> b»")).toBe("a\nb‸");
   });
 });
 

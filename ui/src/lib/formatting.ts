@@ -1,5 +1,5 @@
 // Markdown formatting commands for the editor: the shortcuts a writer
-// expects (bold, italic, code, link, headings, lists, quote), each a plain
+// expects (bold, italic, code, link, headings, lists, quote, callout), each a plain
 // text transformation that undo reverts in one step.
 import {
   EditorSelection,
@@ -174,6 +174,46 @@ export const toggleQuote: Edit = (state) => {
   // An empty line starts a quote; lines with text toggle as a whole.
   const allQuoted = !blank && lines.every((l) => QUOTE.test(l.text) || l.text.trim() === "");
   return changeLines(state, (line) => (allQuoted ? line.replace(QUOTE, "") : `> ${line}`));
+};
+
+const CALLOUT = /^>\s?\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$/i;
+
+/// A callout (`> [!TIP]`, shown as "Pro Tip"): on an empty line it starts
+/// one with the cursor on its first line of text; lines with text become
+/// its body; inside a callout (its marker line selected or just above the
+/// selection) it turns back into plain paragraphs.
+export const toggleCallout: Edit = (state) => {
+  const lines = selectedLines(state);
+  if (lines.length === 0) return null;
+  const first = lines[0];
+  const above = first.number > 1 ? state.doc.line(first.number - 1) : null;
+  const marker = CALLOUT.test(first.text) ? first : above && CALLOUT.test(above.text) ? above : null;
+  if (marker) {
+    // The marker line goes; the callout's lines lose their `>`.
+    const last = lines[lines.length - 1];
+    const body = [];
+    for (let n = marker.number + 1; n <= last.number; n++) body.push(state.doc.line(n).text.replace(QUOTE, ""));
+    const from = marker.from;
+    const insert = body.join(state.lineBreak);
+    return {
+      changes: { from, to: last.to, insert },
+      selection: EditorSelection.cursor(from + insert.length),
+    };
+  }
+  if (lines.every((l) => l.text.trim() === "")) {
+    const insert = `> [!TIP]${state.lineBreak}> `;
+    return {
+      changes: { from: first.from, to: lines[lines.length - 1].to, insert },
+      selection: EditorSelection.cursor(first.from + insert.length),
+    };
+  }
+  const last = lines[lines.length - 1];
+  const body = lines.map((l) => (l.text.trim() === "" ? ">" : `> ${l.text}`)).join(state.lineBreak);
+  const insert = `> [!TIP]${state.lineBreak}${body}`;
+  return {
+    changes: { from: first.from, to: last.to, insert },
+    selection: EditorSelection.cursor(first.from + insert.length),
+  };
 };
 
 function selectedLines(state: EditorState) {

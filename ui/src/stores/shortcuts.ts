@@ -4,7 +4,7 @@
 // lists it; the buttons' titles name the same keys.
 import { tick } from "svelte";
 import { commands } from "../lib/bindings";
-import { insertLink, setHeading, toggleInline, toggleList, toggleQuote, type Edit } from "../lib/formatting";
+import { insertLink, setHeading, toggleCallout, toggleInline, toggleList, toggleQuote, type Edit } from "../lib/formatting";
 import { findShortcut, type Action } from "../lib/shortcuts";
 import type { Stores } from "./index.svelte";
 
@@ -90,6 +90,7 @@ export const ACTIONS: readonly AppAction[] = [
   format("bullets", "Bulleted list", "Ctrl+Shift+8", toggleList("bullet")),
   format("numbers", "Numbered list", "Ctrl+Shift+7", toggleList("ordered")),
   format("quote", "Quote", "Ctrl+Shift+9", toggleQuote),
+  format("callout", "Callout (Pro Tip)", "Ctrl+Shift+0", toggleCallout),
 ];
 
 /// The actions that can run now, for the palette.
