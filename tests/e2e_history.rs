@@ -12,26 +12,6 @@ use support::{App, CTRL, RELEASE_MODIFIERS};
 const SHIFT: char = '\u{E008}';
 const ENTER: char = '\u{E007}';
 
-async fn keys(app: &App, text: &str) {
-    app.wait_for_css(".cm-content")
-        .await
-        .send_keys(text)
-        .await
-        .unwrap();
-}
-
-async fn click(app: &App, css: &str) {
-    app.wait_for_css(css).await.click().await.unwrap();
-}
-
-async fn saved(app: &App) {
-    app.wait_for_js(
-        "document.querySelector('[data-testid=save-state]').textContent.trim()",
-        json!("Saved"),
-    )
-    .await;
-}
-
 const EDITOR_TEXT: &str =
     "Array.from(document.querySelectorAll('.cm-line')).map(l => l.textContent).join('\\n')";
 
@@ -43,21 +23,22 @@ async fn history_compares_names_and_restores() {
     Library::open(&library).unwrap();
     let app = App::launch_with_env(&library, &[("BYLINE_CHECKPOINT_PAUSE_MS", "1500")]).await;
     app.new_article().await;
-    keys(&app, "The ferry leaves at noon.").await;
-    saved(&app).await;
+    app.keys_to_editor("The ferry leaves at noon.").await;
+    app.wait_saved().await;
     // A pause, then more typing: the text at the pause becomes a checkpoint.
     tokio::time::sleep(std::time::Duration::from_millis(1800)).await;
-    keys(&app, " It returns at six.").await;
-    saved(&app).await;
+    app.keys_to_editor(" It returns at six.").await;
+    app.wait_saved().await;
 
-    keys(&app, &format!("{CTRL}{SHIFT}h{RELEASE_MODIFIERS}")).await;
+    app.keys_to_editor(&format!("{CTRL}{SHIFT}h{RELEASE_MODIFIERS}"))
+        .await;
     app.wait_for_css("[data-testid=history-panel]").await;
     app.wait_for_js(
         "document.querySelectorAll('[data-testid=revision]').length",
         json!(1),
     )
     .await;
-    click(&app, "[data-testid=revision][data-number='1']").await;
+    app.click("[data-testid=revision][data-number='1']").await;
     app.wait_for_js(
         "[...document.querySelectorAll('[data-testid=diff] ins')].map(e => e.textContent).join('')",
         json!(" It returns at six."),
@@ -65,7 +46,7 @@ async fn history_compares_names_and_restores() {
     .await;
 
     // Name it.
-    click(&app, "[data-testid=name-revision]").await;
+    app.click("[data-testid=name-revision]").await;
     let name = app.wait_for_css("[data-testid=revision-name]").await;
     name.send_keys(&format!("First draft{ENTER}"))
         .await
@@ -77,10 +58,10 @@ async fn history_compares_names_and_restores() {
     .await;
 
     // A named snapshot of the text as it is now.
-    click(&app, "[data-testid=snapshot]").await;
+    app.click("[data-testid=snapshot]").await;
     let label = app.wait_for_css("[data-testid=snapshot-label]").await;
     label.send_keys("Before cuts").await.unwrap();
-    click(&app, "[data-testid=snapshot-save]").await;
+    app.click("[data-testid=snapshot-save]").await;
     app.wait_for_js(
         "document.querySelectorAll('[data-testid=revision]').length",
         json!(2),
@@ -98,9 +79,9 @@ async fn history_compares_names_and_restores() {
     app.screenshot("history-compare").await;
 
     // Restore revision 1: the editor shows it, and nothing is lost.
-    click(&app, "[data-testid=revision][data-number='1']").await;
-    click(&app, "[data-testid=restore-revision]").await;
-    click(&app, "[data-testid=restore-yes]").await;
+    app.click("[data-testid=revision][data-number='1']").await;
+    app.click("[data-testid=restore-revision]").await;
+    app.click("[data-testid=restore-yes]").await;
     app.wait_for_js(EDITOR_TEXT, json!("The ferry leaves at noon."))
         .await;
     app.wait_for_js(
@@ -113,7 +94,7 @@ async fn history_compares_names_and_restores() {
         json!("before restoring revision 1"),
     )
     .await;
-    saved(&app).await;
+    app.wait_saved().await;
     app.close().await;
 
     let lib = Library::open(&library).unwrap();
@@ -139,22 +120,25 @@ async fn history_compares_names_and_restores() {
 async fn undo_reaches_back_past_autosaves() {
     let (_dir, library, app) = App::launch_fresh().await;
     app.new_article().await;
-    keys(&app, "First line.").await;
-    saved(&app).await;
+    app.keys_to_editor("First line.").await;
+    app.wait_saved().await;
     // CodeMirror joins typing less than 500 ms apart into one undo step;
     // wait past that so the two sentences are two steps.
     tokio::time::sleep(std::time::Duration::from_millis(700)).await;
-    keys(&app, " Second line.").await;
-    saved(&app).await;
+    app.keys_to_editor(" Second line.").await;
+    app.wait_saved().await;
     // Both saves are behind us; undo still walks back through the typing.
-    keys(&app, &format!("{CTRL}z{RELEASE_MODIFIERS}")).await;
+    app.keys_to_editor(&format!("{CTRL}z{RELEASE_MODIFIERS}"))
+        .await;
     app.wait_for_js(EDITOR_TEXT, json!("First line.")).await;
-    keys(&app, &format!("{CTRL}{SHIFT}z{RELEASE_MODIFIERS}")).await;
+    app.keys_to_editor(&format!("{CTRL}{SHIFT}z{RELEASE_MODIFIERS}"))
+        .await;
     app.wait_for_js(EDITOR_TEXT, json!("First line. Second line."))
         .await;
-    keys(&app, &format!("{CTRL}z{RELEASE_MODIFIERS}")).await;
+    app.keys_to_editor(&format!("{CTRL}z{RELEASE_MODIFIERS}"))
+        .await;
     app.wait_for_js(EDITOR_TEXT, json!("First line.")).await;
-    saved(&app).await;
+    app.wait_saved().await;
     app.close().await;
     let lib = Library::open(&library).unwrap();
     let id = lib.list(&Default::default()).unwrap()[0].id;
@@ -175,12 +159,12 @@ async fn a_published_article_takes_corrections_listed_as_updates() {
         lib.set_status(id, byline_core::Status::Published).unwrap();
     }
     let app = App::launch(&library).await;
-    click(&app, "[data-testid=corrections-toggle]").await;
+    app.click("[data-testid=corrections-toggle]").await;
     let note = app.wait_for_css("[data-testid=correction-note]").await;
     note.send_keys("An earlier version gave the wrong <b>time</b>.")
         .await
         .unwrap();
-    click(&app, "[data-testid=correction-add]").await;
+    app.click("[data-testid=correction-add]").await;
     app.wait_for_js(
         "document.querySelector('[data-testid=preview-updates] h2')?.textContent",
         json!("Updates"),

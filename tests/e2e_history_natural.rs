@@ -22,22 +22,6 @@ with fewer crossings at night and more in the morning rush.";
 const SECOND: &str = "Riders who travel after ten in the evening will wait longer, and the \
 last boat back now leaves at half past eleven instead of midnight.";
 
-async fn keys(app: &App, text: &str) {
-    app.wait_for_css(".cm-content")
-        .await
-        .send_keys(text)
-        .await
-        .unwrap();
-}
-
-async fn saved(app: &App) {
-    app.wait_for_js(
-        "document.querySelector('[data-testid=save-state]').textContent.trim()",
-        json!("Saved"),
-    )
-    .await;
-}
-
 const THIRD: &str = "The council says the change saves money on the night crew, and that \
 it will look at the numbers again after the summer season ends.";
 
@@ -58,23 +42,23 @@ async fn pauses_after_real_writing_show_in_history_with_labels() {
     .await;
     app.new_article().await;
 
-    keys(&app, FIRST).await;
-    saved(&app).await;
+    app.keys_to_editor(FIRST).await;
+    app.wait_saved().await;
     tokio::time::sleep(PAUSE).await;
-    keys(
-        &app,
-        &format!("{ENTER}{ENTER}## What changes{ENTER}{ENTER}{SECOND}"),
-    )
+    app.keys_to_editor(&format!(
+        "{ENTER}{ENTER}## What changes{ENTER}{ENTER}{SECOND}"
+    ))
     .await;
-    saved(&app).await;
+    app.wait_saved().await;
     tokio::time::sleep(PAUSE).await;
     // A few words and a pause: not a real amount, nothing kept.
-    keys(&app, " Fares stay the same.").await;
-    saved(&app).await;
+    app.keys_to_editor(" Fares stay the same.").await;
+    app.wait_saved().await;
     tokio::time::sleep(PAUSE).await;
 
     // Open History without typing again: both pauses are there.
-    keys(&app, &format!("{CTRL}{SHIFT}h{RELEASE_MODIFIERS}")).await;
+    app.keys_to_editor(&format!("{CTRL}{SHIFT}h{RELEASE_MODIFIERS}"))
+        .await;
     app.wait_for_css("[data-testid=history-panel]").await;
     app.wait_for_js(
         "document.querySelectorAll('[data-testid=revision]').length",
@@ -93,8 +77,8 @@ async fn pauses_after_real_writing_show_in_history_with_labels() {
 
     // With History still open, more writing and a pause show up in it
     // without reopening the panel.
-    keys(&app, &format!("{ENTER}{ENTER}{THIRD}")).await;
-    saved(&app).await;
+    app.keys_to_editor(&format!("{ENTER}{ENTER}{THIRD}")).await;
+    app.wait_saved().await;
     app.wait_for_js(
         "document.querySelectorAll('[data-testid=revision]').length",
         json!(3),

@@ -316,6 +316,25 @@ impl App {
         .to_owned()
     }
 
+    /// Sends keys to the editor where its cursor is (no click first, which
+    /// would move it).
+    pub async fn keys_to_editor(&self, text: &str) {
+        self.wait_for_css(".cm-content")
+            .await
+            .send_keys(text)
+            .await
+            .unwrap();
+    }
+
+    /// Waits until the status bar says "Saved": the newest edit is stored.
+    pub async fn wait_saved(&self) {
+        self.wait_for_js(
+            "document.querySelector('[data-testid=save-state]').textContent.trim()",
+            json!("Saved"),
+        )
+        .await;
+    }
+
     pub async fn type_in_editor(&self, text: &str) {
         let editor = self.wait_for_css(".cm-content").await;
         editor.click().await.unwrap();
