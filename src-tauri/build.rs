@@ -39,6 +39,8 @@ const COMMANDS: &[&str] = &[
     "set_field",
     "check_slug",
     "render_preview",
+    "load_remote_images",
+    "open_link",
     "store_image",
     "article_history",
     "compare_revisions",

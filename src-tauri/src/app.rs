@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
+use byline_core::transform::render::remote::REMOTE_SCHEME;
 use byline_core::transform::render::{Previewer, Typography, ASSET_SCHEME};
 use byline_core::usecases::autosave::{Autosaver, Policy};
 use byline_core::Library;
@@ -75,6 +76,8 @@ pub fn run(library_path: PathBuf) -> Result<()> {
             let mut previewer = Previewer::new(Some(ASSET_BASE));
             previewer.set_typography(typography);
             app.manage(AppState::new(library, library_path, autosaver, previewer));
+            app.state::<AppState>()
+                .set_site_remote_images(site.load_remote_images);
             // Spelling is checked from the first keystroke; the settings
             // panel asks what the engine loaded.
             drop(crate::spellcheck::apply(app.handle(), &site));
@@ -106,6 +109,12 @@ pub fn run(library_path: PathBuf) -> Result<()> {
         .register_uri_scheme_protocol(ASSET_SCHEME, |ctx, request| {
             serve_asset(ctx.app_handle(), request.uri().path())
         })
+        .register_asynchronous_uri_scheme_protocol(REMOTE_SCHEME, |_ctx, request, responder| {
+            crate::remote_images::serve(request.uri().path().to_owned(), responder)
+        })
+        // The window shows the app and nothing else (links open in the
+        // browser, see navigation.rs).
+        .plugin(crate::navigation::guard())
         // Only Rust opens dialogs (the window has no dialog permission),
         // so a page can never choose where Byline writes.
         .plugin(tauri_plugin_dialog::init())

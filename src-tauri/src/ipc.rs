@@ -119,7 +119,9 @@ ipc_commands! {
     fn rename_article(id: ArticleId, title: String) -> Article;
     fn set_field(id: ArticleId, field: ArticleField, value: String) -> Article;
     fn check_slug(id: ArticleId, slug: String) -> SlugCheck;
-    fn render_preview(markdown: String, since: Option<u32>) -> Preview;
+    fn render_preview(article: ArticleId, markdown: String, since: Option<u32>) -> Preview;
+    fn load_remote_images(article: ArticleId) -> ();
+    fn open_link(url: String) -> ();
     fn store_image(name: String, data: String) -> StoredImage;
     fn article_history(id: ArticleId) -> Vec<RevisionInfo>;
     fn compare_revisions(id: ArticleId, from: u32, to: Option<u32>) -> Comparison;
@@ -144,7 +146,7 @@ ipc_commands! {
     fn delete_faq_block(block: FaqBlockId) -> Vec<FaqBlock>;
     fn detect_faq(markdown: String) -> Option<DetectedFaq>;
     fn convert_faq_section(id: ArticleId) -> Article;
-    fn render_answer(markdown: String) -> String;
+    fn render_answer(article: Option<ArticleId>, markdown: String) -> String;
     fn preview_export(id: ArticleId, format: Format) -> Exported;
     fn export_article(id: ArticleId, format: Format) -> Option<WrittenExport>;
     fn export_site(status: Option<Status>) -> Option<SiteExport>;

@@ -13,6 +13,8 @@ mod commands;
 mod dialogs;
 mod ipc;
 mod mirror;
+mod navigation;
+mod remote_images;
 mod spellcheck;
 mod state;
 

@@ -2,10 +2,11 @@
 //! reaching it: locks survive a panic elsewhere, and a command that touches
 //! an article first writes the typing autosave still holds for it.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use byline_core::transform::render::Previewer;
+use byline_core::transform::render::{Images, Previewer, RemoteImages};
 use byline_core::usecases::autosave::Autosaver;
 use byline_core::{ArticleId, Library};
 
@@ -18,6 +19,15 @@ pub struct AppState {
     previewer: Mutex<Previewer>,
     /// The folder mirror: its watcher while one runs, and its last error.
     pub mirror: Mirror,
+    remote_images: Mutex<RemotePolicy>,
+}
+
+/// Whether images from other sites load in the window: the site's setting,
+/// or the writer chose "Load images" on that article since the app started.
+#[derive(Default)]
+struct RemotePolicy {
+    site: bool,
+    articles: HashSet<ArticleId>,
 }
 
 /// Takes a lock even when a thread panicked while holding it. Nothing the
@@ -52,6 +62,7 @@ impl AppState {
             autosaver,
             previewer: Mutex::new(previewer),
             mirror: Mirror::default(),
+            remote_images: Mutex::default(),
         }
     }
 
@@ -88,8 +99,47 @@ impl AppState {
         Ok(self.library())
     }
 
-    pub fn previewer(&self) -> MutexGuard<'_, Previewer> {
+    /// The preview, set up for `article`'s images from other sites.
+    pub fn previewer(&self, article: ArticleId) -> MutexGuard<'_, Previewer> {
+        let remote = self.remote_images(Some(article));
+        let mut previewer = lock(&self.previewer);
+        previewer.set_remote_images(remote);
+        previewer
+    }
+
+    /// The preview as it is, for settings that change how it renders.
+    pub fn previewer_settings(&self) -> MutexGuard<'_, Previewer> {
         lock(&self.previewer)
+    }
+
+    /// Whether images from other sites load for `article` (`None`: HTML that
+    /// belongs to no article, such as the site's boilerplate).
+    pub fn remote_images(&self, article: Option<ArticleId>) -> RemoteImages {
+        let policy = lock(&self.remote_images);
+        if policy.site || article.is_some_and(|id| policy.articles.contains(&id)) {
+            RemoteImages::Load
+        } else {
+            RemoteImages::Block
+        }
+    }
+
+    /// How HTML shown in the window for `article` addresses its images.
+    pub fn window_images(&self, article: Option<ArticleId>) -> Images<'static> {
+        Images::InWindow {
+            assets: crate::app::ASSET_BASE,
+            remote: self.remote_images(article),
+        }
+    }
+
+    /// The writer chose to load `article`'s images from other sites, for as
+    /// long as the app runs.
+    pub fn load_remote_images(&self, article: ArticleId) {
+        lock(&self.remote_images).articles.insert(article);
+    }
+
+    /// The site's setting, at start and whenever the settings are saved.
+    pub fn set_site_remote_images(&self, on: bool) {
+        lock(&self.remote_images).site = on;
     }
 }
 

@@ -292,14 +292,20 @@ fn check_everywhere(url: &str) -> Result<(), String> {
         let s = site(url, base);
         check_html(&render::render(&a.body), "render")?;
         check_html(
-            &render::fragment(&a.body, Some("byline-asset://localhost/"), smart),
+            &render::fragment(&a.body, render::Images::InWindow {
+                assets: "byline-asset://localhost/",
+                remote: render::RemoteImages::Block,
+            }, smart),
             "fragment",
         )?;
         check_html(
             &render::faq_html(
                 &[a.faq[0].pair()],
                 "FAQ",
-                Some("byline-asset://localhost/"),
+                render::Images::InWindow {
+                assets: "byline-asset://localhost/",
+                remote: render::RemoteImages::Block,
+            },
                 smart,
             ),
             "faq",
@@ -420,7 +426,10 @@ fn good_urls_survive_unchanged() {
     // The preview's library images keep the app's own scheme.
     let preview = render::fragment(
         "![a](assets/x.png)",
-        Some("byline-asset://localhost/"),
+        render::Images::InWindow {
+                assets: "byline-asset://localhost/",
+                remote: render::RemoteImages::Block,
+            },
         render::Typography::default(),
     );
     assert!(

@@ -100,7 +100,11 @@ pub fn faq(context: &Context, args: FaqArgs) -> Result<()> {
     let id = article.id;
     match args.action {
         FaqAction::List { json } => {
-            let view = FaqView::new(&article, &library.site_settings()?, None);
+            let view = FaqView::new(
+                &article,
+                &library.site_settings()?,
+                byline_core::transform::render::Images::AsPublished,
+            );
             let mut out = std::io::stdout().lock();
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&view)?)?;

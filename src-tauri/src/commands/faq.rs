@@ -15,16 +15,20 @@ use crate::state::Typing;
 
 /// The article's FAQ as the panel and the preview show it, read with the
 /// lock the change took, so no other write comes between.
-fn faq_view(library: &Library, id: ArticleId) -> IpcResult<FaqView> {
+fn faq_view(app: &AppHandle, library: &Library, id: ArticleId) -> IpcResult<FaqView> {
     let article = library.article(id)?;
     let site = library.site_settings()?;
-    Ok(FaqView::new(&article, &site, Some(crate::app::ASSET_BASE)))
+    Ok(FaqView::new(
+        &article,
+        &site,
+        state(app).window_images(Some(id)),
+    ))
 }
 
 #[tauri::command(async)]
 pub fn article_faq(app: AppHandle, id: ArticleId) -> IpcResult<FaqView> {
     let library = state(&app).library_after_typing(Typing::Of(id))?;
-    faq_view(&library, id)
+    faq_view(&app, &library, id)
 }
 
 #[tauri::command(async)]
@@ -36,7 +40,7 @@ pub fn add_faq_item(
 ) -> IpcResult<FaqView> {
     let mut library = state(&app).library_after_typing(Typing::Of(id))?;
     library.add_faq_item(id, &item, position)?;
-    faq_view(&library, id)
+    faq_view(&app, &library, id)
 }
 
 #[tauri::command(async)]
@@ -48,7 +52,7 @@ pub fn update_faq_item(
 ) -> IpcResult<FaqView> {
     let mut library = state(&app).library_after_typing(Typing::Of(id))?;
     library.update_faq_item(item, &text)?;
-    faq_view(&library, id)
+    faq_view(&app, &library, id)
 }
 
 #[tauri::command(async)]
@@ -60,7 +64,7 @@ pub fn move_faq_item(
 ) -> IpcResult<FaqView> {
     let mut library = state(&app).library_after_typing(Typing::Of(id))?;
     library.move_faq_item(item, position)?;
-    faq_view(&library, id)
+    faq_view(&app, &library, id)
 }
 
 /// Removes an item; what comes back is what the window's Undo hands to
@@ -77,28 +81,28 @@ pub fn remove_faq_item(app: AppHandle, item: FaqItemId) -> IpcResult<RemovedFaqI
 pub fn restore_faq_item(app: AppHandle, removed: RemovedFaqItem) -> IpcResult<FaqView> {
     let mut library = state(&app).library_after_typing(Typing::Of(removed.article))?;
     library.restore_faq_item(&removed)?;
-    faq_view(&library, removed.article)
+    faq_view(&app, &library, removed.article)
 }
 
 #[tauri::command(async)]
 pub fn set_faq_structured_data(app: AppHandle, id: ArticleId, on: bool) -> IpcResult<FaqView> {
     let mut library = state(&app).library_after_typing(Typing::Of(id))?;
     library.set_faq_structured_data(id, on)?;
-    faq_view(&library, id)
+    faq_view(&app, &library, id)
 }
 
 #[tauri::command(async)]
 pub fn share_faq_item(app: AppHandle, id: ArticleId, item: FaqItemId) -> IpcResult<FaqView> {
     let mut library = state(&app).library_after_typing(Typing::Of(id))?;
     library.share_faq_item(item)?;
-    faq_view(&library, id)
+    faq_view(&app, &library, id)
 }
 
 #[tauri::command(async)]
 pub fn detach_faq_item(app: AppHandle, id: ArticleId, item: FaqItemId) -> IpcResult<FaqView> {
     let mut library = state(&app).library_after_typing(Typing::Of(id))?;
     library.detach_faq_item(item)?;
-    faq_view(&library, id)
+    faq_view(&app, &library, id)
 }
 
 #[tauri::command(async)]
@@ -115,7 +119,7 @@ pub fn insert_faq_block(
 ) -> IpcResult<FaqView> {
     let mut library = state(&app).library_after_typing(Typing::Of(id))?;
     library.insert_faq_block(id, block, position)?;
-    faq_view(&library, id)
+    faq_view(&app, &library, id)
 }
 
 /// Deletes a shared block from Settings; the articles that used it keep
@@ -144,16 +148,22 @@ pub fn convert_faq_section(app: AppHandle, id: ArticleId) -> IpcResult<Article> 
         .convert_faq_section(id)?)
 }
 
-/// A FAQ answer's Markdown as the preview shows it, for the panel.
+/// A FAQ answer's Markdown as the preview shows it, for the panel (and the
+/// site's boilerplate for Settings, which belongs to no `article`).
 #[tauri::command(async)]
-pub fn render_answer(app: AppHandle, markdown: String) -> IpcResult<String> {
+pub fn render_answer(
+    app: AppHandle,
+    article: Option<ArticleId>,
+    markdown: String,
+) -> IpcResult<String> {
     if markdown.len() > byline_core::domain::faq::MAX_ANSWER_BYTES {
         return Err(byline_core::Error::invalid("answer", "is too long to preview").into());
     }
-    let site = state(&app).library().site_settings()?;
+    let state = state(&app);
+    let site = state.library().site_settings()?;
     Ok(byline_core::transform::render::fragment(
         &markdown,
-        Some(crate::app::ASSET_BASE),
+        state.window_images(article),
         byline_core::transform::render::Typography::of(&site),
     ))
 }

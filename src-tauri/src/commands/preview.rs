@@ -4,17 +4,31 @@
 use byline_core::library::check_body;
 use byline_core::transform::render::Preview;
 use byline_core::transform::text_stats::TextStats;
+use byline_core::ArticleId;
 use tauri::AppHandle;
 
 use super::state;
 use crate::ipc::IpcResult;
 
-/// `since` is the generation of the preview the window shows; blocks it
-/// already has come back without their HTML.
+/// `markdown` is the body of `article` as typed; `since` is the generation
+/// of the preview the window shows, whose blocks come back without HTML.
 #[tauri::command(async)]
-pub fn render_preview(app: AppHandle, markdown: String, since: Option<u32>) -> IpcResult<Preview> {
+pub fn render_preview(
+    app: AppHandle,
+    article: ArticleId,
+    markdown: String,
+    since: Option<u32>,
+) -> IpcResult<Preview> {
     check_body(&markdown)?;
-    Ok(state(&app).previewer().render(&markdown, since))
+    Ok(state(&app).previewer(article).render(&markdown, since))
+}
+
+/// The writer chose "Load images" in the preview: images from other sites
+/// load for `article` until the app quits.
+#[tauri::command(async)]
+pub fn load_remote_images(app: AppHandle, article: ArticleId) -> IpcResult<()> {
+    state(&app).load_remote_images(article);
+    Ok(())
 }
 
 /// Counts for a piece of text (the editor's selection), by the same rules

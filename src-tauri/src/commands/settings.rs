@@ -18,7 +18,10 @@ pub fn set_site_settings(app: AppHandle, settings: SiteSettings) -> IpcResult<Si
     let state = state(&app);
     let saved = state.library().set_site_settings(&settings)?;
     // The preview renders as exports will from the next keystroke on.
-    state.previewer().set_typography(Typography::of(&saved));
+    state
+        .previewer_settings()
+        .set_typography(Typography::of(&saved));
+    state.set_site_remote_images(saved.load_remote_images);
     // The window checks spelling (or stops) in the saved language; what
     // the engine made of it is for `spellcheck_status` to tell.
     drop(crate::spellcheck::apply(&app, &saved));

@@ -323,7 +323,14 @@ smart_quotes: boolean,
  * Misspellings underlined in the editor as the writer types, checked
  * against the dictionary for `language`.
  */
-spellcheck: boolean, };
+spellcheck: boolean, 
+/**
+ * Images that live on other sites load in the preview. Off by default:
+ * loading one tells that site when the article was opened, so they show
+ * as placeholders until the writer loads them (per article, or here for
+ * the whole library).
+ */
+load_remote_images: boolean, };
 
 export type SpellcheckStatus = { 
 /**
@@ -456,7 +463,9 @@ export const commands = {
   renameArticle: (id: ArticleId, title: string): Promise<Article> => call<Article>("rename_article", { id, title }),
   setField: (id: ArticleId, field: ArticleField, value: string): Promise<Article> => call<Article>("set_field", { id, field, value }),
   checkSlug: (id: ArticleId, slug: string): Promise<SlugCheck> => call<SlugCheck>("check_slug", { id, slug }),
-  renderPreview: (markdown: string, since: number | null): Promise<Preview> => call<Preview>("render_preview", { markdown, since }),
+  renderPreview: (article: ArticleId, markdown: string, since: number | null): Promise<Preview> => call<Preview>("render_preview", { article, markdown, since }),
+  loadRemoteImages: (article: ArticleId): Promise<void> => call<void>("load_remote_images", { article }),
+  openLink: (url: string): Promise<void> => call<void>("open_link", { url }),
   storeImage: (name: string, data: string): Promise<StoredImage> => call<StoredImage>("store_image", { name, data }),
   articleHistory: (id: ArticleId): Promise<Array<RevisionInfo>> => call<Array<RevisionInfo>>("article_history", { id }),
   compareRevisions: (id: ArticleId, from: number, to: number | null): Promise<Comparison> => call<Comparison>("compare_revisions", { id, from, to }),
@@ -481,7 +490,7 @@ export const commands = {
   deleteFaqBlock: (block: FaqBlockId): Promise<Array<FaqBlock>> => call<Array<FaqBlock>>("delete_faq_block", { block }),
   detectFaq: (markdown: string): Promise<DetectedFaq | null> => call<DetectedFaq | null>("detect_faq", { markdown }),
   convertFaqSection: (id: ArticleId): Promise<Article> => call<Article>("convert_faq_section", { id }),
-  renderAnswer: (markdown: string): Promise<string> => call<string>("render_answer", { markdown }),
+  renderAnswer: (article: ArticleId | null, markdown: string): Promise<string> => call<string>("render_answer", { article, markdown }),
   previewExport: (id: ArticleId, format: Format): Promise<Exported> => call<Exported>("preview_export", { id, format }),
   exportArticle: (id: ArticleId, format: Format): Promise<WrittenExport | null> => call<WrittenExport | null>("export_article", { id, format }),
   exportSite: (status: Status | null): Promise<SiteExport | null> => call<SiteExport | null>("export_site", { status }),

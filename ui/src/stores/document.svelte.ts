@@ -92,7 +92,7 @@ export class DocumentStore {
       this.confirmingDelete = false;
       this.panels.opened(article.trashed_at !== null);
       void this.mirror.refresh();
-      this.preview.reset(article.body);
+      this.preview.reset(article.id, article.body);
       this.updates = null;
       this.faq = null;
       this.detected = null;
@@ -122,6 +122,20 @@ export class DocumentStore {
       const article = await commands.createArticle();
       // A new draft belongs in the library list, whatever was on screen.
       await this.openNew(article.id);
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  /// "Load images": this article's images from other sites load from now
+  /// until the app quits, in the preview and the FAQ section alike.
+  async loadRemoteImages() {
+    const id = this.current?.id;
+    if (id === undefined) return;
+    try {
+      await commands.loadRemoteImages(id);
+      this.preview.refresh();
+      void this.loadFaq(id);
     } catch (error) {
       this.problems.show(error);
     }

@@ -40,12 +40,14 @@ export class Stores {
   }
 
   /// Saved settings change the boilerplate and the FAQ heading the preview
-  /// shows, and smart quotes change how the whole page is set.
+  /// shows; smart quotes and images from other sites change the whole page.
   siteSaved(settings: Parameters<SiteStore["apply"]>[0]) {
-    const quotesChanged = this.site.settings?.smart_quotes !== settings.smart_quotes;
+    const old = this.site.settings;
+    const renderChanged =
+      old?.smart_quotes !== settings.smart_quotes || old?.load_remote_images !== settings.load_remote_images;
     void this.site.apply(settings);
     this.faqChangedElsewhere();
-    if (quotesChanged && this.doc.current) this.preview.refresh();
+    if (renderChanged && this.doc.current) this.preview.refresh();
   }
 
   /// The library's FAQ changed outside the open article's panel.

@@ -1,6 +1,6 @@
 // The open article's preview and counts, rendered by the backend for the
 // newest text only.
-import { commands, type Preview, type PreviewBlock, type TextStats } from "../lib/bindings";
+import { commands, type ArticleId, type Preview, type PreviewBlock, type TextStats } from "../lib/bindings";
 import { Latest } from "../lib/latest";
 import type { ProblemStore } from "./problem.svelte";
 
@@ -22,12 +22,16 @@ export class PreviewStore {
   // only for blocks the page does not show yet.
   private shown: number | null = null;
   private text = "";
+  private article: ArticleId | null = null;
   private selectionTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly previews: Latest<string, Preview>;
 
   constructor(private readonly problems: ProblemStore) {
     this.previews = new Latest<string, Preview>(
-      (markdown) => commands.renderPreview(markdown, this.shown),
+      (markdown) =>
+        this.article === null
+          ? Promise.reject(new Error("no article is open"))
+          : commands.renderPreview(this.article, markdown, this.shown),
       (preview) => {
         this.blocks = preview.blocks;
         this.shown = preview.generation;
@@ -39,7 +43,8 @@ export class PreviewStore {
   }
 
   /// Another article opened: nothing of the last one's preview is reused.
-  reset(body: string) {
+  reset(article: ArticleId, body: string) {
+    this.article = article;
     this.previews.reset();
     this.shown = null;
     this.selection = null;

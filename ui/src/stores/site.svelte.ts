@@ -34,7 +34,7 @@ export class SiteStore {
     void this.refreshSpelling();
     // Only the newest settings' rendering is shown.
     const version = ++this.version;
-    const render = (markdown: string) => (markdown.trim() === "" ? Promise.resolve("") : commands.renderAnswer(markdown));
+    const render = (markdown: string) => (markdown.trim() === "" ? Promise.resolve("") : commands.renderAnswer(null, markdown));
     try {
       const [share, newsletter, footer] = await Promise.all([
         render(settings.share_prompt),

@@ -39,6 +39,11 @@ pub struct SiteSettings {
     /// Misspellings underlined in the editor as the writer types, checked
     /// against the dictionary for `language`.
     pub spellcheck: bool,
+    /// Images that live on other sites load in the preview. Off by default:
+    /// loading one tells that site when the article was opened, so they show
+    /// as placeholders until the writer loads them (per article, or here for
+    /// the whole library).
+    pub load_remote_images: bool,
 }
 
 impl Default for SiteSettings {
@@ -55,6 +60,7 @@ impl Default for SiteSettings {
             footer: String::new(),
             smart_quotes: false,
             spellcheck: true,
+            load_remote_images: false,
         }
     }
 }

@@ -115,6 +115,7 @@ fn clean(s: &SiteSettings) -> Result<SiteSettings> {
         footer: boilerplate(&s.footer, "footer")?,
         smart_quotes: s.smart_quotes,
         spellcheck: s.spellcheck,
+        load_remote_images: s.load_remote_images,
     })
 }
 

@@ -209,7 +209,7 @@ pub fn fragment(input: &Input<'_>) -> String {
     html.push_str(&crate::transform::render::faq_html(
         &input.faq(),
         &input.site.faq_heading,
-        None,
+        crate::transform::render::Images::AsPublished,
         typography,
     ));
     html.push_str(&crate::transform::render::updates_html(input.corrections));
@@ -332,7 +332,7 @@ pub fn page(input: &Input<'_>) -> String {
     body.push_str(&crate::transform::render::faq_html(
         &input.faq(),
         &site.faq_heading,
-        None,
+        crate::transform::render::Images::AsPublished,
         typography,
     ));
     body.push_str(&boilerplate(site));

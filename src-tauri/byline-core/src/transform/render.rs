@@ -29,8 +29,10 @@ pub struct Preview {
 
 mod blocks;
 mod previewer;
+pub mod remote;
 pub use blocks::PreviewBlock;
 pub use previewer::Previewer;
+pub use remote::{Images, RemoteImages};
 
 /// How the site sets its text, as far as the renderer is concerned. It is
 /// part of the one pipeline: the preview and every export take it from the
@@ -132,42 +134,51 @@ pub fn updates_html(corrections: &[crate::domain::correction::Correction]) -> St
 
 /// A piece of Markdown (a FAQ answer being edited) rendered as the preview
 /// renders the body, without source positions.
-pub fn fragment(markdown: &str, asset_base: Option<&str>, typography: Typography) -> String {
-    let (options, sanitizer) = options_for(asset_base, typography);
+pub fn fragment(markdown: &str, images: Images<'_>, typography: Typography) -> String {
+    let (options, sanitizer) = options_for(images, typography);
     render_with(markdown, &options, sanitizer)
 }
 
 /// Options and sanitiser for rendering outside the incremental preview:
-/// with `asset_base`, library images point at the window's protocol.
+/// in the window, library images point at the window's protocol.
 fn options_for(
-    asset_base: Option<&str>,
+    images: Images<'_>,
     typography: Typography,
 ) -> (comrak::Options<'static>, &'static ammonia::Builder<'static>) {
     let mut options = published_options(typography).clone();
-    match asset_base {
-        Some(base) => {
-            options.extension.image_url_rewriter = Some(Arc::new(AssetUrls(base.to_owned())));
-            (options, &PREVIEW_SANITIZER)
+    match images {
+        Images::InWindow { assets, remote } => {
+            options.extension.image_url_rewriter = Some(Arc::new(AssetUrls(assets.to_owned())));
+            (options, window_sanitizer(remote))
         }
-        None => (options, &SANITIZER),
+        Images::AsPublished => (options, &SANITIZER),
+    }
+}
+
+/// The window's sanitiser: as the page's, plus library images, with images
+/// from other sites sent through the app (see [`remote`]).
+fn window_sanitizer(remote: RemoteImages) -> &'static ammonia::Builder<'static> {
+    match remote {
+        RemoteImages::Block => &PREVIEW_SANITIZER,
+        RemoteImages::Load => &PREVIEW_LOADING_SANITIZER,
     }
 }
 
 /// The FAQ section that closes an article: `heading`, then each question
 /// as a heading with its answer rendered like the body. Questions are text,
 /// never markup (markup in one is flagged by `faq::validate`). Empty when
-/// there are no items. `asset_base` is as for [`Previewer::new`]: the
-/// preview passes the window's image URL base, exports pass `None`.
+/// there are no items. The preview renders it [`Images::InWindow`],
+/// exports [`Images::AsPublished`].
 pub fn faq_html(
     items: &[crate::domain::faq::QuestionAnswer],
     heading: &str,
-    asset_base: Option<&str>,
+    images: Images<'_>,
     typography: Typography,
 ) -> String {
     if items.is_empty() {
         return String::new();
     }
-    let (options, sanitizer) = options_for(asset_base, typography);
+    let (options, sanitizer) = options_for(images, typography);
     let mut html = format!(
         r#"<section class="byline-faq"><h2 id="faq">{}</h2>"#,
         escape_text(heading)
@@ -337,10 +348,14 @@ const PAGE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
 /// their own scheme (see the app's `byline-asset` protocol).
 const PREVIEW_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", ASSET_SCHEME];
 
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| sanitizer(PAGE_SCHEMES));
+static SANITIZER: LazyLock<ammonia::Builder<'static>> =
+    LazyLock::new(|| sanitizer(PAGE_SCHEMES, None));
 
 static PREVIEW_SANITIZER: LazyLock<ammonia::Builder<'static>> =
-    LazyLock::new(|| sanitizer(PREVIEW_SCHEMES));
+    LazyLock::new(|| sanitizer(PREVIEW_SCHEMES, Some(RemoteImages::Block)));
+
+static PREVIEW_LOADING_SANITIZER: LazyLock<ammonia::Builder<'static>> =
+    LazyLock::new(|| sanitizer(PREVIEW_SCHEMES, Some(RemoteImages::Load)));
 
 /// Attributes whose value is a URL, on whatever element the allow-list
 /// lets them through. ammonia checks only some of them (not `cite`), and
@@ -366,7 +381,11 @@ pub const URL_ATTRIBUTES: &[&str] = &[
 /// The URL scheme the desktop app serves library images under.
 pub const ASSET_SCHEME: &str = "byline-asset";
 
-fn sanitizer(schemes: &'static [&'static str]) -> ammonia::Builder<'static> {
+/// `remote` is set for the window: where images from other sites go.
+fn sanitizer(
+    schemes: &'static [&'static str],
+    remote: Option<RemoteImages>,
+) -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
     b.url_schemes(schemes.iter().copied().collect::<HashSet<_>>())
         .add_tags([
@@ -397,7 +416,15 @@ fn sanitizer(schemes: &'static [&'static str]) -> ammonia::Builder<'static> {
                 // `domain::url`, which also sees through separators, controls
                 // and character references. Dropping the attribute keeps the
                 // link's text.
-                (_, a) if URL_ATTRIBUTES.contains(&a) => clean_url(value, schemes).map(Into::into),
+                (_, a) if URL_ATTRIBUTES.contains(&a) => {
+                    let url = clean_url(value, schemes)?;
+                    match remote {
+                        Some(remote) if element == "img" && a == "src" => {
+                            Some(remote::window_url(&url, remote).unwrap_or(url).into())
+                        }
+                        _ => Some(url.into()),
+                    }
+                }
                 ("input", "type") => (value == "checkbox").then_some(value.into()),
                 (_, "class") => {
                     let kept: Vec<&str> = value

@@ -182,7 +182,7 @@ export class FaqEditor {
           return;
         }
         try {
-          const html = await commands.renderAnswer(markdown);
+          const html = await commands.renderAnswer(this.source.article, markdown);
           // Only the newest text's rendering is shown.
           if (this.drafts[id]?.answer === markdown) this.answerHtml[id] = html;
         } catch (error) {

@@ -32,8 +32,8 @@ pub struct FaqView {
 }
 
 impl FaqView {
-    /// `asset_base` as for the preview (see [`render::faq_html`]).
-    pub fn new(article: &Article, site: &SiteSettings, asset_base: Option<&str>) -> FaqView {
+    /// `images` as for [`render::faq_html`].
+    pub fn new(article: &Article, site: &SiteSettings, images: render::Images<'_>) -> FaqView {
         let pairs: Vec<QuestionAnswer> = article.faq.iter().map(FaqItem::pair).collect();
         let (kept, issues) = validate::publishable(&pairs);
         let on = article.faq_structured_data && site.faq_structured_data;
@@ -41,7 +41,7 @@ impl FaqView {
             html: render::faq_html(
                 &pairs,
                 &site.faq_heading,
-                asset_base,
+                images,
                 render::Typography::of(site),
             ),
             items: article.faq.clone(),

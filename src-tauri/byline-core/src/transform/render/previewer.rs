@@ -6,13 +6,17 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
-use super::{blocks, comrak_html, preview_options, sanitize, Preview, PreviewBlock, Typography};
+use super::{
+    blocks, comrak_html, preview_options, sanitize, window_sanitizer, Preview, PreviewBlock,
+    RemoteImages, Typography,
+};
 use crate::transform::text_stats::stats;
 
 pub struct Previewer {
     options: comrak::Options<'static>,
     asset_base: Option<String>,
     typography: Typography,
+    remote: RemoteImages,
     /// Sanitised HTML by block key, with the generation that last used it.
     cache: HashMap<u64, (String, u32)>,
     generation: u32,
@@ -29,6 +33,7 @@ impl Previewer {
             options: preview_options(asset_base, Typography::default()),
             asset_base: asset_base.map(str::to_owned),
             typography: Typography::default(),
+            remote: RemoteImages::default(),
             cache: HashMap::new(),
             generation: 0,
             shown: HashSet::new(),
@@ -42,6 +47,17 @@ impl Previewer {
         if typography != self.typography {
             self.typography = typography;
             self.options = preview_options(self.asset_base.as_deref(), typography);
+        }
+    }
+
+    /// Whether images from other sites load (see [`super::remote`]). The
+    /// same Markdown then sanitises to other HTML, so nothing cached or
+    /// shown is reused across the change.
+    pub fn set_remote_images(&mut self, remote: RemoteImages) {
+        if remote != self.remote {
+            self.remote = remote;
+            self.cache.clear();
+            self.shown.clear();
         }
     }
 
@@ -59,7 +75,10 @@ impl Previewer {
             .map(|chunk| {
                 let pos = blocks::leading_sourcepos(chunk).to_owned();
                 let body = blocks::without_sourcepos(chunk);
-                let key = hash(&body);
+                // The same Markdown sanitises to other HTML when images
+                // from other sites load, so the window must not keep the
+                // block it shows under the same key.
+                let key = hash(&(self.remote, &body));
                 let fresh = shown.insert(key);
                 let html = if window_has && fresh && self.shown.contains(&key) {
                     if let Some(entry) = self.cache.get_mut(&key) {
@@ -68,7 +87,7 @@ impl Previewer {
                     None
                 } else {
                     let entry = self.cache.entry(key).or_insert_with(|| {
-                        (sanitize(&body, &super::PREVIEW_SANITIZER), generation)
+                        (sanitize(&body, window_sanitizer(self.remote)), generation)
                     });
                     entry.1 = generation;
                     Some(entry.0.clone())
@@ -96,8 +115,8 @@ impl Previewer {
     }
 }
 
-fn hash(html: &str) -> u64 {
+fn hash(value: &impl Hash) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    html.hash(&mut hasher);
+    value.hash(&mut hasher);
     hasher.finish()
 }

@@ -304,7 +304,7 @@ fn library_images_point_at_the_window_protocol_in_the_preview_only() {
         .html
         .as_deref()
         .unwrap()
-        .contains(r#"src="https://e.com/a.png""#));
+        .contains("src=\"byline-remote://localhost/blocked/https%3A%2F%2Fe%2Ecom%2Fa%2Epng\""));
     let exported = render(md);
     assert!(
         exported.contains(r#"<img src="assets/0123456789abcdef0123456789abcdef.png" alt="Chart">"#),
@@ -420,8 +420,68 @@ fn faq_answers_follow_the_site_s_typography() {
     let smart = Typography {
         smart_punctuation: true,
     };
-    let html = faq_html(&items, "FAQ", None, smart);
+    let html = faq_html(&items, "FAQ", Images::AsPublished, smart);
     assert!(html.contains("It’s at “one”."), "{html}");
-    assert!(fragment("It's", None, smart).contains("It’s"));
-    assert!(fragment("It's", None, Typography::default()).contains("It's"));
+    assert!(fragment("It's", Images::AsPublished, smart).contains("It’s"));
+    assert!(fragment("It's", Images::AsPublished, Typography::default()).contains("It's"));
+}
+
+/// Images from other sites never reach the window as they are: a Markdown
+/// image and a raw `<img>` alike go through the app's `byline-remote`
+/// protocol, as a placeholder until the writer loads them. Exports keep the
+/// address as written, and an article cannot write the app's protocol
+/// itself (it would bypass the writer's choice).
+#[test]
+fn images_from_other_sites_reach_the_window_only_through_the_app() {
+    let md = "![pixel](https://tracker.example/p.gif)\n\n<img src=\"http://cdn.example/a.png\" alt=\"a\">\n\n![own](assets/ab.png)\n\n<img src=\"byline-remote://localhost/load/https%3A%2F%2Fx.example%2F\">";
+    let window = |remote| Images::InWindow {
+        assets: "byline-asset://localhost/",
+        remote,
+    };
+    let blocked = fragment(md, window(RemoteImages::Block), Typography::default());
+    assert!(
+        blocked.contains(&format!(
+            "src=\"{}blocked/https%3A%2F%2Ftracker%2Eexample%2Fp%2Egif\"",
+            remote::REMOTE_BASE
+        )),
+        "{blocked}"
+    );
+    assert!(blocked.contains("blocked/http%3A%2F%2Fcdn%2Eexample%2Fa%2Epng"), "{blocked}");
+    assert!(blocked.contains("src=\"byline-asset://localhost/ab.png\""), "{blocked}");
+    assert!(!blocked.contains("tracker.example") && !blocked.contains("/load/"), "{blocked}");
+
+    let loading = fragment(md, window(RemoteImages::Load), Typography::default());
+    assert!(loading.contains("load/https%3A%2F%2Ftracker%2Eexample"), "{loading}");
+    assert!(!loading.contains("x.example"), "the article's own protocol URL is dropped: {loading}");
+
+    let published = fragment(md, Images::AsPublished, Typography::default());
+    assert!(published.contains("src=\"https://tracker.example/p.gif\""), "{published}");
+    assert!(!published.contains("byline-remote"), "{published}");
+}
+
+#[test]
+fn the_previewer_renders_afresh_when_remote_images_are_loaded() {
+    let md = "Text.\n\n![p](https://example.com/p.png)\n";
+    let mut previewer = Previewer::new(Some("byline-asset://localhost/"));
+    let first = previewer.render(md, None);
+    let html = |p: &Preview| {
+        p.blocks
+            .iter()
+            .filter_map(|b| b.html.clone())
+            .collect::<String>()
+    };
+    assert!(html(&first).contains("/blocked/"));
+    previewer.set_remote_images(RemoteImages::Load);
+    let second = previewer.render(md, Some(first.generation));
+    assert!(
+        second.blocks.iter().all(|b| b.html.is_some()),
+        "every block is sent again after the change"
+    );
+    assert!(html(&second).contains("/load/") && !html(&second).contains("/blocked/"));
+    let keys = |p: &Preview| p.blocks.iter().map(|b| b.key.clone()).collect::<Vec<_>>();
+    assert_ne!(
+        keys(&first)[1],
+        keys(&second)[1],
+        "the window replaces the block it shows, keyed by its old HTML"
+    );
 }
