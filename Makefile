@@ -6,10 +6,11 @@ SHELL := bash
 .DEFAULT_GOAL := help
 MAKEFLAGS += --no-print-directory
 
-# What Tauri needs to build on Linux, and what the end-to-end tests drive it with.
+# What Tauri needs to build on Linux, and what the end-to-end tests drive it with
+# (x11-utils: xwininfo reads the window's title when WebDriver cannot).
 APT_BUILD := build-essential pkg-config file libwebkit2gtk-4.1-dev libsoup-3.0-dev \
              libjavascriptcoregtk-4.1-dev librsvg2-dev libxdo-dev
-APT_E2E   := xvfb xauth webkit2gtk-driver
+APT_E2E   := xvfb xauth webkit2gtk-driver x11-utils
 # Spell checking: WebKitGTK checks with Enchant (hunspell's dictionaries);
 # the tests ask enchant-2 which words a dictionary flags.
 APT_SPELL := enchant-2 hunspell-en-us hunspell-en-gb

@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "library_counts",
     "create_article",
     "open_article",
+    "window_start",
     "stage_body",
     "rename_article",
     "set_field",

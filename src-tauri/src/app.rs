@@ -28,6 +28,7 @@ pub const ASSET_BASE: &str = if cfg!(any(windows, target_os = "android")) {
 
 pub fn run(library_path: PathBuf) -> Result<()> {
     ensure_display()?;
+    crate::webkit::set_rendering_defaults();
     let is_new = !library_path.exists();
     let mut library = Library::open(&library_path)
         .with_context(|| format!("cannot open the library {}", library_path.display()))?;
@@ -78,6 +79,7 @@ pub fn run(library_path: PathBuf) -> Result<()> {
             app.manage(AppState::new(library, library_path, autosaver, previewer));
             app.state::<AppState>()
                 .set_site_remote_images(site.load_remote_images);
+            crate::webkit::reload_when_the_page_dies(app.handle());
             // Spelling is checked from the first keystroke; the settings
             // panel asks what the engine loaded.
             drop(crate::spellcheck::apply(app.handle(), &site));

@@ -8,6 +8,7 @@
 
 use crate::mirror::MirrorStatus;
 use crate::spellcheck::SpellcheckStatus;
+use crate::state::WindowStart;
 use byline_core::domain::article::ArticleField;
 #[cfg(test)]
 use byline_core::domain::correction::Correction;
@@ -115,6 +116,7 @@ ipc_commands! {
     fn library_counts() -> LibraryCounts;
     fn create_article() -> Article;
     fn open_article(id: ArticleId) -> Article;
+    fn window_start() -> WindowStart;
     fn stage_body(id: ArticleId, body: String, seq: u64, base: String) -> ();
     fn rename_article(id: ArticleId, title: String) -> Article;
     fn set_field(id: ArticleId, field: ArticleField, value: String) -> Article;
@@ -193,6 +195,7 @@ fn typescript_bindings() -> String {
         StatusCount::decl(&cfg),
         TagCount::decl(&cfg),
         SlugCheck::decl(&cfg),
+        WindowStart::decl(&cfg),
         Status::decl(&cfg),
         StatusChange::decl(&cfg),
         TextStats::decl(&cfg),

@@ -17,6 +17,7 @@ mod navigation;
 mod remote_images;
 mod spellcheck;
 mod state;
+mod webkit;
 
 fn main() -> std::process::ExitCode {
     cli::main()

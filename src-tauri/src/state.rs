@@ -20,6 +20,25 @@ pub struct AppState {
     /// The folder mirror: its watcher while one runs, and its last error.
     pub mirror: Mirror,
     remote_images: Mutex<RemotePolicy>,
+    /// The article the window shows, and why its page last had to be
+    /// reloaded (taken by the reloaded page).
+    window: Mutex<WindowMemory>,
+}
+
+#[derive(Default)]
+struct WindowMemory {
+    open: Option<ArticleId>,
+    page_died: Option<&'static str>,
+}
+
+/// What a page that just loaded should show first.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct WindowStart {
+    /// The article to open: the one the window showed before its page was
+    /// reloaded; `None` on a fresh start.
+    pub reopen: Option<ArticleId>,
+    /// Why the page was reloaded, in words for the writer; `None` normally.
+    pub notice: Option<String>,
 }
 
 /// Whether images from other sites load in the window: the site's setting,
@@ -63,6 +82,7 @@ impl AppState {
             previewer: Mutex::new(previewer),
             mirror: Mirror::default(),
             remote_images: Mutex::default(),
+            window: Mutex::default(),
         }
     }
 
@@ -97,6 +117,38 @@ impl AppState {
     ) -> byline_core::Result<MutexGuard<'_, Library>> {
         self.write_typing(typing)?;
         Ok(self.library())
+    }
+
+    /// The window opened `article`.
+    pub fn opened(&self, article: ArticleId) {
+        lock(&self.window).open = Some(article);
+    }
+
+    pub fn is_open(&self, article: ArticleId) -> bool {
+        lock(&self.window).open == Some(article)
+    }
+
+    /// The window's page ended (`why`: "crashed"…) and is being reloaded.
+    pub fn page_died(&self, why: &'static str) {
+        lock(&self.window).page_died = Some(why);
+    }
+
+    /// Asked by a page as it starts. After its page died, the window goes
+    /// back to the article it showed; the notice is given once.
+    pub fn window_start(&self) -> WindowStart {
+        let mut window = lock(&self.window);
+        match window.page_died.take() {
+            Some(why) => WindowStart {
+                reopen: window.open,
+                notice: Some(format!(
+                    "The window's page {why}, so Byline reloaded it. Everything you typed up to then is here."
+                )),
+            },
+            None => WindowStart {
+                reopen: None,
+                notice: None,
+            },
+        }
     }
 
     /// The preview, set up for `article`'s images from other sites.
@@ -192,5 +244,21 @@ mod tests {
 
         let library = state.library_after_typing(Typing::All).unwrap();
         assert_eq!(library.article(b.id).unwrap().body, "second, typed");
+    }
+
+    #[test]
+    fn a_reloaded_page_goes_back_to_the_article_it_showed_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let (state, articles) = state_with(dir.path(), &["first", "second"]);
+        let fresh = state.window_start();
+        assert_eq!((fresh.reopen, fresh.notice), (None, None), "a fresh start opens the newest");
+
+        state.opened(articles[0].id);
+        state.opened(articles[1].id);
+        state.page_died("crashed");
+        let reloaded = state.window_start();
+        assert_eq!(reloaded.reopen, Some(articles[1].id));
+        assert!(reloaded.notice.unwrap().contains("crashed"));
+        assert_eq!(state.window_start().notice, None, "the notice is given once");
     }
 }

@@ -264,7 +264,7 @@ impl App {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_millis())
             .unwrap_or(0);
-        let shot = match self.client.screenshot().await {
+        let shot = match self.snapshot().await {
             Ok(png) => {
                 let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-failures");
                 let path = dir.join(format!("{name}-{stamp}.png"));
@@ -346,8 +346,30 @@ impl App {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join(format!("{name}.png"));
-        std::fs::write(&path, self.client.screenshot().await.unwrap()).unwrap();
+        std::fs::write(&path, self.snapshot().await.unwrap()).unwrap();
         path
+    }
+
+    /// A PNG of the window. WebKitWebDriver takes it after the page's next
+    /// presentation update; drawn without compositing (as Byline runs on
+    /// Linux, see src-tauri/src/webkit.rs) a page at rest makes none, and the
+    /// screenshot waits a minute. A few invisible repaints give it one.
+    pub async fn snapshot(&self) -> Result<Vec<u8>, fantoccini::error::CmdError> {
+        let _ = self
+            .client
+            .execute(
+                "const d = document.createElement('div');
+                 d.style.cssText = 'position:fixed;left:0;bottom:0;width:1px;height:1px;pointer-events:none;background:transparent';
+                 document.body.append(d);
+                 let n = 0;
+                 const t = setInterval(() => {
+                   d.style.background = n % 2 ? 'transparent' : 'rgba(0,0,0,0.004)';
+                   if (++n > 40) { clearInterval(t); d.remove(); }
+                 }, 50);",
+                vec![],
+            )
+            .await;
+        self.client.screenshot().await
     }
 
     /// Ends the session and the driver. The app may already have quit.

@@ -112,6 +112,17 @@ slug: string,
  */
 taken_by: string | null, };
 
+export type WindowStart = { 
+/**
+ * The article to open: the one the window showed before its page was
+ * reloaded; `None` on a fresh start.
+ */
+reopen: ArticleId | null, 
+/**
+ * Why the page was reloaded, in words for the writer; `None` normally.
+ */
+notice: string | null, };
+
 export type Status = "draft" | "in_review" | "ready" | "published";
 
 export type StatusChange = { status: Status, changed_at: string, };
@@ -459,6 +470,7 @@ export const commands = {
   libraryCounts: (): Promise<LibraryCounts> => call<LibraryCounts>("library_counts", {}),
   createArticle: (): Promise<Article> => call<Article>("create_article", {}),
   openArticle: (id: ArticleId): Promise<Article> => call<Article>("open_article", { id }),
+  windowStart: (): Promise<WindowStart> => call<WindowStart>("window_start", {}),
   stageBody: (id: ArticleId, body: string, seq: number, base: string): Promise<void> => call<void>("stage_body", { id, body, seq, base }),
   renameArticle: (id: ArticleId, title: string): Promise<Article> => call<Article>("rename_article", { id, title }),
   setField: (id: ArticleId, field: ArticleField, value: string): Promise<Article> => call<Article>("set_field", { id, field, value }),

@@ -1,7 +1,7 @@
 // All of the window's state, built once by App and handed to components
 // through context (./context.ts). Each store owns one concern; the ones that
 // act on others are given them here.
-import type { MirrorChange } from "../lib/bindings";
+import { commands, type MirrorChange } from "../lib/bindings";
 import { DocumentStore } from "./document.svelte";
 import { ImportStore } from "./imports.svelte";
 import { LibraryStore } from "./library.svelte";
@@ -90,14 +90,18 @@ export class Stores {
   }
 
   /// Loads what the window shows first: settings, the mirror, the list and
-  /// its first article.
+  /// its first article (or, after a reload, the article that was open).
   async start() {
     void this.site.load();
     void this.mirror.refresh();
     try {
+      // After the page died and was reloaded: back to the article it showed.
+      const start = await commands.windowStart();
+      if (start.notice) this.problems.say(start.notice);
       await this.library.refresh();
       this.library.loaded = true;
-      if (this.library.articles.length > 0) await this.doc.open(this.library.articles[0].id);
+      const first = start.reopen ?? this.library.articles[0]?.id;
+      if (first !== undefined) await this.doc.open(first);
     } catch (error) {
       this.library.loaded = true;
       this.problems.show(error);
