@@ -11,6 +11,7 @@
 pub(crate) mod articles;
 pub(crate) mod assets;
 mod backup;
+mod checks;
 mod corrections;
 pub(crate) mod faq;
 pub(crate) mod imported;
