@@ -21,7 +21,7 @@ use ts_rs::TS;
 
 use crate::domain::error::{Error, Result};
 use crate::library::{backup_folder_of_damaged, verify_backup};
-use crate::Library;
+use crate::library::Library;
 
 /// How long a backup stays before thinning keeps only one a day.
 pub const KEEP_ALL_FOR: Duration = Duration::hours(24);

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use super::backups::{self, BackupInfo, BackupReason};
 use crate::domain::error::Result;
-use crate::Library;
+use crate::library::Library;
 
 /// One check and what it found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
