@@ -18,6 +18,8 @@ pub struct AppState {
     previewer: Mutex<Previewer>,
     /// The folder mirror: its watcher while one runs, and its last error.
     pub mirror: Mirror,
+    /// The last automatic backup's failure, for Settings.
+    pub backups: crate::backups::Backups,
 }
 
 /// Takes a lock even when a thread panicked while holding it. Nothing the
@@ -52,6 +54,7 @@ impl AppState {
             autosaver,
             previewer: Mutex::new(previewer),
             mirror: Mirror::default(),
+            backups: Default::default(),
         }
     }
 

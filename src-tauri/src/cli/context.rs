@@ -58,11 +58,7 @@ impl Context {
 /// backup when the file may be damaged (not merely busy or newer).
 fn damaged(path: &Path, err: byline_core::Error) -> anyhow::Error {
     use byline_core::ErrorCode as C;
-    let damage = matches!(
-        err.code(),
-        C::LibraryCorrupt | C::NotALibrary | C::LibraryUnavailable | C::Storage
-    );
-    if !damage || !path.is_file() {
+    if !byline_core::usecases::backups::may_be_damage(&err) || !path.is_file() {
         return err.into();
     }
     match byline_core::usecases::backups::newest_good(path) {

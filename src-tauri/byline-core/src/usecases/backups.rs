@@ -301,6 +301,17 @@ pub fn restore(library: &mut Library, backup: &Path, now: DateTime<Utc>) -> Resu
     Ok(kept)
 }
 
+/// Whether a library that failed to open with `err` may be damaged, so its
+/// backups are worth offering: not when it is merely busy, newer or
+/// read-only.
+pub fn may_be_damage(err: &Error) -> bool {
+    use crate::domain::error::ErrorCode as C;
+    matches!(
+        err.code(),
+        C::LibraryCorrupt | C::NotALibrary | C::LibraryUnavailable | C::Storage
+    )
+}
+
 /// The newest backup of a library that will not open which passes its
 /// check: the folder stored in the library is tried (read-only) and the
 /// default one beside it.
