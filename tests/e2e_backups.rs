@@ -1,0 +1,180 @@
+//! End-to-end tests of backups in the real window: Settings makes one,
+//! lists it and restores it (the library as it was kept first); Check
+//! library reports a sound library; and a damaged library opens on a page
+//! that says so, from which its newest good backup opens as a copy.
+//! Run by `make test` with `--ignored`, like tests/e2e.rs.
+
+mod support;
+
+use std::io::{Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use byline_core::usecases::backups::{self, BackupReason};
+use byline_core::Library;
+use serde_json::json;
+use support::{eventually, App};
+
+const TITLE: &str = "Harbour walk";
+const EDITOR_TEXT: &str =
+    "Array.from(document.querySelectorAll('.cm-line')).map(l => l.textContent).join('\\n')";
+const ITEMS: &str = "document.querySelectorAll('[data-testid=backup-item]').length";
+
+fn library_with_article(body: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    Library::open(&library)
+        .unwrap()
+        .create_article(TITLE, body)
+        .unwrap();
+    (dir, library)
+}
+
+fn body(library: &Path) -> String {
+    let lib = Library::open(library).unwrap();
+    lib.find("harbour-walk").unwrap().body
+}
+
+/// Overwrites pages in the middle of a real file with garbage.
+fn damage(path: &Path) {
+    let mut file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    for page in [1u64, 2, 3] {
+        file.seek(SeekFrom::Start(page * 4096)).unwrap();
+        file.write_all(&[0xA5; 4096]).unwrap();
+    }
+    file.sync_all().unwrap();
+}
+
+async fn open_settings(app: &App) {
+    app.click("[data-testid=settings-open]").await;
+    app.wait_for_css("[data-testid=backup-last]").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn settings_makes_a_backup_lists_it_and_restores_it() {
+    let (dir, library) = library_with_article("The walk starts at the pier.\n");
+    let app = App::launch(&library).await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=title-input]')?.value",
+        json!(TITLE),
+    )
+    .await;
+    open_settings(&app).await;
+    assert!(app
+        .text_of("[data-testid=backup-last]")
+        .await
+        .starts_with("No backup yet"));
+
+    app.click("[data-testid=backup-now]").await;
+    app.wait_for_js(ITEMS, json!(1)).await;
+    assert!(app
+        .text_of("[data-testid=backup-last]")
+        .await
+        .starts_with("Last backup just now"));
+    assert!(app
+        .text_of("[data-testid=backup-item]")
+        .await
+        .contains("made by hand"));
+    let folder = dir.path().join("library-backups");
+    let made = backups::list_in(&library, &folder).unwrap();
+    assert_eq!(made.len(), 1, "{made:?}");
+
+    // Check library: a sound library says so.
+    app.click("[data-testid=check-library]").await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=check-summary]')?.textContent",
+        json!("Everything checked is sound."),
+    )
+    .await;
+    app.click("[data-testid=settings-panel] .panel-close").await;
+
+    // Typing after the backup, saved.
+    app.keys_to_editor(" And on to the lighthouse.").await;
+    app.wait_saved().await;
+    let typed = app.editor_text().await;
+    assert!(typed.contains("lighthouse"), "{typed}");
+    assert!(body(&library).contains("lighthouse"));
+
+    open_settings(&app).await;
+    app.wait_for_js(ITEMS, json!(1)).await;
+    app.click("[data-testid=backup-restore]").await;
+    app.click("[data-testid=backup-restore-confirm]").await;
+    // The window starts again on the restored library.
+    app.wait_for_js(EDITOR_TEXT, json!("The walk starts at the pier.\n"))
+        .await;
+    assert_eq!(body(&library), "The walk starts at the pier.\n");
+
+    // The library as it was before the restore is kept, typing and all.
+    let all = backups::list_in(&library, &folder).unwrap();
+    let kept = all
+        .iter()
+        .find(|b| b.reason == BackupReason::BeforeRestore)
+        .unwrap_or_else(|| panic!("no backup kept before the restore: {all:?}"));
+    let kept = Library::open(&kept.path).unwrap();
+    assert!(kept
+        .find("harbour-walk")
+        .unwrap()
+        .body
+        .contains("lighthouse"));
+    open_settings(&app).await;
+    app.wait_for_js(ITEMS, json!(2)).await;
+    app.screenshot_both_themes("backups-settings").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn a_damaged_library_is_shown_as_such_and_its_backup_opens_as_a_copy() {
+    let text = "The zebra crossing by the pier. ".repeat(3000);
+    let (dir, library) = library_with_article(&text);
+    let good = {
+        let lib = Library::open(&library).unwrap();
+        backups::make(&lib, BackupReason::Hourly, chrono::Utc::now()).unwrap()
+    };
+    damage(&library);
+    let before = std::fs::read(&library).unwrap();
+
+    let app = App::launch_until(&library, &[], "[data-testid=library-problem]").await;
+    let message = app.text_of("[data-testid=library-problem-message]").await;
+    assert!(message.contains("is damaged"), "{message}");
+    assert!(message.contains("library.byline"), "{message}");
+    assert_eq!(
+        app.text_of("[data-testid=library-problem-backup]").await,
+        good.path
+    );
+    app.screenshot_both_themes("damaged-library").await;
+    assert_eq!(std::fs::read(&library).unwrap(), before, "not written to");
+
+    app.click("[data-testid=open-backup-copy]").await;
+    app.wait_for_css("#app > .app").await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=title-input]')?.value",
+        json!(TITLE),
+    )
+    .await;
+    let copy = eventually("the recovered copy", || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("library-recovered-")
+            })
+    })
+    .await;
+    // Typing goes to the copy; the damaged file and the backup stay.
+    app.keys_to_editor(" Typed in the copy.").await;
+    app.wait_saved().await;
+    let lib = Library::open(&copy).unwrap();
+    assert!(lib
+        .find("harbour-walk")
+        .unwrap()
+        .body
+        .contains("Typed in the copy."));
+    assert_eq!(std::fs::read(&library).unwrap(), before);
+    backups::verify_or_delete(Path::new(&good.path)).unwrap();
+    app.close().await;
+}
