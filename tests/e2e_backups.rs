@@ -118,6 +118,8 @@ async fn settings_makes_a_backup_lists_it_and_restores_it() {
         .contains("lighthouse"));
     open_settings(&app).await;
     app.wait_for_js(ITEMS, json!(2)).await;
+    app.js("(document.querySelector('[data-testid=backup-last]').scrollIntoView(), true)")
+        .await;
     app.screenshot_both_themes("backups-settings").await;
     app.close().await;
 }
@@ -137,6 +139,7 @@ async fn a_damaged_library_is_shown_as_such_and_its_backup_opens_as_a_copy() {
     let app = App::launch_until(&library, &[], "[data-testid=library-problem]").await;
     let message = app.text_of("[data-testid=library-problem-message]").await;
     assert!(message.contains("is damaged"), "{message}");
+    assert!(message.contains("cannot be read"), "{message}");
     assert!(message.contains("library.byline"), "{message}");
     assert_eq!(
         app.text_of("[data-testid=library-problem-backup]").await,
@@ -158,10 +161,8 @@ async fn a_damaged_library_is_shown_as_such_and_its_backup_opens_as_a_copy() {
             .flatten()
             .map(|e| e.path())
             .find(|p| {
-                p.file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .starts_with("library-recovered-")
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                name.starts_with("library-recovered-") && name.ends_with(".byline")
             })
     })
     .await;

@@ -207,13 +207,18 @@ pub(crate) fn check_before_open(path: &Path) -> Result<()> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn =
         Connection::open_with_flags(path, flags).map_err(|e| Error::from_sqlite(path, e))?;
-    let problems =
-        integrity_problems(&conn, "quick_check").map_err(|e| Error::from_sqlite(path, e))?;
-    match problems.first() {
+    let damaged = |said: String| Error::LibraryCorrupt {
+        path: path.to_path_buf(),
+        detail: format!("parts of the file cannot be read (SQLite's check says: {said})"),
+    };
+    let problems = integrity_problems(&conn, "quick_check").map_err(|e| {
+        match Error::from_sqlite(path, e) {
+            Error::LibraryCorrupt { detail, .. } => damaged(detail),
+            other => other,
+        }
+    })?;
+    match problems.into_iter().next() {
         None => Ok(()),
-        Some(first) => Err(Error::LibraryCorrupt {
-            path: path.to_path_buf(),
-            detail: format!("SQLite's check of the file found \"{first}\""),
-        }),
+        Some(first) => Err(damaged(first)),
     }
 }
