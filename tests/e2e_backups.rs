@@ -179,3 +179,32 @@ async fn a_damaged_library_is_shown_as_such_and_its_backup_opens_as_a_copy() {
     backups::verify_or_delete(Path::new(&good.path)).unwrap();
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn quitting_keeps_a_backup_with_the_last_typing() {
+    let (dir, library) = library_with_article("The walk starts at the pier.\n");
+    let app = App::launch(&library).await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=title-input]')?.value",
+        json!(TITLE),
+    )
+    .await;
+    // Quit straight after typing, inside the autosave delay.
+    app.keys_to_editor(" Past the ferry.").await;
+    let editor = app.wait_for_css(".cm-content").await;
+    let _ = editor
+        .send_keys(&format!("{}q{}", support::CTRL, support::RELEASE_MODIFIERS))
+        .await;
+    support::wait_until_app_exits(&library);
+    let all = backups::list_in(&library, &dir.path().join("library-backups")).unwrap();
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].reason, BackupReason::Quit);
+    let kept = Library::open(&all[0].path).unwrap();
+    assert!(kept
+        .find("harbour-walk")
+        .unwrap()
+        .body
+        .contains("Past the ferry."));
+    drop(app);
+}
