@@ -43,9 +43,9 @@ use byline_core::transform::text_stats::TextStats;
 use byline_core::usecases::article_export::{Exported, WrittenExport};
 #[cfg(test)]
 use byline_core::usecases::autosave::SaveEvent;
+use byline_core::usecases::backups::BackupInfo;
 #[cfg(test)]
 use byline_core::usecases::backups::BackupReason;
-use byline_core::usecases::backups::BackupInfo;
 #[cfg(test)]
 use byline_core::usecases::doctor::CheckResult;
 use byline_core::usecases::doctor::{DoctorReport, Repair};

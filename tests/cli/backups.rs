@@ -8,7 +8,10 @@ use crate::support::{assert_fails_with, stderr, stdout, TestLibrary};
 /// A library big enough to damage pages in the middle of.
 fn sizeable() -> TestLibrary {
     TestLibrary::with(&[
-        ("Harbour ferries", &"The zebra crossing by the pier. ".repeat(3000)),
+        (
+            "Harbour ferries",
+            &"The zebra crossing by the pier. ".repeat(3000),
+        ),
         ("Second piece", "Short."),
     ])
 }
@@ -27,7 +30,9 @@ fn damage(path: &Path) {
 fn backed_up_to(out: &std::process::Output) -> String {
     assert!(out.status.success(), "{}", stderr(out));
     let text = stdout(out);
-    let rest = text.strip_prefix("Backed up to ").unwrap_or_else(|| panic!("{text}"));
+    let rest = text
+        .strip_prefix("Backed up to ")
+        .unwrap_or_else(|| panic!("{text}"));
     rest[..rest.find(" (").unwrap()].to_string()
 }
 
@@ -35,7 +40,10 @@ fn backed_up_to(out: &std::process::Output) -> String {
 fn backup_makes_a_checked_copy_that_backups_lists() {
     let library = sizeable();
     let path = backed_up_to(&library.run(&["backup"]));
-    assert!(path.starts_with(library.dir().join("library-backups").to_str().unwrap()), "{path}");
+    assert!(
+        path.starts_with(library.dir().join("library-backups").to_str().unwrap()),
+        "{path}"
+    );
     assert!(path.ends_with("-manual.byline"), "{path}");
     let copy = byline_core::Library::open(&path).unwrap();
     assert!(copy.find("harbour-ferries").is_ok());
@@ -44,7 +52,10 @@ fn backup_makes_a_checked_copy_that_backups_lists() {
     assert!(out.status.success(), "{}", stderr(&out));
     let listed = stdout(&out);
     assert_eq!(listed.lines().count(), 1, "{listed}");
-    assert!(listed.contains(&path) && listed.contains("made by hand"), "{listed}");
+    assert!(
+        listed.contains(&path) && listed.contains("made by hand"),
+        "{listed}"
+    );
     assert!(listed.contains(" KB"), "the size: {listed}");
 }
 
@@ -53,7 +64,11 @@ fn backups_says_when_there_are_none_and_where_they_will_go() {
     let library = sizeable();
     let out = library.run(&["backups"]);
     assert!(out.status.success());
-    assert!(stdout(&out).starts_with("No backups yet in "), "{}", stdout(&out));
+    assert!(
+        stdout(&out).starts_with("No backups yet in "),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -61,11 +76,20 @@ fn the_backup_folder_can_be_chosen_and_put_back() {
     let library = sizeable();
     let chosen = library.dir().join("safe place");
     let out = library.run(&["backups", "folder", chosen.to_str().unwrap()]);
-    assert_eq!(stdout(&out).trim(), chosen.to_str().unwrap(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        chosen.to_str().unwrap(),
+        "{}",
+        stderr(&out)
+    );
     let path = backed_up_to(&library.run(&["backup"]));
     assert!(Path::new(&path).starts_with(&chosen), "{path}");
     let out = library.run(&["backups", "folder", "--beside"]);
-    assert!(stdout(&out).trim().ends_with("library-backups"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).trim().ends_with("library-backups"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -77,10 +101,18 @@ fn restoring_a_backup_keeps_the_current_library_first() {
     let out = library.run(&["backups", "restore", &path]);
     assert!(out.status.success(), "{}", stderr(&out));
     let said = stdout(&out);
-    assert!(said.contains("kept in ") && said.contains("before-restore"), "{said}");
+    assert!(
+        said.contains("kept in ") && said.contains("before-restore"),
+        "{said}"
+    );
     let lib = library.open();
-    assert!(!lib.find("second-piece").unwrap().trashed_at.is_some());
-    let kept = said.trim().rsplit("kept in ").next().unwrap().trim_end_matches('.');
+    assert!(lib.find("second-piece").unwrap().trashed_at.is_none());
+    let kept = said
+        .trim()
+        .rsplit("kept in ")
+        .next()
+        .unwrap()
+        .trim_end_matches('.');
     let old = byline_core::Library::open(kept).unwrap();
     assert!(old.find("second-piece").unwrap().trashed_at.is_some());
 }
@@ -111,7 +143,11 @@ fn a_damaged_library_is_refused_in_one_line_naming_its_newest_good_backup() {
         assert!(line.contains(&backup), "{args:?}: {line}");
         assert!(line.contains("left as it is"), "{line}");
     }
-    assert_eq!(std::fs::read(library.path()).unwrap(), before, "never written to");
+    assert_eq!(
+        std::fs::read(library.path()).unwrap(),
+        before,
+        "never written to"
+    );
 }
 
 #[test]
@@ -127,7 +163,12 @@ fn doctor_passes_a_sound_library() {
     let out = library.run(&["doctor"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let said = stdout(&out);
-    for line in ["File integrity: ok", "Search index: ok", "Revisions: ok", "Images: ok"] {
+    for line in [
+        "File integrity: ok",
+        "Search index: ok",
+        "Revisions: ok",
+        "Images: ok",
+    ] {
         assert!(said.contains(line), "{said}");
     }
 }
@@ -146,16 +187,27 @@ fn doctor_finds_a_search_index_out_of_step_and_repair_rebuilds_it_after_a_backup
     }
     let out = library.run(&["doctor"]);
     assert!(!out.status.success());
-    assert!(stdout(&out).contains("Search index: 1 problem"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("Search index: 1 problem"),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(stderr(&out).lines().count(), 1);
     assert!(stderr(&out).contains("--repair"), "{}", stderr(&out));
 
     let out = library.run(&["doctor", "--repair"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let said = stdout(&out);
-    assert!(said.contains("Backed up to ") && said.contains("before-repair"), "{said}");
+    assert!(
+        said.contains("Backed up to ") && said.contains("before-repair"),
+        "{said}"
+    );
     assert!(said.contains("Rebuilt the search index."), "{said}");
     let found = library.run(&["search", "zebra"]);
-    assert!(stdout(&found).contains("Harbour ferries"), "{}", stdout(&found));
+    assert!(
+        stdout(&found).contains("Harbour ferries"),
+        "{}",
+        stdout(&found)
+    );
     assert!(library.run(&["doctor"]).status.success());
 }

@@ -141,6 +141,8 @@ pub fn doctor(context: &Context, args: DoctorArgs) -> Result<()> {
         println!("The library is sound.");
         Ok(())
     } else {
-        anyhow::bail!("problems remain that a repair cannot fix; restore a backup (`byline backups`)")
+        anyhow::bail!(
+            "problems remain that a repair cannot fix; restore a backup (`byline backups`)"
+        )
     }
 }

@@ -56,7 +56,11 @@ pub fn restore_backup(app: AppHandle, path: String) -> IpcResult<BackupInfo> {
     let mut library = state.library();
     let listed = backups::list(&library)?;
     if !listed.iter().any(|b| b.path == path) {
-        return Err(Error::invalid("backup", format!("{path} is not one of this library's backups")).into());
+        return Err(Error::invalid(
+            "backup",
+            format!("{path} is not one of this library's backups"),
+        )
+        .into());
     }
     let kept = backups::restore(&mut library, Path::new(&path), Utc::now())?;
     library.set_mirror_folder(None)?;
@@ -98,7 +102,9 @@ pub fn open_backup_copy(app: AppHandle) -> IpcResult<String> {
     let damaged = app.state::<Damaged>();
     let mut slot = lock(&damaged.problem);
     let Some(problem) = slot.as_ref() else {
-        return Err(Error::invalid("library", "opened normally; there is nothing to recover").into());
+        return Err(
+            Error::invalid("library", "opened normally; there is nothing to recover").into(),
+        );
     };
     let Some(backup) = &problem.backup else {
         return Err(Error::invalid("backup", "no good backup of this library was found").into());

@@ -88,8 +88,8 @@ impl Library {
         let source = open_read_only(backup)?;
         let path = self.path.clone();
         {
-            let copy = Backup::new(&source, &mut self.conn)
-                .map_err(|e| Error::from_sqlite(&path, e))?;
+            let copy =
+                Backup::new(&source, &mut self.conn).map_err(|e| Error::from_sqlite(&path, e))?;
             copy.run_to_completion(PAGES_PER_STEP, Duration::ZERO, None)
                 .map_err(|e| Error::from_sqlite(&path, e))?;
         }
@@ -148,7 +148,8 @@ pub fn backup_folder_of_damaged(library: &Path) -> Option<PathBuf> {
 
 fn open_read_only(path: &Path) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    Connection::open_with_flags(path, flags).map_err(|e| failed(path, format!("cannot be opened: {e}")))
+    Connection::open_with_flags(path, flags)
+        .map_err(|e| failed(path, format!("cannot be opened: {e}")))
 }
 
 /// Checks that `path` is a sound Byline library this Byline can open:
@@ -205,18 +206,18 @@ pub(crate) fn integrity_problems(conn: &Connection, check: &str) -> rusqlite::Re
 /// WAL into the file on close), so a damaged file is refused untouched.
 pub(crate) fn check_before_open(path: &Path) -> Result<()> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn =
-        Connection::open_with_flags(path, flags).map_err(|e| Error::from_sqlite(path, e))?;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::from_sqlite(path, e))?;
     let damaged = |said: String| Error::LibraryCorrupt {
         path: path.to_path_buf(),
         detail: format!("parts of the file cannot be read (SQLite's check says: {said})"),
     };
-    let problems = integrity_problems(&conn, "quick_check").map_err(|e| {
-        match Error::from_sqlite(path, e) {
-            Error::LibraryCorrupt { detail, .. } => damaged(detail),
-            other => other,
-        }
-    })?;
+    let problems =
+        integrity_problems(&conn, "quick_check").map_err(|e| {
+            match Error::from_sqlite(path, e) {
+                Error::LibraryCorrupt { detail, .. } => damaged(detail),
+                other => other,
+            }
+        })?;
     match problems.into_iter().next() {
         None => Ok(()),
         Some(first) => Err(damaged(first)),

@@ -66,7 +66,11 @@ impl Library {
             .map_err(sql)?;
         let articles = stmt
             .query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
             })
             .map_err(sql)?
             .collect::<rusqlite::Result<Vec<_>>>()
@@ -75,7 +79,9 @@ impl Library {
             for name in referenced_assets(&format!("{body}\n{image}")) {
                 let found: Option<i64> = self
                     .conn
-                    .query_row("SELECT id FROM assets WHERE name = ?1", [&name], |r| r.get(0))
+                    .query_row("SELECT id FROM assets WHERE name = ?1", [&name], |r| {
+                        r.get(0)
+                    })
                     .optional()
                     .map_err(sql)?;
                 if found.is_none() {

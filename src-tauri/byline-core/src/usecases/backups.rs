@@ -20,8 +20,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::error::{Error, Result};
-use crate::library::{backup_folder_of_damaged, verify_backup};
 use crate::library::Library;
+use crate::library::{backup_folder_of_damaged, verify_backup};
 
 /// How long a backup stays before thinning keeps only one a day.
 pub const KEEP_ALL_FOR: Duration = Duration::hours(24);
@@ -325,7 +325,7 @@ pub fn newest_good(library_path: &Path) -> Option<BackupInfo> {
         .filter_map(|f| list_in(library_path, f).ok())
         .flatten()
         .collect();
-    all.sort_by(|a, b| b.made_at.cmp(&a.made_at));
+    all.sort_by_key(|b| std::cmp::Reverse(b.made_at));
     all.into_iter()
         .find(|b| verify_backup(Path::new(&b.path)).is_ok())
 }

@@ -69,7 +69,9 @@ fn the_chosen_folder_is_used_and_must_be_a_full_path() {
     lib.set_backup_folder(Some(&chosen)).unwrap();
     let made = make(&lib, BackupReason::Manual, Utc::now()).unwrap();
     assert!(Path::new(&made.path).starts_with(&chosen));
-    let err = lib.set_backup_folder(Some(Path::new("rel/dir"))).unwrap_err();
+    let err = lib
+        .set_backup_folder(Some(Path::new("rel/dir")))
+        .unwrap_err();
     assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
     lib.set_backup_folder(None).unwrap();
     assert_eq!(folder(&lib).unwrap(), dir.path().join("library-backups"));
@@ -107,7 +109,9 @@ fn thinning_keeps_the_last_day_then_one_a_day_for_a_week() {
     let days: std::collections::HashSet<_> = older.iter().map(|t| t.date_naive()).collect();
     assert_eq!(days.len(), older.len(), "one per day: {older:?}");
     assert!(older.len() <= KEEP_DAILY_DAYS as usize + 1, "{older:?}");
-    assert!(older.iter().all(|t| **t >= now - KEEP_ALL_FOR - Duration::days(KEEP_DAILY_DAYS)));
+    assert!(older
+        .iter()
+        .all(|t| **t >= now - KEEP_ALL_FOR - Duration::days(KEEP_DAILY_DAYS)));
     // The newest stays however old it is.
     assert!(to_remove(&[now - Duration::days(90)], now).is_empty());
 }
@@ -137,7 +141,12 @@ fn other_files_in_the_folder_are_left_alone() {
     std::fs::write(&other, "mine").unwrap();
     std::fs::write(&other_library, "theirs").unwrap();
     for day in 0..10 {
-        make(&lib, BackupReason::Quit, at(2026, 1, 1, 0, 0) + Duration::days(day)).unwrap();
+        make(
+            &lib,
+            BackupReason::Quit,
+            at(2026, 1, 1, 0, 0) + Duration::days(day),
+        )
+        .unwrap();
     }
     assert!(other.exists() && other_library.exists());
 }
@@ -151,10 +160,8 @@ fn an_hourly_backup_is_due_only_after_an_hour_and_a_change() {
     assert!(!automatic_due(&lib, made.made_at + Duration::minutes(59)).unwrap());
     // Made "an hour ago" in its name, and the library written after it.
     let old = made.made_at - Duration::hours(2);
-    let renamed = Path::new(&made.path).with_file_name(format!(
-        "library-{}Z-hourly.byline",
-        old.format(STAMP)
-    ));
+    let renamed = Path::new(&made.path)
+        .with_file_name(format!("library-{}Z-hourly.byline", old.format(STAMP)));
     std::fs::rename(&made.path, &renamed).unwrap();
     lib.create_article("Later", "y").unwrap();
     assert!(automatic_due(&lib, Utc::now()).unwrap());
@@ -193,7 +200,11 @@ fn a_damaged_backup_is_refused_by_restore_and_nothing_changes() {
     damage(Path::new(&backup.path));
     let err = restore(&mut lib, Path::new(&backup.path), Utc::now()).unwrap_err();
     assert_eq!(err.code(), crate::ErrorCode::BackupFailed, "{err}");
-    assert_eq!(list(&lib).unwrap().len(), 1, "no backup kept for a refused restore");
+    assert_eq!(
+        list(&lib).unwrap().len(),
+        1,
+        "no backup kept for a refused restore"
+    );
     assert!(lib.find("kept").unwrap().body.starts_with("words"));
 }
 
@@ -213,14 +224,21 @@ fn a_damaged_library_is_refused_untouched_and_its_newest_good_backup_found() {
 
     let err = Library::open(&path).unwrap_err();
     assert_eq!(err.code(), crate::ErrorCode::LibraryCorrupt, "{err}");
-    assert!(err.to_string().contains("is damaged: parts of the file cannot be read"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("is damaged: parts of the file cannot be read"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&path).unwrap(), before, "not a byte written");
     let wal = std::fs::metadata(format!("{}-wal", path.display())).map_or(0, |m| m.len());
     assert_eq!(wal, 0, "nothing waits in a WAL to be written into it");
 
     assert_eq!(newest_good(&path).map(|b| b.path), Some(good.path.clone()));
     let copy = recovered_copy(&path, Path::new(&good.path), at(2026, 11, 30, 12, 0)).unwrap();
-    assert_eq!(copy, dir.path().join("library-recovered-20261130-120000Z.byline"));
+    assert_eq!(
+        copy,
+        dir.path().join("library-recovered-20261130-120000Z.byline")
+    );
     assert!(Library::open(&copy).unwrap().find("kept").is_ok());
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(Path::new(&good.path).exists());
@@ -229,7 +247,10 @@ fn a_damaged_library_is_refused_untouched_and_its_newest_good_backup_found() {
 #[test]
 fn file_names_round_trip_and_strangers_are_skipped() {
     assert_eq!(
-        parse_name("library", "library-20261130-140000Z-before-restore-2.byline"),
+        parse_name(
+            "library",
+            "library-20261130-140000Z-before-restore-2.byline"
+        ),
         Some((at(2026, 11, 30, 14, 0), BackupReason::BeforeRestore))
     );
     for name in [

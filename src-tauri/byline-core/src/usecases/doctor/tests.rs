@@ -4,9 +4,12 @@ use super::*;
 
 fn library(dir: &Path) -> Library {
     let mut lib = Library::open(dir.join("library.byline")).unwrap();
-    let a = lib.create_article("Harbour ferries", "The zebra crossing by the pier.").unwrap();
+    let a = lib
+        .create_article("Harbour ferries", "The zebra crossing by the pier.")
+        .unwrap();
     lib.snapshot(a.id, "first").unwrap();
-    lib.save_body(a.id, "The zebra crossing by the pier, repainted.").unwrap();
+    lib.save_body(a.id, "The zebra crossing by the pier, repainted.")
+        .unwrap();
     lib.snapshot(a.id, "second").unwrap();
     lib
 }
@@ -61,15 +64,15 @@ fn a_revision_that_fails_its_checksum_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let lib = library(dir.path());
     lib.conn
-        .execute(
-            "UPDATE revisions SET checksum = 'bad' WHERE number = 2",
-            [],
-        )
+        .execute("UPDATE revisions SET checksum = 'bad' WHERE number = 2", [])
         .unwrap();
     let report = check(&lib).unwrap();
     let found = problems(&report, "Revisions");
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains("revision 2 of \"Harbour ferries\""), "{found:?}");
+    assert!(
+        found[0].contains("revision 2 of \"Harbour ferries\""),
+        "{found:?}"
+    );
     assert!(found[0].contains("checksum"), "{found:?}");
     assert!(!report.repairable());
 }
@@ -80,9 +83,14 @@ fn a_missing_or_damaged_image_is_named() {
     let mut lib = library(dir.path());
     let png = b"\x89PNG\r\n\x1a\n0000000000000000";
     let stored = lib.store_image("pier.png", png).unwrap();
-    let other = lib.store_image("dock.png", b"\x89PNG\r\n\x1a\n1111").unwrap();
-    lib.create_article("Pier", &format!("![pier]({})\n![dock]({})", stored.path, other.path))
+    let other = lib
+        .store_image("dock.png", b"\x89PNG\r\n\x1a\n1111")
         .unwrap();
+    lib.create_article(
+        "Pier",
+        &format!("![pier]({})\n![dock]({})", stored.path, other.path),
+    )
+    .unwrap();
     let file = stored.path.trim_start_matches("assets/");
     lib.conn
         .execute("DELETE FROM assets WHERE name = ?1", [file])
@@ -93,6 +101,9 @@ fn a_missing_or_damaged_image_is_named() {
     let report = check(&lib).unwrap();
     let found = problems(&report, "Images");
     assert_eq!(found.len(), 2, "{found:?}");
-    assert!(found[0].contains("\"Pier\" shows the image") && found[0].contains(file), "{found:?}");
+    assert!(
+        found[0].contains("\"Pier\" shows the image") && found[0].contains(file),
+        "{found:?}"
+    );
     assert!(found[1].contains("is damaged"), "{found:?}");
 }
