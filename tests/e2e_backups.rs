@@ -208,3 +208,28 @@ async fn quitting_keeps_a_backup_with_the_last_typing() {
         .contains("Past the ferry."));
     drop(app);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn an_automatic_backup_is_made_while_the_window_is_open() {
+    let (dir, library) = library_with_article("The walk starts at the pier.\n");
+    // The timer asks often; with no backup yet, one is due at once, and
+    // then not again within the hour.
+    let app = App::launch_with_env(&library, &[("BYLINE_BACKUP_CHECK_MS", "200")]).await;
+    let folder = dir.path().join("library-backups");
+    let made = eventually("an hourly backup", || {
+        backups::list_in(&library, &folder)
+            .ok()
+            .filter(|all| !all.is_empty())
+    })
+    .await;
+    assert_eq!(made[0].reason, BackupReason::Hourly);
+    open_settings(&app).await;
+    assert!(app
+        .text_of("[data-testid=backup-item]")
+        .await
+        .contains("hourly"));
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    assert_eq!(backups::list_in(&library, &folder).unwrap().len(), 1);
+    app.close().await;
+}

@@ -19,7 +19,15 @@ use crate::state::{lock, AppState};
 
 /// How often the timer asks whether an hourly backup is due; the backup
 /// itself comes at most hourly (`backups::AUTOMATIC_EVERY`).
+/// `BYLINE_BACKUP_CHECK_MS` shortens it (tests).
 const CHECK_EVERY: Duration = Duration::from_secs(60);
+
+fn check_every() -> Duration {
+    std::env::var("BYLINE_BACKUP_CHECK_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(CHECK_EVERY, Duration::from_millis)
+}
 
 /// Backups as the Settings panel shows them.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -94,7 +102,7 @@ pub fn start_timer(app: AppHandle) {
     std::thread::Builder::new()
         .name("byline-backups".into())
         .spawn(move || loop {
-            std::thread::sleep(CHECK_EVERY);
+            std::thread::sleep(check_every());
             let Some(state) = app.try_state::<AppState>() else {
                 continue;
             };
