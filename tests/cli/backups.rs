@@ -57,6 +57,12 @@ fn backup_makes_a_checked_copy_that_backups_lists() {
         "{listed}"
     );
     assert!(listed.contains(" KB"), "the size: {listed}");
+
+    let out = library.run(&["backups", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json[0]["path"], path.as_str());
+    assert_eq!(json[0]["reason"], "manual");
+    assert!(json[0]["bytes"].as_u64().unwrap() > 0);
 }
 
 #[test]

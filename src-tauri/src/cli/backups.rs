@@ -18,6 +18,9 @@ pub struct BackupArgs {}
 
 #[derive(Debug, Args)]
 pub struct BackupsArgs {
+    /// Print the list as JSON (path, made_at, bytes, reason).
+    #[arg(long)]
+    json: bool,
     #[command(subcommand)]
     action: Option<BackupsAction>,
 }
@@ -41,9 +44,13 @@ enum BackupsAction {
 
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
+    /// Print the report as JSON (each check's name and problems); the exit
+    /// code is the same.
+    #[arg(long)]
+    json: bool,
     /// Back the library up, then rebuild what can be rebuilt (the search
     /// index).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "json")]
     repair: bool,
 }
 
@@ -74,6 +81,10 @@ pub fn backups(context: &Context, args: BackupsArgs) -> Result<()> {
         None => {
             let folder = backups::folder(&library)?;
             let all = backups::list(&library)?;
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&all)?);
+                return Ok(());
+            }
             if all.is_empty() {
                 println!("No backups yet in {}.", folder.display());
             }
@@ -120,6 +131,11 @@ fn print_report(report: &DoctorReport) {
 pub fn doctor(context: &Context, args: DoctorArgs) -> Result<()> {
     let mut library = context.library()?;
     let report = doctor::check(&library)?;
+    if args.json && !args.repair {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        anyhow::ensure!(report.ok(), "the library has problems");
+        return Ok(());
+    }
     print_report(&report);
     if report.ok() {
         println!("The library is sound.");
