@@ -233,3 +233,48 @@ async fn an_automatic_backup_is_made_while_the_window_is_open() {
     assert_eq!(backups::list_in(&library, &folder).unwrap().len(), 1);
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn check_library_finds_a_broken_search_index_and_repair_rebuilds_it() {
+    let (dir, library) = library_with_article("The zebra crossing by the pier.\n");
+    {
+        let conn = rusqlite::Connection::open(&library).unwrap();
+        conn.execute(
+            "INSERT INTO articles_fts (articles_fts, rowid, title, dek, body, faq_text)
+             SELECT 'delete', id, title, dek, body, faq_text FROM articles",
+            [],
+        )
+        .unwrap();
+    }
+    let app = App::launch(&library).await;
+    open_settings(&app).await;
+    app.click("[data-testid=check-library]").await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=check-summary]')?.textContent",
+        json!("1 problem found."),
+    )
+    .await;
+    let report = app.text_of("[data-testid=check-report]").await;
+    assert!(report.contains("Search index: 1 problem"), "{report}");
+    assert!(report.contains("does not match"), "{report}");
+
+    app.click("[data-testid=repair-library]").await;
+    app.wait_for_css("[data-testid=repair-result]").await;
+    assert_eq!(
+        app.text_of("[data-testid=repair-result]").await,
+        "Backed up first; rebuilt the search index."
+    );
+    assert_eq!(
+        app.text_of("[data-testid=check-summary]").await,
+        "Everything checked is sound."
+    );
+    let all = backups::list_in(&library, &dir.path().join("library-backups")).unwrap();
+    assert!(
+        all.iter().any(|b| b.reason == BackupReason::BeforeRepair),
+        "{all:?}"
+    );
+    let lib = Library::open(&library).unwrap();
+    assert_eq!(lib.search("zebra", 10).unwrap().len(), 1);
+    app.close().await;
+}
