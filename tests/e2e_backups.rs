@@ -278,3 +278,45 @@ async fn check_library_finds_a_broken_search_index_and_repair_rebuilds_it() {
     assert_eq!(lib.search("zebra", 10).unwrap().len(), 1);
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn the_palette_backs_the_library_up_with_the_last_typing() {
+    let (dir, library) = library_with_article("The walk starts at the pier.\n");
+    let app = App::launch(&library).await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=title-input]')?.value",
+        json!(TITLE),
+    )
+    .await;
+    app.keys_to_editor(" Then the ferry.").await;
+    app.wait_for_css(".cm-content")
+        .await
+        .send_keys(&format!("{}p{}", support::CTRL, support::RELEASE_MODIFIERS))
+        .await
+        .unwrap();
+    let input = app.wait_for_css("[data-testid=palette-input]").await;
+    input.send_keys("back up the library").await.unwrap();
+    app.wait_for_js(
+        "document.querySelector('[data-testid=palette-item]')?.dataset.id",
+        json!("back-up"),
+    )
+    .await;
+    input.send_keys("\u{E007}").await.unwrap();
+    let all = eventually("a backup made from the palette", || {
+        backups::list_in(&library, &dir.path().join("library-backups"))
+            .ok()
+            .filter(|all| !all.is_empty())
+    })
+    .await;
+    assert_eq!(all[0].reason, BackupReason::Manual);
+    let notice = app.text_of("[data-testid=mirror-notice]").await;
+    assert_eq!(notice, format!("Backed up to {}", all[0].path));
+    let kept = Library::open(&all[0].path).unwrap();
+    assert!(kept
+        .find("harbour-walk")
+        .unwrap()
+        .body
+        .contains("Then the ferry."));
+    app.close().await;
+}
