@@ -320,3 +320,57 @@ async fn the_palette_backs_the_library_up_with_the_last_typing() {
         .contains("Then the ferry."));
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn a_restore_turns_the_mirror_off_so_the_folder_does_not_undo_it() {
+    let (dir, library) = library_with_article("The walk starts at the pier.\n");
+    let folder = dir.path().join("mirror");
+    let app = App::launch_with_env(
+        &library,
+        &[("BYLINE_DIALOG_ANSWER", folder.to_str().unwrap())],
+    )
+    .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=title-input]')?.value",
+        json!(TITLE),
+    )
+    .await;
+    open_settings(&app).await;
+    app.click("[data-testid=mirror-choose]").await;
+    app.wait_for_css("[data-testid=mirror-off]").await;
+    let file = folder.join("harbour-walk.md");
+    eventually("the mirrored file", || std::fs::read_to_string(&file).ok()).await;
+    app.click("[data-testid=backup-now]").await;
+    app.wait_for_js(ITEMS, json!(1)).await;
+    app.click("[data-testid=settings-panel] .panel-close").await;
+
+    app.keys_to_editor(" And on to the lighthouse.").await;
+    app.wait_saved().await;
+    eventually("the typing in the mirrored file", || {
+        std::fs::read_to_string(&file)
+            .ok()
+            .filter(|t| t.contains("lighthouse"))
+    })
+    .await;
+
+    open_settings(&app).await;
+    app.wait_for_js(ITEMS, json!(1)).await;
+    app.click("[data-testid=backup-restore]").await;
+    app.click("[data-testid=backup-restore-confirm]").await;
+    app.wait_for_js(EDITOR_TEXT, json!("The walk starts at the pier.\n"))
+        .await;
+    open_settings(&app).await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=mirror-folder]')?.textContent.trim()",
+        json!("Off"),
+    )
+    .await;
+    // The folder keeps its newer file, and it does not come back in.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("lighthouse"));
+    assert_eq!(body(&library), "The walk starts at the pier.\n");
+    app.close().await;
+}

@@ -51,10 +51,9 @@ pub fn reset_backup_folder(app: AppHandle) -> IpcResult<BackupStatus> {
 #[tauri::command(async)]
 pub fn restore_backup(app: AppHandle, path: String) -> IpcResult<BackupInfo> {
     let state = state(&app);
-    state.write_typing(Typing::All)?;
-    state.mirror.stop();
-    let mut library = state.library();
-    let listed = backups::list(&library)?;
+    // Refused before anything stops: not a listed backup, or one that
+    // fails its check.
+    let listed = backups::list(&state.library())?;
     if !listed.iter().any(|b| b.path == path) {
         return Err(Error::invalid(
             "backup",
@@ -62,7 +61,24 @@ pub fn restore_backup(app: AppHandle, path: String) -> IpcResult<BackupInfo> {
         )
         .into());
     }
-    let kept = backups::restore(&mut library, Path::new(&path), Utc::now())?;
+    byline_core::library::verify_backup(Path::new(&path))?;
+    state.write_typing(Typing::All)?;
+    let mirror_folder = state.library().mirror_folder().ok().flatten();
+    state.mirror.stop();
+    let mut library = state.library();
+    let kept = match backups::restore(&mut library, Path::new(&path), Utc::now()) {
+        Ok(kept) => kept,
+        Err(err) => {
+            drop(library);
+            // Nothing was restored: the mirror carries on as it was.
+            if let Some(folder) = mirror_folder {
+                if let Err(e) = state.mirror.start(&app, &state.library_path, &folder) {
+                    state.mirror.paused(&folder, &e);
+                }
+            }
+            return Err(err.into());
+        }
+    };
     library.set_mirror_folder(None)?;
     let site = library.site_settings().unwrap_or_default();
     drop(library);
