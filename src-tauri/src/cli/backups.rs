@@ -93,13 +93,19 @@ pub fn backups(context: &Context, args: BackupsArgs) -> Result<()> {
             }
         }
         Some(BackupsAction::Restore { backup }) => {
-            let kept = backups::restore(&mut library, &backup, Utc::now())
+            let restored = backups::restore(&mut library, &backup, Utc::now())
                 .with_context(|| format!("cannot restore {}", backup.display()))?;
             println!(
                 "Restored {}. The library as it was is kept in {}.",
                 backup.display(),
-                kept.path
+                restored.kept.path
             );
+            if let Some(folder) = restored.mirror_off {
+                println!(
+                    "The folder mirror to {} is off, so its newer files do not come back over the restored articles.",
+                    folder.display()
+                );
+            }
         }
         Some(BackupsAction::Folder { dir, beside }) => {
             if beside {

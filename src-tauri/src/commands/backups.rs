@@ -46,8 +46,9 @@ pub fn reset_backup_folder(app: AppHandle) -> IpcResult<BackupStatus> {
 
 /// Puts the library back as one of its listed backups. Typing is written
 /// first (so it is in the backup of the current library the restore keeps)
-/// and the mirror stopped and turned off, so the folder's newer files do
-/// not come back over the restored articles; the window reloads after.
+/// and the mirror stopped (the restore turns it off, so the folder's newer
+/// files do not come back over the restored articles); the window reloads
+/// after.
 #[tauri::command(async)]
 pub fn restore_backup(app: AppHandle, path: String) -> IpcResult<BackupInfo> {
     let state = state(&app);
@@ -67,7 +68,7 @@ pub fn restore_backup(app: AppHandle, path: String) -> IpcResult<BackupInfo> {
     state.mirror.stop();
     let mut library = state.library();
     let kept = match backups::restore(&mut library, Path::new(&path), Utc::now()) {
-        Ok(kept) => kept,
+        Ok(restored) => restored.kept,
         Err(err) => {
             drop(library);
             // Nothing was restored: the mirror carries on as it was.
@@ -79,7 +80,6 @@ pub fn restore_backup(app: AppHandle, path: String) -> IpcResult<BackupInfo> {
             return Err(err.into());
         }
     };
-    library.set_mirror_folder(None)?;
     let site = library.site_settings().unwrap_or_default();
     drop(library);
     state

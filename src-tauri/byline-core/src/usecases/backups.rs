@@ -284,10 +284,20 @@ pub fn changed_since(library_path: &Path, time: DateTime<Utc>) -> bool {
     })
 }
 
+/// What a restore did: the backup it kept of the library as it was, and
+/// the mirror folder it turned off, if one was on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    pub kept: BackupInfo,
+    pub mirror_off: Option<PathBuf>,
+}
+
 /// Restores `backup` over the library: the backup is checked, the library
-/// as it is now is kept as a backup first (returned), then the backup's
-/// contents replace it in one transaction.
-pub fn restore(library: &mut Library, backup: &Path, now: DateTime<Utc>) -> Result<BackupInfo> {
+/// as it is now is kept as a backup first, then the backup's contents
+/// replace it in one transaction. The folder mirror, if on, is turned off:
+/// its files are newer than the restored articles and would come back over
+/// them as edits.
+pub fn restore(library: &mut Library, backup: &Path, now: DateTime<Utc>) -> Result<Restored> {
     let same = std::fs::canonicalize(backup).ok() == std::fs::canonicalize(library.path()).ok();
     if same {
         return Err(Error::invalid(
@@ -298,7 +308,11 @@ pub fn restore(library: &mut Library, backup: &Path, now: DateTime<Utc>) -> Resu
     verify_backup(backup)?;
     let kept = make(library, BackupReason::BeforeRestore, now)?;
     library.restore_from(backup)?;
-    Ok(kept)
+    let mirror_off = library.mirror_folder()?;
+    if mirror_off.is_some() {
+        library.set_mirror_folder(None)?;
+    }
+    Ok(Restored { kept, mirror_off })
 }
 
 /// Whether a library that failed to open with `err` may be damaged, so its

@@ -176,7 +176,9 @@ fn a_restore_keeps_the_current_library_first_and_brings_the_backup_back() {
     lib.save_body(id, "After, typed later.").unwrap();
     lib.create_article("New since", "z").unwrap();
 
-    let kept = restore(&mut lib, Path::new(&backup.path), at(2026, 11, 30, 11, 0)).unwrap();
+    let restored = restore(&mut lib, Path::new(&backup.path), at(2026, 11, 30, 11, 0)).unwrap();
+    assert_eq!(restored.mirror_off, None);
+    let kept = restored.kept;
     assert_eq!(kept.reason, BackupReason::BeforeRestore);
     assert_eq!(lib.find("kept").unwrap().body, "Before.");
     assert!(lib.find("new-since").is_err());
@@ -190,6 +192,21 @@ fn a_restore_keeps_the_current_library_first_and_brings_the_backup_back() {
     let reopened = Library::open(dir.path().join("library.byline")).unwrap();
     assert_eq!(reopened.find("after-restore").unwrap().body, "w");
     assert_eq!(reopened.find("kept").unwrap().body, "Before.");
+}
+
+#[test]
+fn a_restore_turns_the_mirror_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = library_with(dir.path(), "x");
+    let folder = dir.path().join("mirror");
+    lib.set_mirror_folder(Some(&folder)).unwrap();
+    let backup = make(&lib, BackupReason::Manual, at(2026, 11, 30, 10, 0)).unwrap();
+    let restored = restore(&mut lib, Path::new(&backup.path), Utc::now()).unwrap();
+    assert_eq!(
+        restored.mirror_off,
+        Some(std::fs::canonicalize(&folder).unwrap())
+    );
+    assert_eq!(lib.mirror_folder().unwrap(), None);
 }
 
 #[test]
