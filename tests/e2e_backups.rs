@@ -374,3 +374,37 @@ async fn a_restore_turns_the_mirror_off_so_the_folder_does_not_undo_it() {
     assert_eq!(body(&library), "The walk starts at the pier.\n");
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn a_failing_automatic_backup_is_reported_in_settings() {
+    let (dir, library) = library_with_article("The walk starts at the pier.\n");
+    // A backup folder that cannot be made: its parent is a file.
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "a file").unwrap();
+    Library::open(&library)
+        .unwrap()
+        .set_backup_folder(Some(&blocker.join("backups")))
+        .unwrap();
+    let app = App::launch_with_env(&library, &[("BYLINE_BACKUP_CHECK_MS", "200")]).await;
+    // Settings reads the status when it opens: reopen until the timer has
+    // tried (and failed).
+    let mut shown = String::new();
+    for _ in 0..50 {
+        open_settings(&app).await;
+        shown = app
+            .js("document.querySelector('[data-testid=backup-error]')?.textContent ?? ''")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        if !shown.is_empty() {
+            break;
+        }
+        app.click("[data-testid=settings-panel] .panel-close").await;
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert!(shown.contains("cannot be created"), "{shown:?}");
+    assert!(shown.contains("not-a-folder"), "{shown:?}");
+    app.close().await;
+}

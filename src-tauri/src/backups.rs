@@ -87,13 +87,20 @@ impl Backups {
     }
 }
 
+/// The status for Settings. A folder that cannot be read lists no backups
+/// and says why, so the writer can choose another.
 pub fn status(state: &AppState) -> byline_core::Result<BackupStatus> {
     let library = state.library();
+    let last_error = lock(&state.backups.error).clone();
+    let (backups, error) = match backups::list(&library) {
+        Ok(all) => (all, last_error),
+        Err(err) => (Vec::new(), last_error.or(Some(err.to_string()))),
+    };
     Ok(BackupStatus {
         folder: backups::folder(&library)?.display().to_string(),
         chosen: library.backup_folder()?.is_some(),
-        backups: backups::list(&library)?,
-        error: lock(&state.backups.error).clone(),
+        backups,
+        error,
     })
 }
 
