@@ -64,6 +64,15 @@ const COMMANDS: &[&str] = &[
     "duplicate_article",
     "flush_saves",
     "quit",
+    "backup_status",
+    "back_up_now",
+    "choose_backup_folder",
+    "reset_backup_folder",
+    "restore_backup",
+    "check_library",
+    "repair_library",
+    "library_problem",
+    "open_backup_copy",
 ];
 
 fn main() {

@@ -30,9 +30,20 @@ pub fn run(library_path: PathBuf) -> Result<()> {
     ensure_display()?;
     crate::webkit::set_rendering_defaults();
     let is_new = !library_path.exists();
-    let mut library = Library::open(&library_path)
-        .with_context(|| format!("cannot open the library {}", library_path.display()))?;
-    if is_new {
+    // A library that is damaged or will not open is never written to: the
+    // window opens on a page that says why and offers its newest good
+    // backup as a copy (`backups::Damaged`).
+    let (mut library, problem) = match Library::open(&library_path) {
+        Ok(library) => (Some(library), None),
+        Err(err) if !is_new && byline_core::usecases::backups::may_be_damage(&err) => {
+            (None, Some(err))
+        }
+        Err(err) => {
+            return Err(err)
+                .with_context(|| format!("cannot open the library {}", library_path.display()))
+        }
+    };
+    if let Some(library) = library.as_mut().filter(|_| is_new) {
         // A new library opens on an article that shows what Byline does; it
         // is an ordinary article, gone with one click.
         let image = library
@@ -46,53 +57,21 @@ pub fn run(library_path: PathBuf) -> Result<()> {
             .create_article(WELCOME_TITLE, &body)
             .context("cannot write the welcome article")?;
     }
-    // How long typing must pause before the text at the pause is kept as a
-    // checkpoint; `BYLINE_CHECKPOINT_PAUSE_MS` tunes it (tests use a short
-    // one).
-    if let Some(ms) = std::env::var("BYLINE_CHECKPOINT_PAUSE_MS")
-        .ok()
-        .and_then(|v| v.parse::<u64>().ok())
-    {
-        library.set_checkpoint_policy(byline_core::library::CheckpointPolicy {
-            pause: std::time::Duration::from_millis(ms),
-            ..Default::default()
-        });
-    }
-    let mirror_folder = library
-        .mirror_folder()
-        .context("cannot read the mirror setting")?;
-    // Settings that cannot be read leave the preview plain; the settings
-    // panel reports why when it opens.
-    let site = library.site_settings().unwrap_or_default();
-    let typography = Typography::of(&site);
-    let library = Arc::new(Mutex::new(library));
+    serve(library, problem, library_path)
+}
 
+fn serve(
+    library: Option<Library>,
+    problem: Option<byline_core::Error>,
+    library_path: PathBuf,
+) -> Result<()> {
+    let damaged = crate::backups::Damaged::new(&library_path, problem.as_ref());
     let app = tauri::Builder::default()
         .setup(move |app| {
-            let handle = app.handle().clone();
-            let autosaver =
-                Autosaver::start(Arc::clone(&library), Policy::default(), move |event| {
-                    let _ = handle.emit(events::AUTOSAVE, event);
-                });
-            let mut previewer = Previewer::new(Some(ASSET_BASE));
-            previewer.set_typography(typography);
-            app.manage(AppState::new(library, library_path, autosaver, previewer));
-            app.state::<AppState>()
-                .set_site_remote_images(site.load_remote_images);
+            app.manage(damaged);
             crate::webkit::reload_when_the_page_dies(app.handle());
-            // Spelling is checked from the first keystroke; the settings
-            // panel asks what the engine loaded.
-            drop(crate::spellcheck::apply(app.handle(), &site));
-            if let Some(folder) = mirror_folder {
-                // A folder that went missing (an unplugged disk) must not
-                // stop the app opening; the settings panel shows why.
-                let state = app.state::<AppState>();
-                if let Err(e) = state
-                    .mirror
-                    .start(app.handle(), &state.library_path, &folder)
-                {
-                    state.mirror.paused(&folder, &e);
-                }
+            if let Some(library) = library {
+                start(app.handle(), library, library_path);
             }
             Ok(())
         })
@@ -125,7 +104,8 @@ pub fn run(library_path: PathBuf) -> Result<()> {
         .context("cannot start the window")?;
 
     app.run(|handle, event| {
-        // Closing the last window or quitting: write what autosave still holds.
+        // Closing the last window or quitting: write what autosave still
+        // holds, then keep a backup of the library as it was left.
         if let RunEvent::Exit = event {
             if let Some(state) = handle.try_state::<AppState>() {
                 if let Err(err) = state.write_typing(Typing::All) {
@@ -133,10 +113,57 @@ pub fn run(library_path: PathBuf) -> Result<()> {
                 }
                 // The mirror writes the last saves out before it stops.
                 state.mirror.stop();
+                state.backups.on_quit(&state);
             }
         }
     });
     Ok(())
+}
+
+/// Puts an open library behind the window: autosave, the preview's
+/// settings, spelling, the mirror and hourly backups. Run once, at setup,
+/// or when a damaged library's backup is opened as a copy instead.
+pub fn start(app: &tauri::AppHandle, mut library: Library, library_path: PathBuf) {
+    // How long typing must pause before the text at the pause is kept as a
+    // checkpoint; `BYLINE_CHECKPOINT_PAUSE_MS` tunes it (tests use a short
+    // one).
+    if let Some(ms) = std::env::var("BYLINE_CHECKPOINT_PAUSE_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        library.set_checkpoint_policy(byline_core::library::CheckpointPolicy {
+            pause: std::time::Duration::from_millis(ms),
+            ..Default::default()
+        });
+    }
+    // A mirror setting or site settings that cannot be read leave the
+    // mirror off and the preview plain; the settings panel reports why.
+    let mirror_folder = library.mirror_folder().ok().flatten();
+    let site = library.site_settings().unwrap_or_default();
+    let typography = Typography::of(&site);
+    let library = Arc::new(Mutex::new(library));
+
+    let handle = app.clone();
+    let autosaver = Autosaver::start(Arc::clone(&library), Policy::default(), move |event| {
+        let _ = handle.emit(events::AUTOSAVE, event);
+    });
+    let mut previewer = Previewer::new(Some(ASSET_BASE));
+    previewer.set_typography(typography);
+    app.manage(AppState::new(library, library_path, autosaver, previewer));
+    app.state::<AppState>()
+        .set_site_remote_images(site.load_remote_images);
+    // Spelling is checked from the first keystroke; the settings panel
+    // asks what the engine loaded.
+    drop(crate::spellcheck::apply(app, &site));
+    if let Some(folder) = mirror_folder {
+        // A folder that went missing (an unplugged disk) must not stop the
+        // app opening; the settings panel shows why.
+        let state = app.state::<AppState>();
+        if let Err(e) = state.mirror.start(app, &state.library_path, &folder) {
+            state.mirror.paused(&folder, &e);
+        }
+    }
+    crate::backups::start_timer(app.clone());
 }
 
 /// Serves `/<hash>.<ext>` from the library's asset store. Content-addressed,

@@ -6,6 +6,7 @@
 //! function's real signature, and `ui/src/lib/bindings.ts`; a test fails when
 //! that file is stale (`make bindings` rewrites it).
 
+use crate::backups::{BackupStatus, LibraryProblem};
 use crate::mirror::MirrorStatus;
 use crate::spellcheck::SpellcheckStatus;
 use crate::state::WindowStart;
@@ -43,6 +44,12 @@ use byline_core::transform::text_stats::TextStats;
 use byline_core::usecases::article_export::{Exported, WrittenExport};
 #[cfg(test)]
 use byline_core::usecases::autosave::SaveEvent;
+use byline_core::usecases::backups::BackupInfo;
+#[cfg(test)]
+use byline_core::usecases::backups::BackupReason;
+#[cfg(test)]
+use byline_core::usecases::doctor::CheckResult;
+use byline_core::usecases::doctor::{DoctorReport, Repair};
 #[cfg(test)]
 use byline_core::usecases::import::{FaqImport, FileReport, ImportOutcome};
 use byline_core::usecases::import::{ImportOptions, ImportReport};
@@ -173,6 +180,15 @@ ipc_commands! {
     fn duplicate_article(id: ArticleId) -> Article;
     fn flush_saves() -> ();
     fn quit() -> ();
+    fn backup_status() -> BackupStatus;
+    fn back_up_now() -> BackupStatus;
+    fn choose_backup_folder() -> BackupStatus;
+    fn reset_backup_folder() -> BackupStatus;
+    fn restore_backup(path: String) -> BackupInfo;
+    fn check_library() -> DoctorReport;
+    fn repair_library() -> Repair;
+    fn library_problem() -> Option<LibraryProblem>;
+    fn open_backup_copy() -> String;
 }
 
 /// The contents of `ui/src/lib/bindings.ts`.
@@ -240,6 +256,13 @@ fn typescript_bindings() -> String {
         FileReport::decl(&cfg),
         ImportOutcome::decl(&cfg),
         Mapping::decl(&cfg),
+        BackupStatus::decl(&cfg),
+        BackupInfo::decl(&cfg),
+        BackupReason::decl(&cfg),
+        DoctorReport::decl(&cfg),
+        CheckResult::decl(&cfg),
+        Repair::decl(&cfg),
+        LibraryProblem::decl(&cfg),
         ErrorCode::decl(&cfg),
         ErrorInfo::decl(&cfg),
     ];

@@ -8,6 +8,7 @@
 )]
 
 mod app;
+mod backups;
 mod cli;
 mod commands;
 mod dialogs;

@@ -20,6 +20,8 @@ pub struct AppState {
     /// The folder mirror: its watcher while one runs, and its last error.
     pub mirror: Mirror,
     remote_images: Mutex<RemotePolicy>,
+    /// The last automatic backup's failure, for Settings.
+    pub backups: crate::backups::Backups,
     /// The article the window shows, and why its page last had to be
     /// reloaded (taken by the reloaded page).
     window: Mutex<WindowMemory>,
@@ -83,6 +85,7 @@ impl AppState {
             mirror: Mirror::default(),
             remote_images: Mutex::default(),
             window: Mutex::default(),
+            backups: Default::default(),
         }
     }
 

@@ -5,6 +5,7 @@
 mod support;
 
 mod articles;
+mod backups;
 mod export;
 mod faq;
 mod images;

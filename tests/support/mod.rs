@@ -118,6 +118,12 @@ impl App {
     /// As [`App::launch`], with extra environment for the app (for example
     /// `GTK_THEME=Adwaita:dark`, which WebKitGTK reports as a dark system theme).
     pub async fn launch_with_env(library: &Path, env: &[(&str, &str)]) -> App {
+        App::launch_until(library, env, "#app > .app").await
+    }
+
+    /// As [`App::launch_with_env`], ready once `ready_css` is on the page
+    /// (a library that will not open shows a page of its own).
+    pub async fn launch_until(library: &Path, env: &[(&str, &str)], ready_css: &str) -> App {
         let port = free_port();
         let native_port = free_port();
         let webview_data = tempfile::tempdir().unwrap();
@@ -166,7 +172,7 @@ impl App {
             driver,
             _webview_data: webview_data,
         };
-        app.wait_for_css("#app > .app").await;
+        app.wait_for_css(ready_css).await;
         app
     }
 

@@ -1,8 +1,16 @@
 import { mount } from "svelte";
 import App from "./App.svelte";
+import DamagedLibrary from "./components/DamagedLibrary.svelte";
+import { commands } from "./lib/bindings";
 import { guardLinks } from "./lib/links";
 import "../../assets/article.css";
 import "./styles/app.css";
 
 guardLinks(document, (error) => console.error("byline: could not open the link", error));
-mount(App, { target: document.getElementById("app")! });
+// A library that would not open gets a page of its own (what is wrong, and
+// its newest good backup) instead of the window, which would need it.
+const target = document.getElementById("app")!;
+commands.libraryProblem().then(
+  (problem) => (problem ? mount(DamagedLibrary, { target, props: { problem } }) : mount(App, { target })),
+  () => mount(App, { target }),
+);

@@ -38,9 +38,11 @@ impl Context {
         self.path
     }
 
-    /// Opens the library (creating it if it does not exist).
+    /// Opens the library (creating it if it does not exist). A library
+    /// that is damaged or will not open is left as it is, and the one line
+    /// that says so names its newest good backup.
     pub fn library(&self) -> Result<Library> {
-        Ok(Library::open(&self.path)?)
+        Library::open(&self.path).map_err(|err| damaged(&self.path, err))
     }
 
     /// Opens the library and finds the article a command names, by its
@@ -49,6 +51,26 @@ impl Context {
         let library = self.library()?;
         let article = library.find(reference)?;
         Ok((library, article))
+    }
+}
+
+/// The error for a library that will not open, with its newest good
+/// backup when the file may be damaged (not merely busy or newer).
+fn damaged(path: &Path, err: byline_core::Error) -> anyhow::Error {
+    use byline_core::ErrorCode as C;
+    if !byline_core::usecases::backups::may_be_damage(&err) || !path.is_file() {
+        return err.into();
+    }
+    match byline_core::usecases::backups::newest_good(path) {
+        Some(backup) => anyhow::anyhow!(
+            "{err}; it was left as it is. The newest good backup is {} ({}): copy it and open the copy with --library",
+            backup.path,
+            super::display::local_time(&backup.made_at)
+        ),
+        None if err.code() == C::LibraryCorrupt => {
+            anyhow::anyhow!("{err}; it was left as it is, and no good backup of it was found")
+        }
+        None => err.into(),
     }
 }
 

@@ -60,3 +60,18 @@ pub fn field_value(article: &Article, field: ArticleField) -> String {
         value
     }
 }
+
+/// A size in bytes as a writer reads it: "840 B", "12.3 KB", "4.1 MB".
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}

@@ -4,6 +4,7 @@
 //! belongs in the core.
 
 mod articles;
+mod backups;
 mod context;
 mod corrections;
 mod display;
@@ -116,6 +117,18 @@ enum Command {
     Mirror(mirror::MirrorArgs),
     /// Print the HTML that the preview shows for a Markdown file.
     Render(render::RenderArgs),
+    /// Back the library up now (SQLite's online backup, checked when made)
+    /// into its backup folder, which keeps every backup of the last day and
+    /// one a day for a week before that.
+    Backup(backups::BackupArgs),
+    /// List the library's backups (time, size, why, path), newest first;
+    /// `restore BACKUP` puts one back, `folder [DIR]` says or sets where
+    /// they go.
+    Backups(backups::BackupsArgs),
+    /// Check the library: the file's integrity, the search index against
+    /// the articles, every revision against its checksum, every image an
+    /// article shows. Exits with 1 on a problem.
+    Doctor(backups::DoctorArgs),
 }
 
 /// A value a typed argument refuses, in the words the refusal is printed
@@ -193,6 +206,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Export(args) => export::export(c, args),
         Command::Mirror(args) => mirror::mirror(c, args),
         Command::Render(args) => render::render(args),
+        Command::Backup(args) => backups::backup(c, args),
+        Command::Backups(args) => backups::backups(c, args),
+        Command::Doctor(args) => backups::doctor(c, args),
     }
 }
 

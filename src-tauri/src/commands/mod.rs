@@ -13,6 +13,7 @@
 mod articles;
 mod assets;
 mod autosave;
+mod backups;
 mod corrections;
 mod export;
 mod faq;
@@ -30,6 +31,7 @@ mod workflow;
 pub use articles::*;
 pub use assets::*;
 pub use autosave::*;
+pub use backups::*;
 pub use corrections::*;
 pub use export::*;
 pub use faq::*;

@@ -461,7 +461,45 @@ kept: Array<string>,
  */
 skipped: Array<string>, };
 
-export type ErrorCode = "not_a_library" | "library_too_new" | "library_read_only" | "library_busy" | "library_corrupt" | "library_unavailable" | "article_not_found" | "slug_taken" | "article_trashed" | "not_in_trash" | "invalid_input" | "unsupported_image" | "faq_item_not_found" | "faq_block_not_found" | "revision_not_found" | "revision_corrupt" | "not_utf8" | "binary_file" | "file_too_large" | "front_matter_invalid" | "io" | "storage";
+export type BackupStatus = { folder: string, 
+/**
+ * Whether the writer chose the folder (false: beside the library).
+ */
+chosen: boolean, 
+/**
+ * Newest first; the first is the last backup.
+ */
+backups: Array<BackupInfo>, 
+/**
+ * Why the last automatic backup failed, until one succeeds.
+ */
+error: string | null, };
+
+export type BackupInfo = { path: string, made_at: string, bytes: number, reason: BackupReason, };
+
+export type BackupReason = "manual" | "hourly" | "quit" | "before_restore" | "before_repair";
+
+export type DoctorReport = { checks: Array<CheckResult>, };
+
+export type CheckResult = { 
+/**
+ * What was checked, as a writer would name it.
+ */
+name: string, 
+/**
+ * Empty when all is well.
+ */
+problems: Array<string>, 
+/**
+ * Whether `--repair` (or Repair in Settings) can fix the problems.
+ */
+repairable: boolean, };
+
+export type Repair = { backup: BackupInfo, rebuilt: Array<string>, after: DoctorReport, };
+
+export type LibraryProblem = { library: string, error: ErrorInfo, backup: BackupInfo | null, };
+
+export type ErrorCode = "not_a_library" | "library_too_new" | "library_read_only" | "library_busy" | "library_corrupt" | "library_unavailable" | "backup_failed" | "article_not_found" | "slug_taken" | "article_trashed" | "not_in_trash" | "invalid_input" | "unsupported_image" | "faq_item_not_found" | "faq_block_not_found" | "revision_not_found" | "revision_corrupt" | "not_utf8" | "binary_file" | "file_too_large" | "front_matter_invalid" | "io" | "storage";
 
 export type ErrorInfo = { code: ErrorCode, message: string, };
 
@@ -527,6 +565,15 @@ export const commands = {
   duplicateArticle: (id: ArticleId): Promise<Article> => call<Article>("duplicate_article", { id }),
   flushSaves: (): Promise<void> => call<void>("flush_saves", {}),
   quit: (): Promise<void> => call<void>("quit", {}),
+  backupStatus: (): Promise<BackupStatus> => call<BackupStatus>("backup_status", {}),
+  backUpNow: (): Promise<BackupStatus> => call<BackupStatus>("back_up_now", {}),
+  chooseBackupFolder: (): Promise<BackupStatus> => call<BackupStatus>("choose_backup_folder", {}),
+  resetBackupFolder: (): Promise<BackupStatus> => call<BackupStatus>("reset_backup_folder", {}),
+  restoreBackup: (path: string): Promise<BackupInfo> => call<BackupInfo>("restore_backup", { path }),
+  checkLibrary: (): Promise<DoctorReport> => call<DoctorReport>("check_library", {}),
+  repairLibrary: (): Promise<Repair> => call<Repair>("repair_library", {}),
+  libraryProblem: (): Promise<LibraryProblem | null> => call<LibraryProblem | null>("library_problem", {}),
+  openBackupCopy: (): Promise<string> => call<string>("open_backup_copy", {}),
 } as const;
 
 /** Every status, in workflow order. */

@@ -56,6 +56,25 @@ export const ACTIONS: readonly AppAction[] = [
   },
   { id: "quit", name: "Save and quit", group: "General", keys: "Ctrl+Q", run: (s) => void s.doc.afterSaving(commands.quit) },
   { id: "settings", name: "Settings", group: "General", keys: "Ctrl+,", run: (s) => s.togglePanel("settings") },
+  {
+    id: "back-up",
+    name: "Back up the library now",
+    group: "Library",
+    run: (s) =>
+      void s.doc.afterSaving(async () => {
+        const status = await commands.backUpNow();
+        s.showNotice(`Backed up to ${status.backups[0]?.path ?? status.folder}`);
+      }),
+  },
+  // Check library and Restore are in Settings, where their results show.
+  {
+    id: "check-library",
+    name: "Check library or restore a backup (in Settings)",
+    group: "Library",
+    run: (s) => {
+      if (s.panels.open !== "settings") s.togglePanel("settings");
+    },
+  },
   // The open article
   { id: "details", name: "Show or hide Details", group: "Article", keys: "Ctrl+Shift+D", when: writable, run: (s) => s.togglePanel("details") },
   { id: "history", name: "Show or hide History", group: "Article", keys: "Ctrl+Shift+H", when: writable, run: (s) => s.togglePanel("history") },

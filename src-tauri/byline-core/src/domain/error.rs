@@ -39,6 +39,9 @@ pub enum Error {
     #[error("cannot open the library {path}: {detail}")]
     LibraryUnavailable { path: PathBuf, detail: String },
 
+    #[error("the backup {path} {detail}")]
+    BackupFailed { path: PathBuf, detail: String },
+
     #[error("article {0} does not exist")]
     ArticleNotFound(ArticleId),
 
@@ -109,6 +112,7 @@ impl Error {
             Error::LibraryBusy { .. } => ErrorCode::LibraryBusy,
             Error::LibraryCorrupt { .. } => ErrorCode::LibraryCorrupt,
             Error::LibraryUnavailable { .. } => ErrorCode::LibraryUnavailable,
+            Error::BackupFailed { .. } => ErrorCode::BackupFailed,
             Error::ArticleNotFound(_) | Error::NoSuchSlug(_) => ErrorCode::ArticleNotFound,
             Error::SlugTaken { .. } => ErrorCode::SlugTaken,
             Error::ArticleTrashed(_) => ErrorCode::ArticleTrashed,
@@ -171,6 +175,7 @@ pub enum ErrorCode {
     LibraryBusy,
     LibraryCorrupt,
     LibraryUnavailable,
+    BackupFailed,
     ArticleNotFound,
     SlugTaken,
     ArticleTrashed,
@@ -190,13 +195,14 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 22] = [
+    pub const ALL: [ErrorCode; 23] = [
         ErrorCode::NotALibrary,
         ErrorCode::LibraryTooNew,
         ErrorCode::LibraryReadOnly,
         ErrorCode::LibraryBusy,
         ErrorCode::LibraryCorrupt,
         ErrorCode::LibraryUnavailable,
+        ErrorCode::BackupFailed,
         ErrorCode::ArticleNotFound,
         ErrorCode::SlugTaken,
         ErrorCode::ArticleTrashed,
@@ -224,6 +230,7 @@ impl ErrorCode {
             ErrorCode::LibraryBusy => "library_busy",
             ErrorCode::LibraryCorrupt => "library_corrupt",
             ErrorCode::LibraryUnavailable => "library_unavailable",
+            ErrorCode::BackupFailed => "backup_failed",
             ErrorCode::ArticleNotFound => "article_not_found",
             ErrorCode::SlugTaken => "slug_taken",
             ErrorCode::ArticleTrashed => "article_trashed",

@@ -10,6 +10,8 @@
 
 pub(crate) mod articles;
 pub(crate) mod assets;
+mod backup;
+mod checks;
 mod corrections;
 pub(crate) mod faq;
 pub(crate) mod imported;
@@ -24,6 +26,7 @@ pub(crate) mod workflow;
 
 pub use articles::{check_body, BodySave, DIVERGED_LABEL, MAX_BODY_BYTES, MAX_TITLE_CHARS};
 pub use assets::{alt_from_name, Asset, StoredImage, MAX_IMAGE_BYTES};
+pub use backup::{backup_folder_of_damaged, verify_backup};
 
 use std::fs::File;
 use std::io::Read;
@@ -81,6 +84,10 @@ impl Library {
     pub fn open(path: impl AsRef<Path>) -> Result<Library> {
         let path = path.as_ref().to_path_buf();
         let is_new = check_file_before_open(&path)?;
+        if !is_new {
+            // A damaged file is refused before anything can write to it.
+            backup::check_before_open(&path)?;
+        }
         if is_new {
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                 std::fs::create_dir_all(parent).map_err(|source| Error::LibraryUnavailable {

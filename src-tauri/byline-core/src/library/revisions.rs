@@ -140,6 +140,31 @@ fn rebuild_json(conn: &rusqlite::Connection, id: i64) -> Result<Vec<u8>> {
     Ok(json)
 }
 
+/// Every revision that does not rebuild (decompress, match its SHA-256,
+/// read as a state), as `(article title, number, why)`; for `doctor`.
+pub(crate) fn broken(conn: &rusqlite::Connection) -> Result<Vec<(String, u32, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT r.id, r.number, a.title FROM revisions r JOIN articles a ON a.id = r.article_id
+         ORDER BY a.id, r.number",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, u32>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut out = Vec::new();
+    for (id, number, title) in rows {
+        if let Err(err) = rebuild_json(conn, id).and_then(|json| parse_state(&json)) {
+            out.push((title, number, err.to_string()));
+        }
+    }
+    Ok(out)
+}
+
 fn parse_state(json: &[u8]) -> Result<RevisionState> {
     serde_json::from_slice(json)
         .map_err(|e| corrupt(format!("a revision's state does not read: {e}")))

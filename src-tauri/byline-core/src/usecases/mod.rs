@@ -7,6 +7,8 @@
 pub mod article_export;
 pub mod atomic_write;
 pub mod autosave;
+pub mod backups;
+pub mod doctor;
 pub mod import;
 pub mod location;
 pub mod markdown_file;
