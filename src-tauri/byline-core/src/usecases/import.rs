@@ -30,10 +30,6 @@ use crate::library::{
 };
 use crate::transform::post::{self, Mapping, Post};
 
-/// The extensions a folder is searched for. A file named on its own is
-/// imported whatever its name.
-const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkd"];
-
 /// More files than this in one import is a mistake (a home folder).
 pub const MAX_IMPORT_FILES: usize = 20_000;
 
@@ -100,6 +96,105 @@ pub(super) struct Prepared {
     pub(super) publish_at: Option<chrono::DateTime<Utc>>,
     status: Status,
     dir: PathBuf,
+    /// Images are read only from inside this folder.
+    root: PathBuf,
+}
+
+/// How far a long import has come, for the window's progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct ImportProgress {
+    pub phase: ImportPhase,
+    pub done: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportPhase {
+    /// Files being read and checked; the library is not touched.
+    Reading,
+    /// Articles being written, each in its own short transaction.
+    Writing,
+}
+
+/// One file of an import, read and checked (or refused), not yet written.
+pub struct PlannedFile {
+    path: PathBuf,
+    result: Result<(Prepared, Mapping)>,
+}
+
+/// An import read from disk, ready to write: [`plan_import`] does all the
+/// reading without the library, so a window can keep the library free for
+/// typing while files are read, then write them one short transaction at
+/// a time ([`Library::import_planned`]).
+pub struct ImportPlan {
+    pub files: Vec<PlannedFile>,
+    /// Paths refused before reading (missing, not a regular file, a link
+    /// out of the folder).
+    pub refused: Vec<FileReport>,
+    pub options: ImportOptions,
+}
+
+/// Finds and reads every file under `paths`, telling `progress` how far
+/// it has come. Touches no library.
+pub fn plan_import(
+    paths: &[PathBuf],
+    options: ImportOptions,
+    progress: &mut dyn FnMut(ImportProgress),
+) -> Result<ImportPlan> {
+    let mut found = walk::Walk::default();
+    let mut refused = Vec::new();
+    for path in paths {
+        if let Err(e) = found.add(path) {
+            if found.files.len() > MAX_IMPORT_FILES {
+                return Err(e);
+            }
+            refused.push(failed(path, e));
+        }
+    }
+    refused.extend(found.refused.drain(..).map(|(path, e)| failed(&path, e)));
+    if found.files.len() > MAX_IMPORT_FILES {
+        return Err(Error::invalid(
+            "import",
+            format!(
+                "found {} Markdown files; import at most {MAX_IMPORT_FILES} at once",
+                found.files.len()
+            ),
+        ));
+    }
+    let total = found.files.len() as u32;
+    let mut files = Vec::with_capacity(found.files.len());
+    for (i, file) in found.files.into_iter().enumerate() {
+        let result = prepare(&file.path, &file.root, options);
+        files.push(PlannedFile {
+            path: file.path,
+            result,
+        });
+        report_progress(progress, ImportPhase::Reading, i as u32 + 1, total);
+    }
+    Ok(ImportPlan {
+        files,
+        refused,
+        options,
+    })
+}
+
+/// Every 25th file and the last: enough to move a progress line without
+/// flooding the window with events.
+fn report_progress(
+    progress: &mut dyn FnMut(ImportProgress),
+    phase: ImportPhase,
+    done: u32,
+    total: u32,
+) {
+    if done % 25 == 0 || done == total {
+        progress(ImportProgress { phase, done, total });
+    }
+}
+
+/// The report of an import whose files were written one by one.
+pub fn import_report(files: Vec<FileReport>) -> ImportReport {
+    summarise(files)
 }
 
 impl Library {
@@ -112,64 +207,61 @@ impl Library {
         paths: &[PathBuf],
         options: ImportOptions,
     ) -> Result<ImportReport> {
-        let mut files = Vec::new();
-        let mut reports = Vec::new();
-        for path in paths {
-            if let Err(e) = collect(path, &mut files) {
-                reports.push(failed(path, e));
-            }
-        }
-        if files.len() > MAX_IMPORT_FILES {
-            return Err(Error::invalid(
-                "import",
-                format!(
-                    "found {} Markdown files; import at most {MAX_IMPORT_FILES} at once",
-                    files.len()
-                ),
-            ));
-        }
-        let prepared: Vec<(PathBuf, Result<(Prepared, Mapping)>)> = files
-            .into_iter()
-            .map(|file| {
-                let result = prepare(&file, options);
-                (file, result)
-            })
-            .collect();
+        let plan = plan_import(paths, options, &mut |_| {})?;
+        self.apply_import(plan, &mut |_| {})
+    }
 
-        if options.atomic {
-            self.import_atomic(prepared, reports)
-        } else {
-            for (file, result) in prepared {
-                let report = match result {
-                    Err(e) => failed(&file, e),
-                    Ok((prepared, mapping)) => match self.write(|tx| write_one(tx, &prepared)) {
-                        Ok(written) => written.report(&file, mapping),
-                        Err(e) if is_library_failure(&e) => return Err(e),
-                        Err(e) => failed(&file, e),
-                    },
-                };
-                reports.push(report);
-            }
-            Ok(summarise(reports))
+    /// Writes a planned import: each file in its own transaction, or all
+    /// in one (`atomic`).
+    pub fn apply_import(
+        &mut self,
+        plan: ImportPlan,
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Result<ImportReport> {
+        let mut reports = plan.refused;
+        if plan.options.atomic {
+            return self.import_atomic(plan.files, reports);
         }
+        let total = plan.files.len() as u32;
+        for (i, file) in plan.files.into_iter().enumerate() {
+            reports.push(self.import_planned(file)?);
+            report_progress(progress, ImportPhase::Writing, i as u32 + 1, total);
+        }
+        Ok(summarise(reports))
+    }
+
+    /// Writes one planned file in its own transaction. An `Err` only when
+    /// the library itself fails; the file's own problems are in the report.
+    pub fn import_planned(&mut self, file: PlannedFile) -> Result<FileReport> {
+        let PlannedFile { path, result } = file;
+        Ok(match result {
+            Err(e) => failed(&path, e),
+            Ok((mut prepared, mut mapping)) => {
+                match self.write(|tx| write_one(tx, &mut prepared, &mut mapping)) {
+                    Ok(written) => written.report(&path, mapping),
+                    Err(e) if is_library_failure(&e) => return Err(e),
+                    Err(e) => failed(&path, e),
+                }
+            }
+        })
     }
 
     fn import_atomic(
         &mut self,
-        prepared: Vec<(PathBuf, Result<(Prepared, Mapping)>)>,
+        prepared: Vec<PlannedFile>,
         mut reports: Vec<FileReport>,
     ) -> Result<ImportReport> {
         let mut failure = !reports.is_empty();
         let mut written: Vec<FileReport> = Vec::new();
         let path = &self.path;
         let tx = library::begin_write(&mut self.conn, path)?;
-        for (file, result) in prepared {
+        for PlannedFile { path: file, result } in prepared {
             let report = match result {
                 Err(e) => {
                     failure = true;
                     failed(&file, e)
                 }
-                Ok((p, mapping)) => match write_one(&tx, &p) {
+                Ok((mut p, mut mapping)) => match write_one(&tx, &mut p, &mut mapping) {
                     Ok(w) => w.report(&file, mapping),
                     Err(e) if is_library_failure(&e) => {
                         return Err(library::error_with_path(path, e))
@@ -237,57 +329,58 @@ fn failed(path: &Path, error: Error) -> FileReport {
     }
 }
 
-/// The Markdown files under `path`, in a stable order; hidden folders,
-/// `node_modules` and the site generators' output folders are skipped.
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.is_file() {
-        out.push(path.to_path_buf());
-        return Ok(());
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(io)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for entry in entries {
-        let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') || matches!(name, "node_modules" | "public" | "_site" | "dist") {
-            continue;
-        }
-        if entry.is_dir() {
-            collect(&entry, out)?;
-        } else if entry
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| MARKDOWN_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            out.push(entry);
-        }
-    }
-    Ok(())
-}
-
-/// Reads, maps and checks one file, before any write.
-fn prepare(path: &Path, options: ImportOptions) -> Result<(Prepared, Mapping)> {
+/// Reads, maps and checks one file, before any write. Only limits and
+/// text that is not text refuse a file; quirks become warnings.
+fn prepare(path: &Path, root: &Path, options: ImportOptions) -> Result<(Prepared, Mapping)> {
     let text = crate::usecases::markdown_file::read_markdown_file(path)?;
-    prepare_text(path, &text, options)
+    let (post, mapping) = post::read_lenient(&text).map_err(|e| Error::FrontMatter {
+        path: path.to_path_buf(),
+        detail: e.0,
+    })?;
+    let named = named::FileName::of(path);
+    prepare_post(path, root, post, mapping, &named, options, Leniency::Import)
 }
 
-/// Maps a file's text (read from `path`) and checks it, before any write.
+/// Maps a mirror file's text (read from `path`) and checks it, before any
+/// write. Stricter than an import: the writer fixes a file in the mirror
+/// folder, and the mirror writes the article back out to it.
 pub(super) fn prepare_text(
     path: &Path,
     text: &str,
     options: ImportOptions,
 ) -> Result<(Prepared, Mapping)> {
-    let (mut post, mapping) = post::read(text).map_err(|e| Error::FrontMatter {
+    let (post, mapping) = post::read(text).map_err(|e| Error::FrontMatter {
         path: path.to_path_buf(),
         detail: e.0,
     })?;
+    let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let named = named::FileName::plain(path);
+    prepare_post(
+        path,
+        &root,
+        post,
+        mapping,
+        &named,
+        options,
+        Leniency::Mirror,
+    )
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Leniency {
+    Import,
+    Mirror,
+}
+
+fn prepare_post(
+    path: &Path,
+    root: &Path,
+    mut post: Post,
+    mut mapping: Mapping,
+    named: &named::FileName,
+    options: ImportOptions,
+    leniency: Leniency,
+) -> Result<(Prepared, Mapping)> {
     library::articles::check_body(&post.body)?;
     if options.faq == FaqImport::Detect && post.faq.is_empty() {
         if let Some(found) = crate::transform::faq::detect::detect(&post.body) {
@@ -295,20 +388,53 @@ pub(super) fn prepare_text(
             post.body = found.body_without;
         }
     }
-    let title = clean_title(&post.title)?;
-    let publish_at = post.publish_at()?;
+    let title = match (clean_title(&post.title), leniency) {
+        (Ok(title), _) => title,
+        (Err(e), Leniency::Import) => {
+            let cut: String = post.title.chars().take(library::MAX_TITLE_CHARS).collect();
+            mapping
+                .warnings
+                .push(format!("the title {e}; it was cut to fit"));
+            post.extra
+                .entry("original_title".to_owned())
+                .or_insert_with(|| post.title.clone().into());
+            clean_title(&cut)?
+        }
+        (Err(e), Leniency::Mirror) => return Err(e),
+    };
+    let publish_at = match (post.publish_at(), leniency) {
+        (Ok(Some(date)), _) => Some(date),
+        (Ok(None), _) => named.date,
+        (Err(e), Leniency::Mirror) => return Err(e),
+        (Err(_), Leniency::Import) => {
+            let written = post.date.clone().unwrap_or_default();
+            let read = crate::domain::date::loose_date(&written).or(named.date);
+            mapping.warnings.push(format!(
+                "the date {written:?} is not one Byline reads; {}, and it is kept as \
+                 written under original_date",
+                match read {
+                    Some(d) => format!("it was read as {}", d.format("%Y-%m-%d %H:%M UTC")),
+                    None => "the article has no date".to_owned(),
+                }
+            ));
+            post.extra
+                .insert("original_date".to_owned(), written.into());
+            mapping.kept.push("original_date".to_owned());
+            read
+        }
+    };
     // The file's own name is its slug when the front matter gives none:
     // that is its URL on the site it came from.
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let named = if matches!(stem, "index" | "_index") {
-        path.parent()
-            .and_then(|p| p.file_name())
-            .and_then(|n| n.to_str())
-            .unwrap_or(stem)
-    } else {
-        stem
+    let slug = match checked_slug(post.slug.as_deref().unwrap_or(&named.slug)) {
+        Ok(slug) => slug,
+        Err(e) if leniency == Leniency::Import => {
+            mapping
+                .warnings
+                .push(format!("the slug {e}; one was made from the title"));
+            String::new()
+        }
+        Err(e) => return Err(e),
     };
-    let slug = checked_slug(post.slug.as_deref().unwrap_or(named))?;
     let slug = if slug.is_empty() {
         crate::transform::slug::from_title(&title)
     } else {
@@ -329,6 +455,7 @@ pub(super) fn prepare_text(
             status,
             post,
             dir,
+            root: root.to_path_buf(),
         },
         mapping,
     ))
@@ -365,8 +492,9 @@ impl Written {
     }
 }
 
-fn write_one(tx: &Transaction<'_>, p: &Prepared) -> Result<Written> {
+fn write_one(tx: &Transaction<'_>, p: &mut Prepared, mapping: &mut Mapping) -> Result<Written> {
     let existing = imported::article_from_source(tx, &p.source)?;
+    free_slug(tx, p, existing, mapping)?;
     write_prepared(
         tx,
         p,
@@ -423,7 +551,7 @@ pub(super) fn write_prepared(
         }
     }
 
-    let (body, image, images, skipped) = copy_images(tx, &p.dir, &post.body, &post.image)?;
+    let (body, image, images, skipped) = copy_images(tx, &p.dir, &p.root, &post.body, &post.image)?;
     let image = image_location(&image)?;
 
     let now = Utc::now();
@@ -493,7 +621,56 @@ pub(super) fn write_prepared(
     })
 }
 
+/// An import never drops a post for its slug: one held by another article
+/// gets the first free `-2`, `-3`…, the report says so, and the slug the
+/// post asked for is kept in its front matter (unless a permalink or path
+/// kept there already says where it lived), so Markdown export writes it
+/// back.
+fn free_slug(
+    tx: &Transaction<'_>,
+    p: &mut Prepared,
+    existing: Option<ArticleId>,
+    mapping: &mut Mapping,
+) -> Result<()> {
+    let taken_by = |slug: &str| -> Result<Option<String>> {
+        Ok(imported::slug_holder(tx, slug)?
+            .filter(|(holder, _)| Some(*holder) != existing)
+            .map(|(_, title)| title))
+    };
+    let Some(holder) = taken_by(&p.slug)? else {
+        return Ok(());
+    };
+    let max = crate::transform::slug::MAX_SLUG_CHARS - 6;
+    let base = if p.slug.len() > max {
+        p.slug[..max].trim_end_matches('-').to_owned()
+    } else {
+        p.slug.clone()
+    };
+    let free = crate::transform::slug::first_free(&base, |s| !matches!(taken_by(s), Ok(None)));
+    let holder = if holder.is_empty() {
+        crate::domain::article::UNTITLED.to_owned()
+    } else {
+        holder
+    };
+    mapping.warnings.push(format!(
+        "the slug {} is used by \"{holder}\"; this post got {free}",
+        p.slug
+    ));
+    let extra = &mut p.post.extra;
+    if !["permalink", "url", "path", "original_slug"]
+        .iter()
+        .any(|k| extra.contains_key(*k))
+    {
+        extra.insert("original_slug".to_owned(), p.slug.clone().into());
+        mapping.kept.push("original_slug".to_owned());
+    }
+    p.slug = free;
+    Ok(())
+}
+
 mod images;
+mod named;
+mod walk;
 use images::copy_images;
 
 #[cfg(test)]
