@@ -95,6 +95,11 @@ pub fn run(library_path: PathBuf) -> Result<()> {
             // Closing the window writes pending text first; if that fails the
             // window stays open so the text is still there, and the autosave
             // event has already put the reason in the status bar.
+            // Dropped files are taken from the shell's own event, never from
+            // the page: the page cannot ask for a path to be imported.
+            if let WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                crate::commands::import::dropped(window.app_handle(), paths);
+            }
             if let WindowEvent::CloseRequested { api, .. } = event {
                 if let Some(state) = window.try_state::<AppState>() {
                     if state.write_typing(Typing::All).is_err() {

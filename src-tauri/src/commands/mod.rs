@@ -16,7 +16,7 @@ mod autosave;
 mod corrections;
 mod export;
 mod faq;
-mod import;
+pub mod import;
 mod metadata;
 mod mirror;
 mod preview;

@@ -1,6 +1,6 @@
 // Importing Markdown: the dialog, files dropped on the window, and the report
 // of the last import.
-import { commands, type ImportOptions, type ImportReport } from "../lib/bindings";
+import { commands, type ImportDone, type ImportOptions, type ImportProgress, type ImportReport } from "../lib/bindings";
 import { firstImported, importable } from "../lib/exporting";
 import type { DocumentStore } from "./document.svelte";
 import type { LibraryStore } from "./library.svelte";
@@ -13,6 +13,9 @@ export class ImportStore {
   report = $state<ImportReport | null>(null);
   /// Files are being dragged over the window.
   dropping = $state(false);
+  /// How far the running import has come (files read, then written); null
+  /// when none runs.
+  progress = $state<ImportProgress | null>(null);
 
   constructor(
     private readonly problems: ProblemStore,
@@ -29,6 +32,16 @@ export class ImportStore {
       const report = await start();
       // Null: the writer cancelled the dialog.
       if (!report) return;
+      await this.show(report);
+    } catch (error) {
+      this.problems.show(error);
+    } finally {
+      this.progress = null;
+    }
+  }
+
+  private async show(report: ImportReport) {
+    try {
       this.report = report;
       this.panels.show("import");
       // New articles are drafts, mostly: show them whatever the filter was.
@@ -59,11 +72,27 @@ export class ImportStore {
     this.dropping = false;
   }
 
+  /// A drop: the shell imports what was dropped itself (the page never
+  /// names paths to import) and says so with `importDone`.
   dropped(paths: string[]) {
     this.dropping = false;
-    const wanted = importable(paths);
-    if (wanted.length > 0) void this.run(() => commands.importPaths(wanted, IMPORT_OPTIONS));
-    else if (paths.length > 0)
+    if (importable(paths).length > 0) {
+      this.progress = { phase: "reading", done: 0, total: 0 };
+      // Typing reaches the library first (the backend writes it too).
+      void this.doc.staged();
+    } else if (paths.length > 0)
       this.problems.say("Byline imports Markdown files and folders. To add an image, paste it into the editor.");
+  }
+
+  /// The `import-progress` event.
+  progressed(progress: ImportProgress) {
+    this.progress = progress;
+  }
+
+  /// The `import-done` event: the outcome of importing a drop.
+  async dropDone(done: ImportDone) {
+    this.progress = null;
+    if (done.error) this.problems.show(done.error);
+    else if (done.report) await this.show(done.report);
   }
 }
