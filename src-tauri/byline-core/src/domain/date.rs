@@ -41,6 +41,30 @@ pub fn publish_date(value: &str) -> Result<Option<DateTime<Utc>>> {
     }
 }
 
+/// A date written with the month's name, as Astro's starter writes them
+/// (`Jul 08 2022`, `July 15, 2022`, `8 July 2022`): at midnight where the
+/// writer is.
+pub fn named_month_date(value: &str) -> Option<DateTime<Utc>> {
+    let value = value.trim();
+    let date = [
+        "%b %d %Y",
+        "%b %d, %Y",
+        "%B %d %Y",
+        "%B %d, %Y",
+        "%d %b %Y",
+        "%d %B %Y",
+    ]
+    .iter()
+    .find_map(|f| NaiveDate::parse_from_str(value, f).ok())?;
+    let t = Local
+        .from_local_datetime(&date.and_hms_opt(0, 0, 0)?)
+        .earliest()?
+        .with_timezone(&Utc);
+    (1900..=9999)
+        .contains(&chrono::Datelike::year(&t))
+        .then_some(t)
+}
+
 /// A date read the forgiving way Ruby's `Time.parse` (and so Jekyll) reads
 /// one: the leading `YYYY-MM-DD` with an optional `HH:MM[:SS]`, and a
 /// `±HHMM` offset anywhere after it; other words are ignored. For front
@@ -94,6 +118,15 @@ pub fn loose_date(value: &str) -> Option<DateTime<Utc>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_with_month_names() {
+        for text in ["Jul 08 2022", "July 8, 2022", "8 July 2022", "Jul 8, 2022"] {
+            let t = named_month_date(text).unwrap().with_timezone(&Local);
+            assert_eq!(t.format("%Y-%m-%d").to_string(), "2022-07-08", "{text}");
+        }
+        assert!(named_month_date("Jul 2022").is_none());
+    }
 
     #[test]
     fn jekylls_malformed_date_is_read_loosely_but_not_strictly() {

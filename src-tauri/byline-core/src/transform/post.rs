@@ -334,13 +334,17 @@ impl Post {
     }
 
     /// The publish date, read as the Details panel reads one, plus the
-    /// `2024-05-01 10:00:00 +0200` form Jekyll writes.
+    /// `2024-05-01 10:00:00 +0200` form Jekyll writes and the month names
+    /// Astro's starter writes (`Jul 08 2022`).
     pub fn publish_at(&self) -> crate::domain::error::Result<Option<DateTime<Utc>>> {
         let Some(date) = self.date.as_deref() else {
             return Ok(None);
         };
         if let Ok(t) = DateTime::parse_from_str(date.trim(), "%Y-%m-%d %H:%M:%S %z") {
             return Ok(Some(t.with_timezone(&Utc)));
+        }
+        if let Some(t) = crate::domain::date::named_month_date(date) {
+            return Ok(Some(t));
         }
         crate::domain::date::publish_date(date)
     }

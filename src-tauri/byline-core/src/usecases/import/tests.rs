@@ -418,3 +418,5 @@ proptest! {
         prop_assert_eq!(fields(&back), fields(&before));
     }
 }
+
+mod blogs;
