@@ -420,3 +420,4 @@ proptest! {
 }
 
 mod blogs;
+mod hostile;
