@@ -421,3 +421,4 @@ proptest! {
 
 mod blogs;
 mod hostile;
+mod props;

@@ -36,7 +36,11 @@ fn front_matter_past_the_limits_is_refused_for_that_file_only() {
     std::fs::write(d.join("bomb.md"), alias_bomb(1000)).unwrap();
     assert!(std::fs::metadata(d.join("bomb.md")).unwrap().len() > 30_000);
     std::fs::write(d.join("big-bomb.md"), alias_bomb(4000)).unwrap();
-    let deep = format!("---\ntitle: Deep\nx: {}1{}\n---\n", "[".repeat(127), "]".repeat(127));
+    let deep = format!(
+        "---\ntitle: Deep\nx: {}1{}\n---\n",
+        "[".repeat(127),
+        "]".repeat(127)
+    );
     std::fs::write(d.join("deep.md"), deep).unwrap();
     let huge = format!("---\ntitle: Huge\nx: \"{}\"\n---\n", "y".repeat(300_000));
     std::fs::write(d.join("huge-header.md"), huge).unwrap();
@@ -56,7 +60,11 @@ fn front_matter_past_the_limits_is_refused_for_that_file_only() {
         let r = file_report(&report, name);
         let error = r.error.as_ref().unwrap_or_else(|| panic!("{name}: {r:#?}"));
         assert!(error.message.contains(says), "{name}: {}", error.message);
-        assert!(error.message.contains(name), "names the file: {}", error.message);
+        assert!(
+            error.message.contains(name),
+            "names the file: {}",
+            error.message
+        );
     }
 }
 
@@ -64,7 +72,11 @@ fn front_matter_past_the_limits_is_refused_for_that_file_only() {
 fn nesting_within_the_limit_is_stored_so_it_reads_back() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("nested.md");
-    let nested = format!("---\ntitle: Nested\nx: {}1{}\n---\n", "[".repeat(31), "]".repeat(31));
+    let nested = format!(
+        "---\ntitle: Nested\nx: {}1{}\n---\n",
+        "[".repeat(31),
+        "]".repeat(31)
+    );
     std::fs::write(&file, nested).unwrap();
     let (_l, mut lib) = library();
     let report = lib.import_paths(&[file], keep()).unwrap();
@@ -128,10 +140,17 @@ fn a_linked_post_outside_the_folder_is_not_imported() {
     let dir = tempfile::tempdir().unwrap();
     symlink(&secret, dir.path().join("hostname.md")).unwrap();
     let (_l, mut lib) = library();
-    let report = lib.import_paths(&[dir.path().to_path_buf()], keep()).unwrap();
+    let report = lib
+        .import_paths(&[dir.path().to_path_buf()], keep())
+        .unwrap();
     assert_eq!(report.created, 0, "{report:#?}");
     assert_eq!(report.failed, 1);
-    assert!(report.files[0].error.as_ref().unwrap().message.contains("outside the folder"));
+    assert!(report.files[0]
+        .error
+        .as_ref()
+        .unwrap()
+        .message
+        .contains("outside the folder"));
     assert!(lib.search("yours", 10).unwrap().is_empty());
 }
 
@@ -148,7 +167,12 @@ fn images_come_only_from_inside_the_imported_folder() {
     std::fs::create_dir_all(blog.join("posts")).unwrap();
     std::fs::write(blog.join("inside.png"), png()).unwrap();
     symlink(top.path().join("x.png"), blog.join("posts/linked.png")).unwrap();
-    let absolute = top.path().join("x.png").display().to_string().replace('/', "%2F");
+    let absolute = top
+        .path()
+        .join("x.png")
+        .display()
+        .to_string()
+        .replace('/', "%2F");
     std::fs::write(
         blog.join("posts/p.md"),
         format!(
@@ -161,7 +185,11 @@ fn images_come_only_from_inside_the_imported_folder() {
     let report = lib.import_paths(&[blog], keep()).unwrap();
     let r = file_report(&report, "p.md");
     assert_eq!(r.images, 1, "only the one inside: {r:#?}");
-    let outside = r.mapping.skipped.iter().filter(|s| s.contains("outside the imported folder"));
+    let outside = r
+        .mapping
+        .skipped
+        .iter()
+        .filter(|s| s.contains("outside the imported folder"));
     assert_eq!(outside.count(), 4, "{:#?}", r.mapping.skipped);
 }
 
@@ -176,5 +204,9 @@ fn the_mirror_reads_images_only_from_its_folder() {
     let (_l, mut lib) = library();
     let change = lib.mirror_in(&folder, &file).unwrap().unwrap();
     let article = lib.article(change.article).unwrap();
-    assert!(article.body.contains("](../x.png)"), "not copied: {}", article.body);
+    assert!(
+        article.body.contains("](../x.png)"),
+        "not copied: {}",
+        article.body
+    );
 }
