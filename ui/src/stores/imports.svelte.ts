@@ -16,6 +16,8 @@ export class ImportStore {
   /// How far the running import has come (files read, then written); null
   /// when none runs.
   progress = $state<ImportProgress | null>(null);
+  /// An import is running (progress arriving after it ended is ignored).
+  private running = false;
 
   constructor(
     private readonly problems: ProblemStore,
@@ -25,6 +27,7 @@ export class ImportStore {
   ) {}
 
   private async run(start: () => Promise<ImportReport | null>) {
+    this.running = true;
     try {
       // Typing in the open article reaches the library before an import
       // that may update it.
@@ -36,6 +39,7 @@ export class ImportStore {
     } catch (error) {
       this.problems.show(error);
     } finally {
+      this.running = false;
       this.progress = null;
     }
   }
@@ -77,6 +81,7 @@ export class ImportStore {
   dropped(paths: string[]) {
     this.dropping = false;
     if (importable(paths).length > 0) {
+      this.running = true;
       this.progress = { phase: "reading", done: 0, total: 0 };
       // Typing reaches the library first (the backend writes it too).
       void this.doc.staged();
@@ -86,11 +91,12 @@ export class ImportStore {
 
   /// The `import-progress` event.
   progressed(progress: ImportProgress) {
-    this.progress = progress;
+    if (this.running) this.progress = progress;
   }
 
   /// The `import-done` event: the outcome of importing a drop.
   async dropDone(done: ImportDone) {
+    this.running = false;
     this.progress = null;
     if (done.error) this.problems.show(done.error);
     else if (done.report) await this.show(done.report);
