@@ -145,6 +145,9 @@ pub fn split(text: &str) -> Result<Document, FrontMatterError> {
             if 1 + fields.values().map(limits::depth).max().unwrap_or(0) > limits::MAX_DEPTH {
                 return Err(too_complex(limits::Limit::Depth));
             }
+            if fields.values().map(limits::nodes).sum::<usize>() > limits::MAX_NODES {
+                return Err(too_complex(limits::Limit::Nodes));
+            }
             return Ok(Document {
                 dialect: Some(dialect),
                 fields,

@@ -129,6 +129,16 @@ fn check_nodes(total: usize) -> Result<(), Limit> {
     Ok(())
 }
 
+/// How many values a parsed header holds (TOML's count: without aliases
+/// it is bounded by the size, but the limit is the same for both).
+pub fn nodes(value: &serde_json::Value) -> usize {
+    match value {
+        serde_json::Value::Array(items) => 1 + items.iter().map(nodes).sum::<usize>(),
+        serde_json::Value::Object(map) => 1 + map.values().map(nodes).sum::<usize>(),
+        _ => 1,
+    }
+}
+
 /// How deep a parsed value nests (TOML is checked on its value: its parser
 /// has no aliases, so its work is bounded by the header's size).
 pub fn depth(value: &serde_json::Value) -> usize {
@@ -190,5 +200,40 @@ mod tests {
     fn size_is_checked_first() {
         let big = format!("a: \"{}\"\n", "x".repeat(MAX_FRONT_MATTER_BYTES));
         assert!(matches!(check_yaml(&big), Err(Limit::Size(_))));
+    }
+}
+
+#[cfg(test)]
+mod toml_tests {
+    use crate::transform::frontmatter::{split, FrontMatterError};
+
+    /// TOML has no aliases, but deep nesting must not overflow the parser
+    /// or be stored past what the library reads back.
+    #[test]
+    fn deep_toml_is_refused_without_a_crash() {
+        for n in [40, 127, 5_000, 100_000] {
+            let text = format!("+++\nx = {}1{}\n+++\n", "[".repeat(n), "]".repeat(n));
+            let err = split(&text).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    FrontMatterError::TooComplex { .. } | FrontMatterError::Invalid { .. }
+                ),
+                "{n}: {err}"
+            );
+        }
+        let tables = format!(
+            "+++\n{}\n+++\n",
+            (0..5_000)
+                .map(|i| format!("a{i} = {{ b = 1 }}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        split(&tables).unwrap();
+        let many = format!("+++\nx = [{}]\n+++\n", vec!["1"; 25_000].join(","));
+        assert!(matches!(
+            split(&many),
+            Err(FrontMatterError::TooComplex { .. })
+        ));
     }
 }
