@@ -41,7 +41,7 @@ fn import_whole(name: &str) -> (tempfile::TempDir, Library, ImportReport) {
     );
     for file in &report.files {
         let text = std::fs::read_to_string(&file.path).unwrap();
-        let (post, _) = post::read_lenient(&text).unwrap();
+        let (post, _) = crate::transform::post::read_lenient(&text).unwrap();
         let article = lib.article(file.article.unwrap()).unwrap();
         assert!(!article.meta.title.is_empty(), "{}", file.path);
         assert_eq!(article.meta.title, post.title, "{}", file.path);

@@ -184,7 +184,7 @@ proptest! {
     /// file is refused only for a limit.
     #[test]
     fn any_front_matter_is_read_or_refused_for_a_limit(text in post_text()) {
-        match post::read_lenient(&text) {
+        match crate::transform::post::read_lenient(&text) {
             Ok(_) => {}
             Err(e) => prop_assert!(
                 e.0.contains("values") || e.0.contains("deep") || e.0.contains("KB"),
