@@ -146,7 +146,7 @@ pub fn plan_import(
     let mut refused = Vec::new();
     for path in paths {
         if let Err(e) = found.add(path) {
-            if found.files.len() > MAX_IMPORT_FILES {
+            if found.too_big {
                 return Err(e);
             }
             refused.push(failed(path, e));

@@ -36,6 +36,9 @@ pub(crate) struct Found {
 pub(crate) struct Walk {
     pub files: Vec<Found>,
     pub refused: Vec<(PathBuf, Error)>,
+    /// The walk stopped at a limit: the import is refused whole, since
+    /// a part of a mistaken home folder is no better than all of it.
+    pub too_big: bool,
     seen: HashSet<PathBuf>,
     entries: usize,
 }
@@ -77,6 +80,7 @@ impl Walk {
 
     fn folder(&mut self, dir: &Path, root: &Path, depth: usize) -> Result<()> {
         if depth > MAX_DEPTH {
+            self.too_big = true;
             return Err(Error::invalid(
                 "import",
                 format!(
@@ -95,6 +99,7 @@ impl Walk {
             .collect();
         self.entries += entries.len();
         if self.entries > MAX_ENTRIES || self.files.len() > MAX_IMPORT_FILES {
+            self.too_big = true;
             return Err(Error::invalid(
                 "import",
                 format!(

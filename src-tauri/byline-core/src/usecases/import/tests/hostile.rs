@@ -210,3 +210,20 @@ fn the_mirror_reads_images_only_from_its_folder() {
         article.body
     );
 }
+
+#[test]
+fn a_walk_past_its_limits_refuses_the_import_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("top.md"), "---\ntitle: Top\n---\n").unwrap();
+    let mut deep = dir.path().to_path_buf();
+    for _ in 0..70 {
+        deep = deep.join("d");
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    let (_l, mut lib) = library();
+    let err = lib
+        .import_paths(&[dir.path().to_path_buf()], keep())
+        .unwrap_err();
+    assert!(err.to_string().contains("folders deep"), "{err}");
+    assert!(lib.list(&Default::default()).unwrap().is_empty());
+}
