@@ -227,3 +227,38 @@ fn a_walk_past_its_limits_refuses_the_import_whole() {
     assert!(err.to_string().contains("folders deep"), "{err}");
     assert!(lib.list(&Default::default()).unwrap().is_empty());
 }
+
+/// The mirror reads every file in its folder at start: one alias bomb
+/// there once crashed the app at every launch, and YAML nested 127 deep
+/// was stored where it could not be read back. Both are now refused for
+/// their file, quickly, and nothing is stored.
+#[test]
+fn the_mirror_refuses_hostile_front_matter_for_its_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let bomb = folder.path().join("bomb.md");
+    std::fs::write(&bomb, alias_bomb(4000)).unwrap();
+    let deep = folder.path().join("deep.md");
+    let nested = format!(
+        "---\ntitle: Deep\nx: {}1{}\n---\n",
+        "[".repeat(127),
+        "]".repeat(127)
+    );
+    std::fs::write(&deep, nested).unwrap();
+    let dir = folder.path().to_path_buf();
+    let (errors, count, _keep) = finishes(move || {
+        let (ldir, mut lib) = library();
+        let errors: Vec<String> = [bomb, deep]
+            .iter()
+            .map(|f| lib.mirror_in(&dir, f).unwrap_err().to_string())
+            .collect();
+        let count = lib.list(&Default::default()).unwrap().len();
+        (errors, count, ldir)
+    });
+    assert!(
+        errors[0].contains("more than 20000 values"),
+        "{}",
+        errors[0]
+    );
+    assert!(errors[1].contains("more than 32 deep"), "{}", errors[1]);
+    assert_eq!(count, 0);
+}
