@@ -11,7 +11,8 @@
 use std::path::PathBuf;
 
 use byline_core::usecases::import::{
-    import_report, plan_import, ImportOptions, ImportProgress, ImportReport,
+    import_report, plan_import, report_progress, ImportOptions, ImportPhase, ImportProgress,
+    ImportReport,
 };
 use byline_core::ErrorInfo;
 use serde::Serialize;
@@ -111,14 +112,7 @@ fn import(app: &AppHandle, paths: &[PathBuf], options: ImportOptions) -> IpcResu
             .library_after_typing(Typing::All)?
             .import_planned(file)?;
         reports.push(report);
-        let done = i as u32 + 1;
-        if done % 25 == 0 || done == total {
-            progress(ImportProgress {
-                phase: byline_core::usecases::import::ImportPhase::Writing,
-                done,
-                total,
-            });
-        }
+        report_progress(&mut progress, ImportPhase::Writing, i as u32 + 1, total);
     }
     Ok(import_report(reports))
 }

@@ -179,9 +179,9 @@ pub fn plan_import(
     })
 }
 
-/// Every 25th file and the last: enough to move a progress line without
-/// flooding the window with events.
-fn report_progress(
+/// Tells `progress` at every 25th file and the last: enough to move a
+/// progress line without flooding the window with events.
+pub fn report_progress(
     progress: &mut dyn FnMut(ImportProgress),
     phase: ImportPhase,
     done: u32,
