@@ -187,7 +187,7 @@ pub fn report_progress(
     done: u32,
     total: u32,
 ) {
-    if done % 25 == 0 || done == total {
+    if done.is_multiple_of(25) || done == total {
         progress(ImportProgress { phase, done, total });
     }
 }
