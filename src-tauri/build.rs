@@ -11,7 +11,6 @@ const COMMANDS: &[&str] = &[
     "preview_export",
     "export_article",
     "export_site",
-    "import_paths",
     "import_dialog",
     "article_faq",
     "add_faq_item",

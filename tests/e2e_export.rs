@@ -451,3 +451,60 @@ async fn import_reports_each_file() {
     app.screenshot_both_themes("import-report").await;
     app.close().await;
 }
+
+/// Two posts whose paths differ only by date, as a Zola blog has them: the
+/// second once failed ("the slug is already used"); now both come in, and
+/// the report says which got a new slug.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn import_of_clashing_posts_brings_both_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    Library::open(&library).unwrap();
+    let blog = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/blogs/zola/content");
+    let answer = std::env::join_paths([
+        blog.join("2015-05-15-Rust-1.0.md"),
+        blog.join("2025-05-15-Rust-1.0.md"),
+    ])
+    .unwrap();
+    let app = App::launch_with_env(
+        &library,
+        &[("BYLINE_DIALOG_ANSWER", answer.to_str().unwrap())],
+    )
+    .await;
+    app.wait_for_css("[data-testid=import-empty]").await;
+    app.click("[data-testid=import-open]").await;
+    app.wait_for_css("[data-testid=import-report]").await;
+    app.wait_for_js(
+        "[...document.querySelectorAll('[data-testid=import-file]')].map(f => f.dataset.outcome)",
+        json!(["created", "created"]),
+    )
+    .await;
+    // Read in the page: the report redraws as the first article opens.
+    app.wait_for_js(
+        "document.querySelector('[data-testid=import-summary]')?.textContent",
+        json!("2 new articles, 1 file with warnings"),
+    )
+    .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=import-warnings]')?.textContent.trim()",
+        json!("the slug rust-1-0 is used by \"Announcing Rust 1.0\"; this post got rust-1-0-2"),
+    )
+    .await;
+    // The progress line is gone once the report is in.
+    app.wait_for_js(
+        "document.querySelector('[data-testid=import-progress]') === null",
+        json!(true),
+    )
+    .await;
+    let lib = Library::open(&library).unwrap();
+    let mut slugs: Vec<String> = lib
+        .list(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|a| a.slug)
+        .collect();
+    slugs.sort();
+    assert_eq!(slugs, ["rust-1-0", "rust-1-0-2"]);
+    app.close().await;
+}

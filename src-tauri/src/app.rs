@@ -76,6 +76,11 @@ fn serve(
             Ok(())
         })
         .on_window_event(|window, event| {
+            // Dropped files are taken from the shell's own event, never from
+            // the page: the page cannot ask for a path to be imported.
+            if let WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                crate::commands::import::dropped(window.app_handle(), paths);
+            }
             // Closing the window writes pending text first; if that fails the
             // window stays open so the text is still there, and the autosave
             // event has already put the reason in the status bar.

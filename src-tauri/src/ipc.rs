@@ -51,7 +51,9 @@ use byline_core::usecases::backups::BackupReason;
 use byline_core::usecases::doctor::CheckResult;
 use byline_core::usecases::doctor::{DoctorReport, Repair};
 #[cfg(test)]
-use byline_core::usecases::import::{FaqImport, FileReport, ImportOutcome};
+use byline_core::usecases::import::{
+    FaqImport, FileReport, ImportOutcome, ImportPhase, ImportProgress,
+};
 use byline_core::usecases::import::{ImportOptions, ImportReport};
 use byline_core::usecases::mirror_rules::ConflictChoice;
 #[cfg(test)]
@@ -86,6 +88,10 @@ pub mod events {
     pub const MIRROR: &str = "mirror";
     /// Payload: `ErrorInfo`, like every other error.
     pub const MIRROR_ERROR: &str = "mirror-error";
+    /// Payload: `ImportProgress`, while an import reads and writes files.
+    pub const IMPORT_PROGRESS: &str = "import-progress";
+    /// Payload: `ImportDone`, when files dropped on the window are imported.
+    pub const IMPORT_DONE: &str = "import-done";
 }
 
 #[cfg(test)]
@@ -159,7 +165,6 @@ ipc_commands! {
     fn preview_export(id: ArticleId, format: Format) -> Exported;
     fn export_article(id: ArticleId, format: Format) -> Option<WrittenExport>;
     fn export_site(status: Option<Status>) -> Option<SiteExport>;
-    fn import_paths(paths: Vec<String>, options: ImportOptions) -> ImportReport;
     fn import_dialog(folder: bool, options: ImportOptions) -> Option<ImportReport>;
     fn mirror_status() -> MirrorStatus;
     fn choose_mirror_folder() -> MirrorStatus;
@@ -255,6 +260,9 @@ fn typescript_bindings() -> String {
         ImportReport::decl(&cfg),
         FileReport::decl(&cfg),
         ImportOutcome::decl(&cfg),
+        ImportProgress::decl(&cfg),
+        ImportPhase::decl(&cfg),
+        crate::commands::import::ImportDone::decl(&cfg),
         Mapping::decl(&cfg),
         BackupStatus::decl(&cfg),
         BackupInfo::decl(&cfg),
@@ -309,10 +317,12 @@ fn typescript_bindings() -> String {
     }
     out.push_str("};\n\n");
     out.push_str(&format!(
-        "export const events = {{\n  autosave: \"{}\",\n  mirror: \"{}\",\n  mirrorError: \"{}\",\n}} as const;\n",
+        "export const events = {{\n  autosave: \"{}\",\n  mirror: \"{}\",\n  mirrorError: \"{}\",\n  importProgress: \"{}\",\n  importDone: \"{}\",\n}} as const;\n",
         events::AUTOSAVE,
         events::MIRROR,
-        events::MIRROR_ERROR
+        events::MIRROR_ERROR,
+        events::IMPORT_PROGRESS,
+        events::IMPORT_DONE
     ));
     out.replace("{  }", "{}")
 }

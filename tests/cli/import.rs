@@ -66,14 +66,10 @@ fn import_of_bad_files_exits_non_zero_after_importing_the_good_ones() {
     let posts = lib.dir().join("posts");
     std::fs::create_dir(&posts).unwrap();
     std::fs::write(posts.join("good.md"), "---\ntitle: Good\n---\nFine.\n").unwrap();
-    std::fs::write(posts.join("bad.md"), "+++\ntitle = \"Never closed\"\n").unwrap();
+    std::fs::write(posts.join("bad.md"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
     let out = lib.run(&["import", posts.to_str().unwrap()]);
     assert_fails_with(&out, "1 of 2 files could not be imported");
-    assert!(
-        stdout(&out).contains("front matter opened with +++ on line 1 is never closed"),
-        "{}",
-        stdout(&out)
-    );
+    assert!(stdout(&out).contains("binary"), "{}", stdout(&out));
     assert!(stdout(&lib.run(&["list"])).contains("Good"));
 
     let out = lib.run(&["import", "--atomic", posts.to_str().unwrap()]);
@@ -82,4 +78,62 @@ fn import_of_bad_files_exits_non_zero_after_importing_the_good_ones() {
         &lib.run(&["import", "--faq", "guess", posts.to_str().unwrap()]),
         "not a mode",
     );
+}
+
+/// The real blogs' quirks, as first confirmed with this command: nothing
+/// is dropped, and each quirk is a warning in the report.
+#[test]
+fn quirky_posts_all_come_in_with_warnings() {
+    let lib = TestLibrary::new();
+    let blog = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blogs/jekyll");
+    let out = lib.run(&["import", blog]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let report = stdout(&out);
+    assert!(report.contains("→ jekyll-4-3-3-released"), "{report}");
+    assert!(
+        report.contains("warning: the date \"2023-01-29 18:30:22 2023 -0800\""),
+        "{report}"
+    );
+    assert!(
+        report.contains("warning: the slug development-update is used by \"Development update\"; this post got development-update-2"),
+        "{report}"
+    );
+}
+
+/// Hostile files as first confirmed with this command: an alias bomb is
+/// refused for its file (it once took 7 s and 1.2 GB, or aborted), a link
+/// loop and a FIFO do not stop the import, a linked file outside the
+/// folder is not read.
+#[cfg(unix)]
+#[test]
+fn hostile_files_are_refused_one_by_one() {
+    use std::os::unix::fs::symlink;
+    let lib = TestLibrary::new();
+    let posts = lib.dir().join("posts");
+    std::fs::create_dir(&posts).unwrap();
+    std::fs::write(posts.join("good.md"), "---\ntitle: Good\n---\n").unwrap();
+    let items: Vec<String> = (0..200).map(|i| format!("\"item {i}\"")).collect();
+    let mut bomb = format!("---\ntitle: Bomb\nbase: &a [{}]\n", items.join(", "));
+    for i in 0..4000 {
+        bomb.push_str(&format!("k{i}: [*a, *a, *a, *a, *a, *a, *a, *a]\n"));
+    }
+    std::fs::write(posts.join("bomb.md"), bomb + "---\n").unwrap();
+    symlink("..", posts.join("up")).unwrap();
+    symlink("/etc/hostname", posts.join("hostname.md")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(posts.join("a.md"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+
+    let out = lib.run(&["import", posts.to_str().unwrap()]);
+    assert_fails_with(&out, "3 of 4 files could not be imported");
+    let report = stdout(&out);
+    assert!(
+        report.contains("created") && report.contains("good.md"),
+        "{report}"
+    );
+    assert!(report.contains("more than 20000 values"), "{report}");
+    assert!(report.contains("not a regular file"), "{report}");
+    assert!(report.contains("outside the folder"), "{report}");
 }

@@ -98,6 +98,9 @@ fn print_report(report: &ImportReport) -> Result<()> {
         if !f.mapping.skipped.is_empty() {
             writeln!(out, "         skipped: {}", f.mapping.skipped.join("; "))?;
         }
+        for warning in &f.mapping.warnings {
+            writeln!(out, "         warning: {warning}")?;
+        }
         if f.images > 0 || f.faq_items > 0 {
             writeln!(
                 out,

@@ -17,7 +17,7 @@ mod backups;
 mod corrections;
 mod export;
 mod faq;
-mod import;
+pub mod import;
 mod links;
 mod metadata;
 mod mirror;

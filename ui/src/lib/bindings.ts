@@ -443,9 +443,21 @@ kept: Array<string>,
 /**
  * Keys and things left out, with why: `"updated (empty)"`.
  */
-skipped: Array<string>, };
+skipped: Array<string>, 
+/**
+ * Quirks read around rather than refused: a date Byline cannot read,
+ * a key with the wrong kind of value (kept as written), a slug already
+ * in use (a free one given), front matter that is not valid.
+ */
+warnings: Array<string>, };
 
 export type ImportOutcome = "created" | "updated" | "rolled_back" | "failed";
+
+export type ImportProgress = { phase: ImportPhase, done: number, total: number, };
+
+export type ImportPhase = "reading" | "writing";
+
+export type ImportDone = { report: ImportReport | null, error: ErrorInfo | null, };
 
 export type Mapping = { 
 /**
@@ -459,7 +471,13 @@ kept: Array<string>,
 /**
  * Keys and things left out, with why: `"updated (empty)"`.
  */
-skipped: Array<string>, };
+skipped: Array<string>, 
+/**
+ * Quirks read around rather than refused: a date Byline cannot read,
+ * a key with the wrong kind of value (kept as written), a slug already
+ * in use (a free one given), front matter that is not valid.
+ */
+warnings: Array<string>, };
 
 export type BackupStatus = { folder: string, 
 /**
@@ -544,7 +562,6 @@ export const commands = {
   previewExport: (id: ArticleId, format: Format): Promise<Exported> => call<Exported>("preview_export", { id, format }),
   exportArticle: (id: ArticleId, format: Format): Promise<WrittenExport | null> => call<WrittenExport | null>("export_article", { id, format }),
   exportSite: (status: Status | null): Promise<SiteExport | null> => call<SiteExport | null>("export_site", { status }),
-  importPaths: (paths: Array<string>, options: ImportOptions): Promise<ImportReport> => call<ImportReport>("import_paths", { paths, options }),
   importDialog: (folder: boolean, options: ImportOptions): Promise<ImportReport | null> => call<ImportReport | null>("import_dialog", { folder, options }),
   mirrorStatus: (): Promise<MirrorStatus> => call<MirrorStatus>("mirror_status", {}),
   chooseMirrorFolder: (): Promise<MirrorStatus> => call<MirrorStatus>("choose_mirror_folder", {}),
@@ -591,4 +608,6 @@ export const events = {
   autosave: "autosave",
   mirror: "mirror",
   mirrorError: "mirror-error",
+  importProgress: "import-progress",
+  importDone: "import-done",
 } as const;

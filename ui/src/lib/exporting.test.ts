@@ -5,6 +5,7 @@ import {
   bytesText,
   fieldMessage,
   firstImported,
+  importProgressLabel,
   importSummary,
   importable,
   loadFormat,
@@ -26,6 +27,7 @@ const file = (outcome: FileReport["outcome"], article: number | null = 1): FileR
   mapped: [],
   kept: [],
   skipped: [],
+  warnings: [],
 });
 
 describe("export", () => {
@@ -58,6 +60,16 @@ describe("import", () => {
     const report: ImportReport = { files: [file("created"), file("failed", null)], created: 1, updated: 0, failed: 1 };
     expect(importSummary(report)).toBe("1 new article, 1 file failed");
     expect(importSummary({ files: [], created: 0, updated: 0, failed: 0 })).toBe("Nothing to import");
+    const warned = { ...file("created"), warnings: ["the slug a is used by \"A\"; this post got a-2"] };
+    expect(importSummary({ files: [warned, file("created")], created: 2, updated: 0, failed: 0 })).toBe(
+      "2 new articles, 1 file with warnings",
+    );
+  });
+
+  it("says how far an import has come", () => {
+    expect(importProgressLabel({ phase: "reading", done: 0, total: 0 })).toBe("Importing…");
+    expect(importProgressLabel({ phase: "reading", done: 125, total: 750 })).toBe("Importing… reading 125 of 750 files");
+    expect(importProgressLabel({ phase: "writing", done: 1, total: 1 })).toBe("Importing… writing 1 of 1 file");
   });
 
   it("names bundles by their folder", () => {

@@ -1,7 +1,16 @@
 // The export popover's and the settings panel's pure parts: format names,
 // the sentences that report an export or an import, which settings field a
 // refusal is about, and the format the writer chose last time.
-import type { FileReport, Format, ImportOutcome, ImportReport, SiteExport, SiteSettings, WrittenExport } from "./bindings";
+import type {
+  FileReport,
+  Format,
+  ImportOutcome,
+  ImportProgress,
+  ImportReport,
+  SiteExport,
+  SiteSettings,
+  WrittenExport,
+} from "./bindings";
 
 export const FORMATS: readonly { format: Format; label: string; hint: string }[] = [
   { format: "html", label: "Web page (HTML)", hint: "A standalone page with the site's CSS, social cards and structured data" },
@@ -65,7 +74,16 @@ export function importSummary(report: ImportReport): string {
   if (report.failed > 0) parts.push(plural(report.failed, "file failed", "files failed"));
   const rolledBack = report.files.filter((f) => f.outcome === "rolled_back").length;
   if (rolledBack > 0) parts.push(`${plural(rolledBack, "file", "files")} not imported`);
+  const warned = report.files.filter((f) => f.warnings.length > 0).length;
+  if (warned > 0) parts.push(`${plural(warned, "file", "files")} with warnings`);
   return parts.length > 0 ? parts.join(", ") : "Nothing to import";
+}
+
+/// The running import's line: "Importing… reading 125 of 750 files".
+export function importProgressLabel(progress: ImportProgress): string {
+  if (progress.total === 0) return "Importing…";
+  const verb = progress.phase === "reading" ? "reading" : "writing";
+  return `Importing… ${verb} ${progress.done.toLocaleString()} of ${plural(progress.total, "file", "files")}`;
 }
 
 /// The file's name, with its folder when the name alone says little

@@ -2,7 +2,7 @@
 // stores. Returns the function that stops listening.
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import { events, type MirrorChange, type SaveEvent } from "../lib/bindings";
+import { events, type ImportDone, type ImportProgress, type MirrorChange, type SaveEvent } from "../lib/bindings";
 import type { MirrorErrorPayload } from "../lib/mirror";
 import type { Stores } from "./index.svelte";
 
@@ -12,8 +12,10 @@ export function connect(stores: Stores): () => void {
     listen<SaveEvent>(events.autosave, ({ payload }) => stores.doc.onAutosave(payload)),
     listen<MirrorChange>(events.mirror, ({ payload }) => stores.onMirrorChange(payload)),
     listen<MirrorErrorPayload>(events.mirrorError, ({ payload }) => stores.mirror.failed(payload)),
-    // Files and folders dropped anywhere on the window are imported. The
-    // webview reports native drops as paths (HTML drop events carry none).
+    listen<ImportProgress>(events.importProgress, ({ payload }) => stores.imports.progressed(payload)),
+    listen<ImportDone>(events.importDone, ({ payload }) => void stores.imports.dropDone(payload)),
+    // Files and folders dropped anywhere on the window are imported by the
+    // shell from its own drop event; the page only shows that it happens.
     getCurrentWebview().onDragDropEvent(({ payload }) => {
       if (payload.type === "enter") stores.imports.dragEntered(payload.paths);
       else if (payload.type === "leave") stores.imports.dragLeft();

@@ -1,6 +1,6 @@
 // Importing Markdown: the dialog, files dropped on the window, and the report
 // of the last import.
-import { commands, type ImportOptions, type ImportReport } from "../lib/bindings";
+import { commands, type ImportDone, type ImportOptions, type ImportProgress, type ImportReport } from "../lib/bindings";
 import { firstImported, importable } from "../lib/exporting";
 import type { DocumentStore } from "./document.svelte";
 import type { LibraryStore } from "./library.svelte";
@@ -13,6 +13,11 @@ export class ImportStore {
   report = $state<ImportReport | null>(null);
   /// Files are being dragged over the window.
   dropping = $state(false);
+  /// How far the running import has come (files read, then written); null
+  /// when none runs.
+  progress = $state<ImportProgress | null>(null);
+  /// An import is running (progress arriving after it ended is ignored).
+  private running = false;
 
   constructor(
     private readonly problems: ProblemStore,
@@ -22,6 +27,7 @@ export class ImportStore {
   ) {}
 
   private async run(start: () => Promise<ImportReport | null>) {
+    this.running = true;
     try {
       // Typing in the open article reaches the library before an import
       // that may update it.
@@ -29,6 +35,17 @@ export class ImportStore {
       const report = await start();
       // Null: the writer cancelled the dialog.
       if (!report) return;
+      await this.show(report);
+    } catch (error) {
+      this.problems.show(error);
+    } finally {
+      this.running = false;
+      this.progress = null;
+    }
+  }
+
+  private async show(report: ImportReport) {
+    try {
       this.report = report;
       this.panels.show("import");
       // New articles are drafts, mostly: show them whatever the filter was.
@@ -59,11 +76,29 @@ export class ImportStore {
     this.dropping = false;
   }
 
+  /// A drop: the shell imports what was dropped itself (the page never
+  /// names paths to import) and says so with `importDone`.
   dropped(paths: string[]) {
     this.dropping = false;
-    const wanted = importable(paths);
-    if (wanted.length > 0) void this.run(() => commands.importPaths(wanted, IMPORT_OPTIONS));
-    else if (paths.length > 0)
+    if (importable(paths).length > 0) {
+      this.running = true;
+      this.progress = { phase: "reading", done: 0, total: 0 };
+      // Typing reaches the library first (the backend writes it too).
+      void this.doc.staged();
+    } else if (paths.length > 0)
       this.problems.say("Byline imports Markdown files and folders. To add an image, paste it into the editor.");
+  }
+
+  /// The `import-progress` event.
+  progressed(progress: ImportProgress) {
+    if (this.running) this.progress = progress;
+  }
+
+  /// The `import-done` event: the outcome of importing a drop.
+  async dropDone(done: ImportDone) {
+    this.running = false;
+    this.progress = null;
+    if (done.error) this.problems.show(done.error);
+    else if (done.report) await this.show(done.report);
   }
 }

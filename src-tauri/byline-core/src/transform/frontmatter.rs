@@ -71,6 +71,13 @@ pub enum FrontMatterError {
 
     #[error("the front matter must be a table of keys and values, not {found}")]
     NotAMapping { found: &'static str },
+
+    /// Past one of the limits in [`limits`]: refused before the work.
+    #[error("the {dialect} front matter {limit}")]
+    TooComplex {
+        dialect: &'static str,
+        limit: limits::Limit,
+    },
 }
 
 /// Split a Markdown file into its front matter and body.
@@ -112,10 +119,35 @@ pub fn split(text: &str) -> Result<Document, FrontMatterError> {
                 .strip_prefix("\r\n")
                 .or_else(|| rest.strip_prefix('\n'))
                 .unwrap_or(rest);
-            let fields = match dialect {
-                Dialect::Yaml => parse_yaml(header)?,
-                Dialect::Toml => parse_toml(header)?,
+            let too_complex = |limit| FrontMatterError::TooComplex {
+                dialect: dialect.name(),
+                limit,
             };
+            let fields = match dialect {
+                Dialect::Yaml => {
+                    let checked = limits::check_yaml(header).map_err(too_complex)?;
+                    if !checked && header.contains('&') {
+                        // Anchors the check could not count: parsing them
+                        // could expand without bound.
+                        return Err(FrontMatterError::Invalid {
+                            dialect: dialect.name(),
+                            line: 0,
+                            detail: "its anchors and aliases could not be read".into(),
+                        });
+                    }
+                    parse_yaml(header)?
+                }
+                Dialect::Toml => {
+                    limits::check_size(header).map_err(too_complex)?;
+                    parse_toml(header)?
+                }
+            };
+            if 1 + fields.values().map(limits::depth).max().unwrap_or(0) > limits::MAX_DEPTH {
+                return Err(too_complex(limits::Limit::Depth));
+            }
+            if fields.values().map(limits::nodes).sum::<usize>() > limits::MAX_NODES {
+                return Err(too_complex(limits::Limit::Nodes));
+            }
             return Ok(Document {
                 dialect: Some(dialect),
                 fields,
@@ -456,6 +488,8 @@ fn toml_basic_string(text: &str) -> String {
     out.push('"');
     out
 }
+
+pub mod limits;
 
 #[cfg(test)]
 mod tests;

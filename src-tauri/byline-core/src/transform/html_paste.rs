@@ -52,6 +52,15 @@ pub fn html_to_markdown(html: &str) -> Result<String> {
             ),
         ));
     }
+    if depth::too_deep(html, depth::MAX_PASTE_DEPTH) {
+        return Err(Error::invalid(
+            "pasted text",
+            format!(
+                "nests more than {} elements deep; paste a smaller part",
+                depth::MAX_PASTE_DEPTH
+            ),
+        ));
+    }
     let markdown = CONVERTER
         .convert(html)
         .map_err(|e| Error::invalid("pasted text", format!("could not be read as HTML: {e}")))?;
@@ -65,6 +74,8 @@ fn tidy(markdown: &str) -> String {
         .trim()
         .to_string()
 }
+
+mod depth;
 
 #[cfg(test)]
 mod tests;

@@ -60,6 +60,10 @@ pub struct Mapping {
     pub kept: Vec<String>,
     /// Keys and things left out, with why: `"updated (empty)"`.
     pub skipped: Vec<String>,
+    /// Quirks read around rather than refused: a date Byline cannot read,
+    /// a key with the wrong kind of value (kept as written), a slug already
+    /// in use (a free one given), front matter that is not valid.
+    pub warnings: Vec<String>,
 }
 
 /// Why a file's front matter cannot be read.
@@ -73,9 +77,37 @@ impl From<frontmatter::FrontMatterError> for PostError {
     }
 }
 
-/// Reads a post file's text.
+/// Reads a post file's text; a mapped key with the wrong kind of value is
+/// an error (the mirror folder, where the writer fixes the file).
 pub fn read(text: &str) -> Result<(Post, Mapping), PostError> {
-    let doc = frontmatter::split(text)?;
+    read_with(text, false)
+}
+
+/// Reads a post file's text as an import does: nothing is refused but
+/// front matter past the limits. A mapped key with the wrong kind of value
+/// is kept as written, and front matter that is not valid YAML or TOML
+/// stays in the body, each with a warning.
+pub fn read_lenient(text: &str) -> Result<(Post, Mapping), PostError> {
+    read_with(text, true)
+}
+
+fn read_with(text: &str, lenient: bool) -> Result<(Post, Mapping), PostError> {
+    let doc = match frontmatter::split(text) {
+        Ok(doc) => doc,
+        Err(e @ frontmatter::FrontMatterError::TooComplex { .. }) => return Err(e.into()),
+        Err(e) if lenient => {
+            let post = Post {
+                body: text.strip_prefix('\u{feff}').unwrap_or(text).to_owned(),
+                ..Post::default()
+            };
+            let mapping = Mapping {
+                warnings: vec![format!("{e}; the whole file was kept as the body")],
+                ..Mapping::default()
+            };
+            return Ok((post, mapping));
+        }
+        Err(e) => return Err(e.into()),
+    };
     let mut post = Post {
         body: doc.body,
         dialect: doc.dialect,
@@ -106,111 +138,18 @@ pub fn read(text: &str) -> Result<(Post, Mapping), PostError> {
             mapping.skipped.push(format!("{key} (empty)"));
             continue;
         }
-        let target = match short.as_str() {
-            "title" => {
-                post.title = text_value(&key, &value)?;
-                "title"
-            }
-            "subtitle" | "dek" | "deck" => {
-                post.dek = text_value(&key, &value)?;
-                "dek"
-            }
-            "slug" => {
-                post.slug = Some(text_value(&key, &value)?);
-                "slug"
-            }
-            "permalink" | "url" | "path" => {
-                // The site needs these verbatim, so they are kept too; the
-                // slug is their last part unless `slug` says otherwise.
-                let path = text_value(&key, &value)?;
-                if post.slug.is_none() {
-                    post.slug = last_segment(&path);
-                }
-                mapping.kept.push(key.clone());
-                post.extra.insert(key.clone(), value);
-                mapping.mapped.push(format!("{key} → slug"));
-                continue;
-            }
-            "date" | "pubDate" | "publishDate" | "pub_date" | "published_at" => {
-                post.date = Some(text_value(&key, &value)?);
-                "publish date"
-            }
-            "author" | "authors" => {
-                post.authors.extend(people(&key, &value)?);
-                "authors"
-            }
-            "tags" | "categories" => {
-                for tag in list_value(&key, &value)? {
-                    if !post.tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
-                        post.tags.push(tag);
-                    }
-                }
-                "tags"
-            }
-            "description" | "summary" | "excerpt" => {
-                post.description = text_value(&key, &value)?;
-                "description"
-            }
-            "canonical" | "canonical_url" | "canonicalURL" | "canonicalUrl" => {
-                let url = text_value(&key, &value)?;
-                let Some(url) = safe_url(&key, &url, &mut mapping) else {
-                    continue;
-                };
-                post.canonical_url = url;
-                "canonical URL"
-            }
-            "image" | "featured_image" | "featuredImage" | "heroImage" | "cover" | "thumbnail" => {
-                let url = image_value(&key, &value)?;
-                let Some(url) = safe_url(&key, &url, &mut mapping) else {
-                    continue;
-                };
-                post.image = url;
-                "featured image"
-            }
-            "draft" => {
-                let draft = bool_value(&key, &value)?;
-                post.status = Some(if draft {
-                    Status::Draft
-                } else {
-                    post.status
-                        .filter(|s| *s != Status::Draft)
-                        .unwrap_or(Status::Published)
-                });
-                "status"
-            }
-            "published" if matches!(value, Value::Bool(_)) => {
-                // Jekyll's `published: false` keeps a post off the site.
-                let published = bool_value(&key, &value)?;
-                post.status = Some(if published {
-                    Status::Published
-                } else {
-                    Status::Draft
-                });
-                "status"
-            }
-            "status" => {
-                let name = text_value(&key, &value)?;
-                post.status = Some(match name.to_ascii_lowercase().as_str() {
-                    // WordPress exports say `publish`.
-                    "publish" | "published" | "live" => Status::Published,
-                    "review" | "pending" => Status::InReview,
-                    other => other.parse().map_err(|_| {
-                        PostError(format!(
-                            "`{key}` is {name:?}; use draft, in-review, ready or published"
-                        ))
-                    })?,
-                });
-                "status"
-            }
-            "faq" => {
-                post.faq = faq_value(&key, &value)?;
-                "FAQ items"
-            }
-            _ => {
+        let target = match map_key(&mut post, &mut mapping, &key, &short, &value) {
+            Ok(Some(target)) => target,
+            Ok(None) => continue,
+            Err(e) if lenient => {
+                mapping
+                    .warnings
+                    .push(format!("{e}; `{key}` was kept as written"));
                 mapping.kept.push(key.clone());
                 post.extra.insert(key, value);
                 continue;
             }
+            Err(e) => return Err(e),
         };
         mapping.mapped.push(if short == target {
             key
@@ -219,6 +158,125 @@ pub fn read(text: &str) -> Result<(Post, Mapping), PostError> {
         });
     }
     Ok((post, mapping))
+}
+
+/// Reads one front matter key into `post`: the field it went to, or `None`
+/// when it was kept or skipped (and `mapping` says so).
+fn map_key(
+    post: &mut Post,
+    mapping: &mut Mapping,
+    key: &str,
+    short: &str,
+    value: &Value,
+) -> Result<Option<&'static str>, PostError> {
+    let key = key.to_owned();
+    let value = value.clone();
+    Ok(Some(match short {
+        "title" => {
+            post.title = text_value(&key, &value)?;
+            "title"
+        }
+        "subtitle" | "dek" | "deck" => {
+            post.dek = text_value(&key, &value)?;
+            "dek"
+        }
+        "slug" => {
+            post.slug = Some(text_value(&key, &value)?);
+            "slug"
+        }
+        "permalink" | "url" | "path" => {
+            // The site needs these verbatim, so they are kept too; the
+            // slug is their last part unless `slug` says otherwise.
+            let path = text_value(&key, &value)?;
+            if post.slug.is_none() {
+                post.slug = last_segment(&path);
+            }
+            mapping.kept.push(key.clone());
+            post.extra.insert(key.clone(), value);
+            mapping.mapped.push(format!("{key} → slug"));
+            return Ok(None);
+        }
+        "date" | "pubDate" | "publishDate" | "pub_date" | "published_at" => {
+            post.date = Some(text_value(&key, &value)?);
+            "publish date"
+        }
+        "author" | "authors" => {
+            post.authors.extend(people(&key, &value)?);
+            "authors"
+        }
+        "tags" | "categories" => {
+            for tag in list_value(&key, &value)? {
+                if !post.tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+                    post.tags.push(tag);
+                }
+            }
+            "tags"
+        }
+        "description" | "summary" | "excerpt" => {
+            post.description = text_value(&key, &value)?;
+            "description"
+        }
+        "canonical" | "canonical_url" | "canonicalURL" | "canonicalUrl" => {
+            let url = text_value(&key, &value)?;
+            let Some(url) = safe_url(&key, &url, mapping) else {
+                return Ok(None);
+            };
+            post.canonical_url = url;
+            "canonical URL"
+        }
+        "image" | "featured_image" | "featuredImage" | "heroImage" | "cover" | "thumbnail" => {
+            let url = image_value(&key, &value)?;
+            let Some(url) = safe_url(&key, &url, mapping) else {
+                return Ok(None);
+            };
+            post.image = url;
+            "featured image"
+        }
+        "draft" => {
+            let draft = bool_value(&key, &value)?;
+            post.status = Some(if draft {
+                Status::Draft
+            } else {
+                post.status
+                    .filter(|s| *s != Status::Draft)
+                    .unwrap_or(Status::Published)
+            });
+            "status"
+        }
+        "published" if matches!(value, Value::Bool(_)) => {
+            // Jekyll's `published: false` keeps a post off the site.
+            let published = bool_value(&key, &value)?;
+            post.status = Some(if published {
+                Status::Published
+            } else {
+                Status::Draft
+            });
+            "status"
+        }
+        "status" => {
+            let name = text_value(&key, &value)?;
+            post.status = Some(match name.to_ascii_lowercase().as_str() {
+                // WordPress exports say `publish`.
+                "publish" | "published" | "live" => Status::Published,
+                "review" | "pending" => Status::InReview,
+                other => other.parse().map_err(|_| {
+                    PostError(format!(
+                        "`{key}` is {name:?}; use draft, in-review, ready or published"
+                    ))
+                })?,
+            });
+            "status"
+        }
+        "faq" => {
+            post.faq = faq_value(&key, &value)?;
+            "FAQ items"
+        }
+        _ => {
+            mapping.kept.push(key.clone());
+            post.extra.insert(key, value);
+            return Ok(None);
+        }
+    }))
 }
 
 /// A URL from front matter judged by the URL rule of `domain::url`. One it
@@ -276,13 +334,17 @@ impl Post {
     }
 
     /// The publish date, read as the Details panel reads one, plus the
-    /// `2024-05-01 10:00:00 +0200` form Jekyll writes.
+    /// `2024-05-01 10:00:00 +0200` form Jekyll writes and the month names
+    /// Astro's starter writes (`Jul 08 2022`).
     pub fn publish_at(&self) -> crate::domain::error::Result<Option<DateTime<Utc>>> {
         let Some(date) = self.date.as_deref() else {
             return Ok(None);
         };
         if let Ok(t) = DateTime::parse_from_str(date.trim(), "%Y-%m-%d %H:%M:%S %z") {
             return Ok(Some(t.with_timezone(&Utc)));
+        }
+        if let Some(t) = crate::domain::date::named_month_date(date) {
+            return Ok(Some(t));
         }
         crate::domain::date::publish_date(date)
     }

@@ -21,18 +21,14 @@ use crate::domain::article::{ArticleId, ArticleMeta, Status};
 use crate::domain::error::{Error, ErrorInfo, Result};
 use crate::domain::faq::QuestionAnswer;
 use crate::domain::revision::{RevisionKind, RevisionState};
-use crate::library::articles::{clean_title, insert_draft, read_article};
+use crate::library::articles::{insert_draft, read_article};
 use crate::library::imported::{self, ImportedFields};
-use crate::library::metadata::{checked_slug, image_location, list, one_line, web_url};
+use crate::library::metadata::{image_location, list, one_line, web_url};
 use crate::library::revisions::record;
 use crate::library::{
     self, Library, MAX_AUTHORS, MAX_DEK_CHARS, MAX_DESCRIPTION_CHARS, MAX_TAGS, MAX_TAG_CHARS,
 };
-use crate::transform::post::{self, Mapping, Post};
-
-/// The extensions a folder is searched for. A file named on its own is
-/// imported whatever its name.
-const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkd"];
+use crate::transform::post::{Mapping, Post};
 
 /// More files than this in one import is a mistake (a home folder).
 pub const MAX_IMPORT_FILES: usize = 20_000;
@@ -100,6 +96,105 @@ pub(super) struct Prepared {
     pub(super) publish_at: Option<chrono::DateTime<Utc>>,
     status: Status,
     dir: PathBuf,
+    /// Images are read only from inside this folder.
+    root: PathBuf,
+}
+
+/// How far a long import has come, for the window's progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct ImportProgress {
+    pub phase: ImportPhase,
+    pub done: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportPhase {
+    /// Files being read and checked; the library is not touched.
+    Reading,
+    /// Articles being written, each in its own short transaction.
+    Writing,
+}
+
+/// One file of an import, read and checked (or refused), not yet written.
+pub struct PlannedFile {
+    path: PathBuf,
+    result: Result<(Prepared, Mapping)>,
+}
+
+/// An import read from disk, ready to write: [`plan_import`] does all the
+/// reading without the library, so a window can keep the library free for
+/// typing while files are read, then write them one short transaction at
+/// a time ([`Library::import_planned`]).
+pub struct ImportPlan {
+    pub files: Vec<PlannedFile>,
+    /// Paths refused before reading (missing, not a regular file, a link
+    /// out of the folder).
+    pub refused: Vec<FileReport>,
+    pub options: ImportOptions,
+}
+
+/// Finds and reads every file under `paths`, telling `progress` how far
+/// it has come. Touches no library.
+pub fn plan_import(
+    paths: &[PathBuf],
+    options: ImportOptions,
+    progress: &mut dyn FnMut(ImportProgress),
+) -> Result<ImportPlan> {
+    let mut found = walk::Walk::default();
+    let mut refused = Vec::new();
+    for path in paths {
+        if let Err(e) = found.add(path) {
+            if found.too_big {
+                return Err(e);
+            }
+            refused.push(failed(path, e));
+        }
+    }
+    refused.extend(found.refused.drain(..).map(|(path, e)| failed(&path, e)));
+    if found.files.len() > MAX_IMPORT_FILES {
+        return Err(Error::invalid(
+            "import",
+            format!(
+                "found {} Markdown files; import at most {MAX_IMPORT_FILES} at once",
+                found.files.len()
+            ),
+        ));
+    }
+    let total = found.files.len() as u32;
+    let mut files = Vec::with_capacity(found.files.len());
+    for (i, file) in found.files.into_iter().enumerate() {
+        let result = prepare(&file.path, &file.root, options);
+        files.push(PlannedFile {
+            path: file.path,
+            result,
+        });
+        report_progress(progress, ImportPhase::Reading, i as u32 + 1, total);
+    }
+    Ok(ImportPlan {
+        files,
+        refused,
+        options,
+    })
+}
+
+/// Tells `progress` at every 25th file and the last: enough to move a
+/// progress line without flooding the window with events.
+pub fn report_progress(
+    progress: &mut dyn FnMut(ImportProgress),
+    phase: ImportPhase,
+    done: u32,
+    total: u32,
+) {
+    if done.is_multiple_of(25) || done == total {
+        progress(ImportProgress { phase, done, total });
+    }
+}
+
+/// The report of an import whose files were written one by one.
+pub fn import_report(files: Vec<FileReport>) -> ImportReport {
+    summarise(files)
 }
 
 impl Library {
@@ -112,64 +207,61 @@ impl Library {
         paths: &[PathBuf],
         options: ImportOptions,
     ) -> Result<ImportReport> {
-        let mut files = Vec::new();
-        let mut reports = Vec::new();
-        for path in paths {
-            if let Err(e) = collect(path, &mut files) {
-                reports.push(failed(path, e));
-            }
-        }
-        if files.len() > MAX_IMPORT_FILES {
-            return Err(Error::invalid(
-                "import",
-                format!(
-                    "found {} Markdown files; import at most {MAX_IMPORT_FILES} at once",
-                    files.len()
-                ),
-            ));
-        }
-        let prepared: Vec<(PathBuf, Result<(Prepared, Mapping)>)> = files
-            .into_iter()
-            .map(|file| {
-                let result = prepare(&file, options);
-                (file, result)
-            })
-            .collect();
+        let plan = plan_import(paths, options, &mut |_| {})?;
+        self.apply_import(plan, &mut |_| {})
+    }
 
-        if options.atomic {
-            self.import_atomic(prepared, reports)
-        } else {
-            for (file, result) in prepared {
-                let report = match result {
-                    Err(e) => failed(&file, e),
-                    Ok((prepared, mapping)) => match self.write(|tx| write_one(tx, &prepared)) {
-                        Ok(written) => written.report(&file, mapping),
-                        Err(e) if is_library_failure(&e) => return Err(e),
-                        Err(e) => failed(&file, e),
-                    },
-                };
-                reports.push(report);
-            }
-            Ok(summarise(reports))
+    /// Writes a planned import: each file in its own transaction, or all
+    /// in one (`atomic`).
+    pub fn apply_import(
+        &mut self,
+        plan: ImportPlan,
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Result<ImportReport> {
+        let mut reports = plan.refused;
+        if plan.options.atomic {
+            return self.import_atomic(plan.files, reports);
         }
+        let total = plan.files.len() as u32;
+        for (i, file) in plan.files.into_iter().enumerate() {
+            reports.push(self.import_planned(file)?);
+            report_progress(progress, ImportPhase::Writing, i as u32 + 1, total);
+        }
+        Ok(summarise(reports))
+    }
+
+    /// Writes one planned file in its own transaction. An `Err` only when
+    /// the library itself fails; the file's own problems are in the report.
+    pub fn import_planned(&mut self, file: PlannedFile) -> Result<FileReport> {
+        let PlannedFile { path, result } = file;
+        Ok(match result {
+            Err(e) => failed(&path, e),
+            Ok((mut prepared, mut mapping)) => {
+                match self.write(|tx| write_one(tx, &mut prepared, &mut mapping)) {
+                    Ok(written) => written.report(&path, mapping),
+                    Err(e) if is_library_failure(&e) => return Err(e),
+                    Err(e) => failed(&path, e),
+                }
+            }
+        })
     }
 
     fn import_atomic(
         &mut self,
-        prepared: Vec<(PathBuf, Result<(Prepared, Mapping)>)>,
+        prepared: Vec<PlannedFile>,
         mut reports: Vec<FileReport>,
     ) -> Result<ImportReport> {
         let mut failure = !reports.is_empty();
         let mut written: Vec<FileReport> = Vec::new();
         let path = &self.path;
         let tx = library::begin_write(&mut self.conn, path)?;
-        for (file, result) in prepared {
+        for PlannedFile { path: file, result } in prepared {
             let report = match result {
                 Err(e) => {
                     failure = true;
                     failed(&file, e)
                 }
-                Ok((p, mapping)) => match write_one(&tx, &p) {
+                Ok((mut p, mut mapping)) => match write_one(&tx, &mut p, &mut mapping) {
                     Ok(w) => w.report(&file, mapping),
                     Err(e) if is_library_failure(&e) => {
                         return Err(library::error_with_path(path, e))
@@ -237,103 +329,6 @@ fn failed(path: &Path, error: Error) -> FileReport {
     }
 }
 
-/// The Markdown files under `path`, in a stable order; hidden folders,
-/// `node_modules` and the site generators' output folders are skipped.
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.is_file() {
-        out.push(path.to_path_buf());
-        return Ok(());
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(io)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for entry in entries {
-        let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') || matches!(name, "node_modules" | "public" | "_site" | "dist") {
-            continue;
-        }
-        if entry.is_dir() {
-            collect(&entry, out)?;
-        } else if entry
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| MARKDOWN_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            out.push(entry);
-        }
-    }
-    Ok(())
-}
-
-/// Reads, maps and checks one file, before any write.
-fn prepare(path: &Path, options: ImportOptions) -> Result<(Prepared, Mapping)> {
-    let text = crate::usecases::markdown_file::read_markdown_file(path)?;
-    prepare_text(path, &text, options)
-}
-
-/// Maps a file's text (read from `path`) and checks it, before any write.
-pub(super) fn prepare_text(
-    path: &Path,
-    text: &str,
-    options: ImportOptions,
-) -> Result<(Prepared, Mapping)> {
-    let (mut post, mapping) = post::read(text).map_err(|e| Error::FrontMatter {
-        path: path.to_path_buf(),
-        detail: e.0,
-    })?;
-    library::articles::check_body(&post.body)?;
-    if options.faq == FaqImport::Detect && post.faq.is_empty() {
-        if let Some(found) = crate::transform::faq::detect::detect(&post.body) {
-            post.faq = found.items;
-            post.body = found.body_without;
-        }
-    }
-    let title = clean_title(&post.title)?;
-    let publish_at = post.publish_at()?;
-    // The file's own name is its slug when the front matter gives none:
-    // that is its URL on the site it came from.
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let named = if matches!(stem, "index" | "_index") {
-        path.parent()
-            .and_then(|p| p.file_name())
-            .and_then(|n| n.to_str())
-            .unwrap_or(stem)
-    } else {
-        stem
-    };
-    let slug = checked_slug(post.slug.as_deref().unwrap_or(named))?;
-    let slug = if slug.is_empty() {
-        crate::transform::slug::from_title(&title)
-    } else {
-        slug
-    };
-    let source = std::fs::canonicalize(path)
-        .unwrap_or_else(|_| path.to_path_buf())
-        .display()
-        .to_string();
-    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let status = post.status.unwrap_or(Status::Draft);
-    Ok((
-        Prepared {
-            source,
-            title,
-            slug,
-            publish_at,
-            status,
-            post,
-            dir,
-        },
-        mapping,
-    ))
-}
-
 pub(super) struct Written {
     pub(super) id: ArticleId,
     pub(super) created: bool,
@@ -365,8 +360,9 @@ impl Written {
     }
 }
 
-fn write_one(tx: &Transaction<'_>, p: &Prepared) -> Result<Written> {
+fn write_one(tx: &Transaction<'_>, p: &mut Prepared, mapping: &mut Mapping) -> Result<Written> {
     let existing = imported::article_from_source(tx, &p.source)?;
+    free_slug(tx, p, existing, mapping)?;
     write_prepared(
         tx,
         p,
@@ -423,7 +419,7 @@ pub(super) fn write_prepared(
         }
     }
 
-    let (body, image, images, skipped) = copy_images(tx, &p.dir, &post.body, &post.image)?;
+    let (body, image, images, skipped) = copy_images(tx, &p.dir, &p.root, &post.body, &post.image)?;
     let image = image_location(&image)?;
 
     let now = Utc::now();
@@ -493,7 +489,13 @@ pub(super) fn write_prepared(
     })
 }
 
+mod fit;
 mod images;
+mod named;
+mod prepare;
+pub(super) use prepare::prepare_text;
+use prepare::{free_slug, prepare};
+mod walk;
 use images::copy_images;
 
 #[cfg(test)]

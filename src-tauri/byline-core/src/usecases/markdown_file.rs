@@ -16,7 +16,7 @@ pub fn read_markdown_file(path: &Path) -> Result<String> {
         path: path.to_path_buf(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(io_err)?;
+    let file = open_regular(path)?;
     let size = file.metadata().map_err(io_err)?.len();
     if size > MAX_FILE_BYTES {
         return Err(Error::FileTooLarge {
@@ -30,6 +30,35 @@ pub fn read_markdown_file(path: &Path) -> Result<String> {
         .read_to_end(&mut bytes)
         .map_err(io_err)?;
     decode_markdown(path, bytes)
+}
+
+/// Opens `path` for reading only if it is a regular file. Opening never
+/// waits: a FIFO (a named pipe) opened for reading would block until a
+/// writer came, so it is opened non-blocking and refused once its kind is
+/// known. Images read from outside go through here too.
+pub fn open_regular(path: &Path) -> Result<std::fs::File> {
+    let io_err = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(io_err)?;
+    if !file.metadata().map_err(io_err)?.is_file() {
+        return Err(Error::invalid(
+            "file",
+            format!(
+                "{} is not a regular file (a folder, pipe, device or socket)",
+                path.display()
+            ),
+        ));
+    }
+    Ok(file)
 }
 
 /// Decodes file bytes as Markdown text. A UTF-8 byte-order mark is dropped.
@@ -88,6 +117,18 @@ mod tests {
         f.set_len(MAX_FILE_BYTES + 1).unwrap();
         let err = read_markdown_file(&path).unwrap_err();
         assert_eq!(err.code(), "file_too_large");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let err = read_markdown_file(&path).unwrap_err();
+        assert!(err.to_string().contains("not a regular file"), "{err}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! An imported post's images: the relative paths its Markdown (or raw
 //! HTML) points at, copied into the asset store and pointed at there.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::Transaction;
 
@@ -14,10 +14,14 @@ use crate::transform::render::{comrak_options, Syntax};
 /// `images/map.png`, `../shared/x.webp`) into the asset store and points
 /// the body and featured image at the stored copies. Web addresses and
 /// site paths (`/images/x.png`, which need the site's folder) stay as
-/// they are and are listed as skipped.
+/// they are and are listed as skipped. Only files inside `root` (the
+/// imported folder, or the mirror folder) are read: the path is decoded
+/// first and its links resolved, so neither `../../x.png`, an encoded
+/// absolute path nor a link leads out of it.
 pub(super) fn copy_images(
     tx: &Transaction<'_>,
     dir: &Path,
+    root: &Path,
     body: &str,
     featured: &str,
 ) -> Result<(String, String, u32, Vec<String>)> {
@@ -43,21 +47,28 @@ pub(super) fn copy_images(
             continue;
         }
         let decoded = percent_decode(url.split(['?', '#']).next().unwrap_or(&url));
-        let file = dir.join(&decoded);
-        let bytes = match std::fs::metadata(&file) {
-            Ok(m) if m.len() > MAX_IMAGE_BYTES as u64 => {
+        let file = match inside(root, &dir.join(&decoded)) {
+            Inside::Yes(file) => file,
+            Inside::Missing => {
+                skipped.push(format!("image {url} (not found beside the file)"));
+                continue;
+            }
+            Inside::No => {
+                skipped.push(format!("image {url} (outside the imported folder)"));
+                continue;
+            }
+        };
+        let bytes = match read_image(&file) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => {
                 skipped.push(format!(
                     "image {url} (larger than {} MB)",
                     MAX_IMAGE_BYTES / 1_048_576
                 ));
                 continue;
             }
-            Ok(m) if m.is_file() => std::fs::read(&file).map_err(|source| Error::Io {
-                path: file.clone(),
-                source,
-            })?,
-            _ => {
-                skipped.push(format!("image {url} (not found beside the file)"));
+            Err(e) => {
+                skipped.push(format!("image {url} ({e})"));
                 continue;
             }
         };
@@ -77,6 +88,47 @@ pub(super) fn copy_images(
         }
     }
     Ok((body, featured, copied, skipped))
+}
+
+enum Inside {
+    Yes(PathBuf),
+    No,
+    Missing,
+}
+
+/// `path` with every link resolved, if that lies inside `root`.
+fn inside(root: &Path, path: &Path) -> Inside {
+    if path.as_os_str().as_encoded_bytes().contains(&0) {
+        return Inside::No;
+    }
+    let Ok(root) = std::fs::canonicalize(root) else {
+        return Inside::No;
+    };
+    match std::fs::canonicalize(path) {
+        Ok(real) if real.starts_with(&root) => Inside::Yes(real),
+        Ok(_) => Inside::No,
+        Err(_) => Inside::Missing,
+    }
+}
+
+/// An image's bytes, `None` when it is over the size limit. Opened as a
+/// regular file only (never a pipe), and read no further than the limit.
+fn read_image(file: &Path) -> Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let handle = crate::usecases::markdown_file::open_regular(file)?;
+    let io = |source| Error::Io {
+        path: file.to_path_buf(),
+        source,
+    };
+    if handle.metadata().map_err(io)?.len() > MAX_IMAGE_BYTES as u64 {
+        return Ok(None);
+    }
+    let mut bytes = Vec::new();
+    handle
+        .take(MAX_IMAGE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    Ok((bytes.len() <= MAX_IMAGE_BYTES).then_some(bytes))
 }
 
 /// The image URLs in Markdown (`![alt](url)`) and in raw HTML
