@@ -66,3 +66,16 @@ describe("the window's shortcuts", () => {
     for (const id of ["open-article", "go-to-heading", "shortcuts"]) expect(ACTIONS.some((a) => a.id === id)).toBe(true);
   });
 });
+
+describe("the More menu", () => {
+  it("is read from the one action list, in its order", async () => {
+    const { moreMenu } = await import("../stores/shortcuts");
+    const open = { doc: { writable: true, current: {} } } as unknown as Parameters<typeof moreMenu>[0];
+    expect(moreMenu(open).map((a) => [a.id, a.more])).toEqual([
+      ["duplicate", "Duplicate"],
+      ["trash", "Move to trash"],
+    ]);
+    const trashed = { doc: { writable: false, current: {} } } as unknown as Parameters<typeof moreMenu>[0];
+    expect(moreMenu(trashed)).toEqual([]);
+  });
+});

@@ -13,6 +13,8 @@ export type AppAction = Action<Stores> & {
   /// has the keyboard); listed here for the palette and the sheet, and the
   /// window's handler leaves it alone.
   editorKey?: boolean;
+  /// Listed in the doc bar's More menu (⋯) under this label, in list order.
+  more?: string;
 };
 
 const writable = (s: Stores) => s.doc.writable;
@@ -90,8 +92,8 @@ export const ACTIONS: readonly AppAction[] = [
     when: writable,
     run: (s) => (s.panels.outlineOpen = !s.panels.outlineOpen),
   },
-  { id: "duplicate", name: "Duplicate article", group: "Article", when: writable, run: (s) => void s.doc.duplicate() },
-  { id: "trash", name: "Move article to trash", group: "Article", when: writable, run: (s) => void s.doc.trash() },
+  { id: "duplicate", name: "Duplicate article", group: "Article", more: "Duplicate", when: writable, run: (s) => void s.doc.duplicate() },
+  { id: "trash", name: "Move article to trash", group: "Article", more: "Move to trash", when: writable, run: (s) => void s.doc.trash() },
   { id: "restore", name: "Restore article from trash", group: "Article", when: (s) => hasArticle(s) && !s.doc.writable, run: (s) => void s.doc.restore() },
   // How the window shows writing
   { id: "layout", name: "Editor, preview or both", group: "View", keys: "Ctrl+Shift+P", when: hasArticle, run: (s) => s.modes.cycleLayout() },
@@ -115,6 +117,11 @@ export const ACTIONS: readonly AppAction[] = [
 /// The actions that can run now, for the palette.
 export function available(stores: Stores): AppAction[] {
   return ACTIONS.filter((a) => a.id !== "palette" && (a.when?.(stores) ?? true));
+}
+
+/// The actions of the doc bar's More menu that can run now.
+export function moreMenu(stores: Stores): AppAction[] {
+  return ACTIONS.filter((a) => a.more !== undefined && (a.when?.(stores) ?? true));
 }
 
 /// Runs an action from the palette or a menu, and remembers it as recent.
