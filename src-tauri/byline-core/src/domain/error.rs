@@ -96,6 +96,11 @@ pub enum Error {
 
     #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
+
+    /// The mirror folder is not there, or is not the folder Byline mirrors
+    /// into: mirroring waits rather than read the absence as deletions.
+    #[error("mirroring is paused: {folder} {reason}")]
+    MirrorPaused { folder: PathBuf, reason: String },
 }
 
 impl Error {
@@ -125,6 +130,7 @@ impl Error {
             Error::FrontMatter { .. } => ErrorCode::FrontMatterInvalid,
             Error::Io { .. } => ErrorCode::Io,
             Error::Storage(_) => ErrorCode::Storage,
+            Error::MirrorPaused { .. } => ErrorCode::MirrorPaused,
         }
     }
 
@@ -187,10 +193,11 @@ pub enum ErrorCode {
     FrontMatterInvalid,
     Io,
     Storage,
+    MirrorPaused,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 22] = [
+    pub const ALL: [ErrorCode; 23] = [
         ErrorCode::NotALibrary,
         ErrorCode::LibraryTooNew,
         ErrorCode::LibraryReadOnly,
@@ -213,6 +220,7 @@ impl ErrorCode {
         ErrorCode::FrontMatterInvalid,
         ErrorCode::Io,
         ErrorCode::Storage,
+        ErrorCode::MirrorPaused,
     ];
 
     /// The code as it is written in JSON and on the command line.
@@ -240,6 +248,7 @@ impl ErrorCode {
             ErrorCode::FrontMatterInvalid => "front_matter_invalid",
             ErrorCode::Io => "io",
             ErrorCode::Storage => "storage",
+            ErrorCode::MirrorPaused => "mirror_paused",
         }
     }
 }

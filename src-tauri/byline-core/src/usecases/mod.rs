@@ -10,6 +10,7 @@ pub mod autosave;
 pub mod import;
 pub mod location;
 pub mod markdown_file;
+pub mod mirror_folder;
 pub mod mirror_rules;
 pub mod mirror_watcher;
 pub mod site_export;
