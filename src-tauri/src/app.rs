@@ -79,8 +79,10 @@ pub fn run(library_path: PathBuf) -> Result<()> {
             // panel asks what the engine loaded.
             drop(crate::spellcheck::apply(app.handle(), &site));
             if let Some(folder) = mirror_folder {
-                // A folder that went missing (an unplugged disk) must not
-                // stop the app opening; the settings panel shows why.
+                // A folder that went missing (an unplugged disk) does not
+                // stop the mirror starting: it waits, paused, for the
+                // folder. Any other failure must not stop the app opening;
+                // the settings panel shows why.
                 let state = app.state::<AppState>();
                 if let Err(e) = state
                     .mirror

@@ -78,6 +78,11 @@ pub mod events {
     pub const MIRROR: &str = "mirror";
     /// Payload: `ErrorInfo`, like every other error.
     pub const MIRROR_ERROR: &str = "mirror-error";
+    /// Payload: `ErrorInfo` (code `mirror_paused`): the folder is missing
+    /// or replaced, so the mirror waits for it.
+    pub const MIRROR_PAUSED: &str = "mirror-paused";
+    /// No payload: the folder is back and mirroring goes on.
+    pub const MIRROR_RESUMED: &str = "mirror-resumed";
 }
 
 #[cfg(test)]
@@ -281,10 +286,12 @@ fn typescript_bindings() -> String {
     }
     out.push_str("};\n\n");
     out.push_str(&format!(
-        "export const events = {{\n  autosave: \"{}\",\n  mirror: \"{}\",\n  mirrorError: \"{}\",\n}} as const;\n",
+        "export const events = {{\n  autosave: \"{}\",\n  mirror: \"{}\",\n  mirrorError: \"{}\",\n  mirrorPaused: \"{}\",\n  mirrorResumed: \"{}\",\n}} as const;\n",
         events::AUTOSAVE,
         events::MIRROR,
-        events::MIRROR_ERROR
+        events::MIRROR_ERROR,
+        events::MIRROR_PAUSED,
+        events::MIRROR_RESUMED
     ));
     out.replace("{  }", "{}")
 }

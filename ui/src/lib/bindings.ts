@@ -355,7 +355,12 @@ folder: string | null, running: boolean, conflicts: Array<MirrorConflict>,
 /**
  * The last thing the mirror could not do.
  */
-error: string | null, };
+error: string | null, 
+/**
+ * Why the mirror waits, when its folder is missing or replaced: it
+ * reads and writes nothing until the folder is back.
+ */
+paused: string | null, };
 
 export type MirrorConflict = { article: ArticleId, file: string, 
 /**
@@ -443,7 +448,7 @@ kept: Array<string>,
  */
 skipped: Array<string>, };
 
-export type ErrorCode = "not_a_library" | "library_too_new" | "library_read_only" | "library_busy" | "library_corrupt" | "library_unavailable" | "article_not_found" | "slug_taken" | "article_trashed" | "not_in_trash" | "invalid_input" | "unsupported_image" | "faq_item_not_found" | "faq_block_not_found" | "revision_not_found" | "revision_corrupt" | "not_utf8" | "binary_file" | "file_too_large" | "front_matter_invalid" | "io" | "storage";
+export type ErrorCode = "not_a_library" | "library_too_new" | "library_read_only" | "library_busy" | "library_corrupt" | "library_unavailable" | "article_not_found" | "slug_taken" | "article_trashed" | "not_in_trash" | "invalid_input" | "unsupported_image" | "faq_item_not_found" | "faq_block_not_found" | "revision_not_found" | "revision_corrupt" | "not_utf8" | "binary_file" | "file_too_large" | "front_matter_invalid" | "io" | "storage" | "mirror_paused";
 
 export type ErrorInfo = { code: ErrorCode, message: string, };
 
@@ -523,4 +528,6 @@ export const events = {
   autosave: "autosave",
   mirror: "mirror",
   mirrorError: "mirror-error",
+  mirrorPaused: "mirror-paused",
+  mirrorResumed: "mirror-resumed",
 } as const;

@@ -12,6 +12,8 @@ export function connect(stores: Stores): () => void {
     listen<SaveEvent>(events.autosave, ({ payload }) => stores.doc.onAutosave(payload)),
     listen<MirrorChange>(events.mirror, ({ payload }) => stores.onMirrorChange(payload)),
     listen<MirrorErrorPayload>(events.mirrorError, ({ payload }) => stores.mirror.failed(payload)),
+    listen<MirrorErrorPayload>(events.mirrorPaused, ({ payload }) => stores.mirror.pause(payload)),
+    listen(events.mirrorResumed, () => stores.mirror.resume()),
     // Files and folders dropped anywhere on the window are imported. The
     // webview reports native drops as paths (HTML drop events carry none).
     getCurrentWebview().onDragDropEvent(({ payload }) => {

@@ -99,7 +99,7 @@ pub enum Error {
 
     /// The mirror folder is not there, or is not the folder Byline mirrors
     /// into: mirroring waits rather than read the absence as deletions.
-    #[error("mirroring is paused: {folder} {reason}")]
+    #[error("the mirror folder {folder} {reason}")]
     MirrorPaused { folder: PathBuf, reason: String },
 }
 

@@ -122,14 +122,14 @@ impl Library {
             Ok(_) => {
                 return Err(paused(
                     folder,
-                    "is no longer a folder; it resumes when the folder is back",
+                    "is no longer a folder; mirroring is paused until the folder is back",
                 ))
             }
             Err(_) => {
                 return Err(paused(
                     folder,
                     "is missing (deleted, renamed or on a disk that is not mounted); \
-                     it resumes when the folder is back",
+                     mirroring is paused until it is back",
                 ))
             }
         }
@@ -141,9 +141,9 @@ impl Library {
                 folder,
                 &format!(
                     "is not the folder Byline was mirroring into (its {MIRROR_MARKER} file is \
-                     missing or another library's), so nothing there is taken for deleted; \
-                     put the folder back, or turn the mirror off and choose this folder again \
-                     to start afresh"
+                     missing or another library's); mirroring is paused so nothing is taken \
+                     for deleted. Put the folder back, or turn the mirror off and choose this \
+                     folder again to start afresh"
                 ),
             ));
         }

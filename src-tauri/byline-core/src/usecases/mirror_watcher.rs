@@ -136,7 +136,7 @@ fn watch(folder: &Path, events: &Sender<Msg>) -> Result<Watch> {
     let watched = folder.to_path_buf();
     let cannot = |e: notify_debouncer_full::notify::Error| Error::MirrorPaused {
         folder: watched.clone(),
-        reason: format!("cannot be watched: {e}"),
+        reason: format!("cannot be watched ({e}); mirroring is paused"),
     };
     let filter = watched.clone();
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
