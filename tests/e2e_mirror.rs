@@ -364,9 +364,7 @@ async fn a_missing_mirror_folder_pauses_the_mirror_and_it_resumes_when_back() {
     let away = dir.path().join("elsewhere");
     std::fs::rename(&folder, &away).unwrap();
 
-    let status = app
-        .wait_for_css("[data-testid=mirror-paused-status]")
-        .await;
+    let status = app.wait_for_css("[data-testid=mirror-paused-status]").await;
     let shown = app.text_of("[data-testid=mirror-paused-status]").await;
     assert!(shown.starts_with("Mirror paused"), "{shown}");
     let title = status.attr("title").await.unwrap().unwrap_or_default();
@@ -385,7 +383,11 @@ async fn a_missing_mirror_folder_pauses_the_mirror_and_it_resumes_when_back() {
     let a = article(&library);
     assert!(a.trashed_at.is_none(), "the article is not trashed");
     assert!(
-        Library::open(&library).unwrap().list_trash().unwrap().is_empty(),
+        Library::open(&library)
+            .unwrap()
+            .list_trash()
+            .unwrap()
+            .is_empty(),
         "nothing in the trash"
     );
     assert!(!folder.exists(), "the folder is not made again");

@@ -193,12 +193,15 @@ impl<H: MirrorHooks> Running<'_, H> {
     /// in it read in; a pause is reported once.
     fn ready(&mut self, events: &Sender<Msg>) -> bool {
         let fresh = self.watch.is_none();
-        let check = self.library.check_mirror_folder(self.folder).and_then(|()| {
-            if fresh {
-                self.watch = Some(watch(self.folder, events)?);
-            }
-            Ok(())
-        });
+        let check = self
+            .library
+            .check_mirror_folder(self.folder)
+            .and_then(|()| {
+                if fresh {
+                    self.watch = Some(watch(self.folder, events)?);
+                }
+                Ok(())
+            });
         match check {
             Ok(()) => {
                 if fresh {

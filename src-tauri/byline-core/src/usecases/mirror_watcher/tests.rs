@@ -408,7 +408,9 @@ fn a_folder_that_goes_away_pauses_once_and_mirroring_resumes_when_it_is_back() {
     std::thread::sleep(DEBOUNCE * 3);
     let away = s.folder.with_file_name("away");
     std::fs::rename(&s.folder, &away).unwrap();
-    wait_for("the pause", || !s.recorder.pauses.lock().unwrap().is_empty());
+    wait_for("the pause", || {
+        !s.recorder.pauses.lock().unwrap().is_empty()
+    });
     // A save while it is away: nothing is trashed, nothing written.
     lib.save_body(id, "Saved while away.").unwrap();
     std::thread::sleep(Duration::from_millis(1500));
@@ -431,7 +433,12 @@ fn a_folder_that_goes_away_pauses_once_and_mirroring_resumes_when_it_is_back() {
             .ends_with("Saved while away.")
     });
     wait_for("the edit read", || {
-        Library::open(&s.lib_path).unwrap().find("tram").unwrap().body == "Rails, edited away."
+        Library::open(&s.lib_path)
+            .unwrap()
+            .find("tram")
+            .unwrap()
+            .body
+            == "Rails, edited away."
     });
     assert!(lib.list_trash().unwrap().is_empty());
     assert_eq!(body(&s.lib_path, id), "Saved while away.");
