@@ -503,4 +503,6 @@ pub fn article_file_name(folder: &Path, file: &Path) -> Option<String> {
 }
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;
