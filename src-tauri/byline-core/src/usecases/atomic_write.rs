@@ -1,5 +1,5 @@
 //! The one way Byline writes a file a writer will read: exports, the
-//! mirror's files.
+//! mirror's files, each an ordinary file (0644).
 
 use std::io::Write;
 use std::path::Path;
@@ -19,6 +19,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    // An ordinary file (the temporary file is made private, 0600): a web
+    // server serving an exported site, or another user's editor, reads it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(io)?;
+    }
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;

@@ -174,3 +174,15 @@ fn a_library_mirrored_before_markers_claims_its_folder_on_first_sight() {
     assert!(folder.join(super::MIRROR_MARKER).is_file());
     assert!(folder.join("ferry.md").is_file());
 }
+
+#[cfg(unix)]
+#[test]
+fn mirrored_files_are_ordinary_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_d, mut lib, folder) = setup();
+    lib.create_article("Ferry", "Text.").unwrap();
+    lib.mirror_out(&folder).unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&folder.join("ferry.md")), 0o644);
+    assert_eq!(mode(&folder.join(super::MIRROR_MARKER)), 0o644);
+}
