@@ -137,9 +137,16 @@ fn serve_asset(app: &tauri::AppHandle, path: &str) -> tauri::http::Response<Vec<
     let found = app
         .try_state::<AppState>()
         .map(|state| state.library().asset(file));
-    let response = tauri::http::Response::builder()
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Access-Control-Allow-Origin", "*");
+    asset_response(found)
+}
+
+/// The response for an asset lookup. No `Access-Control-Allow-Origin`: the
+/// window shows images with `<img>`, which needs none, and nothing else
+/// (another origin's page, a script) may read the writer's images.
+fn asset_response(
+    found: Option<byline_core::Result<Option<byline_core::library::Asset>>>,
+) -> tauri::http::Response<Vec<u8>> {
+    let response = tauri::http::Response::builder().header("X-Content-Type-Options", "nosniff");
     let built = match found {
         Some(Ok(Some(asset))) => response
             .header("Content-Type", asset.mime)
@@ -155,6 +162,27 @@ fn serve_asset(app: &tauri::AppHandle, path: &str) -> tauri::http::Response<Vec<
             .body(err.to_string().into_bytes()),
     };
     built.unwrap_or_else(|_| tauri::http::Response::new(Vec::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assets_are_served_to_the_window_alone() {
+        let found = byline_core::library::Asset {
+            mime: "image/png",
+            bytes: vec![1, 2, 3],
+        };
+        for response in [asset_response(Some(Ok(Some(found)))), asset_response(None)] {
+            let headers = response.headers();
+            assert!(
+                headers.get("access-control-allow-origin").is_none(),
+                "{headers:?}"
+            );
+            assert_eq!(headers.get("x-content-type-options").unwrap(), "nosniff");
+        }
+    }
 }
 
 /// GTK aborts with an unhelpful message when there is no display; say what
