@@ -382,6 +382,10 @@ fn sanitizer(schemes: &'static [&'static str]) -> ammonia::Builder<'static> {
         ])
         .add_tag_attributes("time", ["datetime"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
+        // The only input the renderer makes is a task list's checkbox, shown
+        // and never used: any other (`<input>`, a text field) becomes one.
+        .set_tag_attribute_value("input", "type", "checkbox")
+        .set_tag_attribute_value("input", "disabled", "")
         .add_tag_attributes("th", ["align"])
         .add_tag_attributes("td", ["align"])
         .add_tag_attributes(
@@ -399,6 +403,7 @@ fn sanitizer(schemes: &'static [&'static str]) -> ammonia::Builder<'static> {
                 // link's text.
                 (_, a) if URL_ATTRIBUTES.contains(&a) => clean_url(value, schemes).map(Into::into),
                 ("input", "type") => (value == "checkbox").then_some(value.into()),
+                (_, "id") => renderer_id(element, value).then(|| value.into()),
                 (_, "class") => {
                     let kept: Vec<&str> = value
                         .split_ascii_whitespace()
@@ -412,6 +417,20 @@ fn sanitizer(schemes: &'static [&'static str]) -> ammonia::Builder<'static> {
             },
         );
     b
+}
+
+/// Whether `id` on `element` is one the renderer itself makes: a heading's
+/// anchor (comrak's, or a FAQ question's), a footnote (`fn-…`) or a
+/// reference to one (`fnref-…`). Ids written in the article's own HTML are
+/// dropped, so `<p id="app">` cannot take an id the window uses.
+fn renderer_id(element: &str, id: &str) -> bool {
+    !id.is_empty()
+        && match element {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => true,
+            "li" => id.starts_with("fn-"),
+            "a" => id.starts_with("fnref-"),
+            _ => false,
+        }
 }
 
 fn is_language_class(class: &str) -> bool {

@@ -425,3 +425,37 @@ fn faq_answers_follow_the_site_s_typography() {
     assert!(fragment("It's", None, smart).contains("It’s"));
     assert!(fragment("It's", None, Typography::default()).contains("It's"));
 }
+
+#[test]
+fn ids_written_in_the_article_are_dropped_and_the_renderer_s_kept() {
+    let md = "# App\n\n<p id=\"app\">Hi</p>\n\n<div id=\"settings-mirror\">x</div> <span id=\"palette-list\">y</span>\n\nA note[^n].\n\n[^n]: The note.\n";
+    for html in [render(md), joined(&preview(md).blocks)] {
+        assert!(!html.contains("id=\"app\">Hi"), "{html}");
+        assert!(html.contains("<p>Hi</p>"), "{html}");
+        assert!(!html.contains("settings-mirror"), "{html}");
+        assert!(!html.contains("palette-list"), "{html}");
+        // The heading anchor and the footnote and its way back stay.
+        assert!(html.contains("<h1 id=\"app\">"), "{html}");
+        assert!(html.contains("href=\"#app\""), "{html}");
+        assert!(html.contains("<li id=\"fn-n\">"), "{html}");
+        assert!(html.contains("id=\"fnref-n\""), "{html}");
+        assert!(html.contains("href=\"#fnref-n\""), "{html}");
+    }
+}
+
+#[test]
+fn an_input_can_only_be_a_task_list_s_disabled_checkbox() {
+    let html = render("<input>\n\n<input type=\"text\" value=\"x\">\n\n<input type=password name=p>\n\n- [ ] open\n- [x] done\n");
+    assert_eq!(html.matches("<input").count(), 5, "{html}");
+    for input in html.split("<input").skip(1) {
+        let tag = &input[..input.find('>').unwrap()];
+        assert!(tag.contains("type=\"checkbox\""), "{html}");
+        assert!(tag.contains("disabled=\"\""), "{html}");
+        assert!(!tag.contains("value") && !tag.contains("name"), "{html}");
+    }
+    // A task list renders as it always did.
+    assert!(
+        html.contains(r#"<input type="checkbox" checked="" disabled="">"#),
+        "{html}"
+    );
+}
