@@ -33,3 +33,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    /// An exported article or a mirrored file is read by web servers and
+    /// other users' tools: 0644, not the temporary file's 0600.
+    #[cfg(unix)]
+    #[test]
+    fn files_are_written_readable_by_others() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ferry.html");
+        super::write_atomically(&path, b"<p>Fares.</p>").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644);
+        assert_eq!(std::fs::read(&path).unwrap(), b"<p>Fares.</p>");
+    }
+}

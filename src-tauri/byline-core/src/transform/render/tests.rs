@@ -459,3 +459,68 @@ fn an_input_can_only_be_a_task_list_s_disabled_checkbox() {
         "{html}"
     );
 }
+
+/// Random article HTML with ids and inputs: whatever is written, an id
+/// survives only where the renderer makes one, and an input only as a
+/// disabled checkbox.
+mod ids_and_inputs {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn piece() -> impl Strategy<Value = String> {
+        let tag = prop_oneof![
+            Just("p"),
+            Just("div"),
+            Just("span"),
+            Just("h2"),
+            Just("li"),
+            Just("a"),
+            Just("section"),
+            Just("input")
+        ];
+        let id = prop_oneof![
+            Just("app".to_owned()),
+            Just("fn-1".to_owned()),
+            Just("fnref-1".to_owned()),
+            "[a-z-]{1,8}",
+        ];
+        let kind = prop_oneof![
+            Just(""),
+            Just(" type=text"),
+            Just(" type=\"checkbox\""),
+            Just(" type=password value=x")
+        ];
+        prop_oneof![
+            (tag, id, kind).prop_map(|(t, id, k)| format!("<{t} id=\"{id}\"{k}>x</{t}>")),
+            "[A-Za-z ]{1,12}".prop_map(|h| format!("\n\n## {h}\n\n")),
+            Just("\n\n- [ ] task\n\n".to_owned()),
+            Just("Note[^1].\n\n[^1]: Text.\n\n".to_owned()),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn ids_only_where_the_renderer_makes_them(pieces in proptest::collection::vec(piece(), 1..10)) {
+            let md = pieces.concat();
+            for html in [render(&md), joined(&preview(&md).blocks)] {
+                let mut rest = html.as_str();
+                while let Some(at) = rest.find(" id=\"") {
+                    let open = rest[..at].rfind('<').expect("inside a tag");
+                    let element: String = rest[open + 1..at]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric())
+                        .collect();
+                    let value = &rest[at + 5..];
+                    let value = &value[..value.find('"').unwrap()];
+                    prop_assert!(renderer_id(&element, value), "<{element} id={value}> in {html}");
+                    rest = &rest[at + 5..];
+                }
+                for input in html.split("<input").skip(1) {
+                    let tag = &input[..input.find('>').unwrap()];
+                    prop_assert!(tag.contains("type=\"checkbox\"") && tag.contains("disabled"), "{html}");
+                }
+            }
+        }
+    }
+}
