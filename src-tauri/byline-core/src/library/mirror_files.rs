@@ -101,6 +101,13 @@ pub(crate) fn set_token(tx: &rusqlite::Transaction<'_>, token: &str) -> Result<(
     super::settings::put(tx, TOKEN_KEY, token)
 }
 
+/// The live files Byline last wrote or read in the mirror folder.
+pub(crate) fn live_names(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT name FROM mirror_files WHERE trashed = 0")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    rows.collect()
+}
+
 /// Forgets every file: a new folder starts afresh.
 pub(crate) fn forget_all(tx: &rusqlite::Transaction<'_>) -> Result<()> {
     tx.execute("DELETE FROM mirror_files", [])?;

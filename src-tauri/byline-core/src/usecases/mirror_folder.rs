@@ -41,6 +41,18 @@ fn paused(folder: &Path, reason: &str) -> Error {
     }
 }
 
+fn replaced(folder: &Path) -> Error {
+    paused(
+        folder,
+        &format!(
+            "is not the folder Byline was mirroring into (its {MIRROR_MARKER} file is \
+             missing or another library's); mirroring is paused so nothing is taken \
+             for deleted. Put the folder back, or turn the mirror off and choose this \
+             folder again to start afresh"
+        ),
+    )
+}
+
 /// The token a marker file holds, if it is one of Byline's.
 fn marker_token(folder: &Path) -> Option<String> {
     let text = std::fs::read_to_string(folder.join(MIRROR_MARKER)).ok()?;
@@ -133,19 +145,18 @@ impl Library {
                 ))
             }
         }
-        let Some(token) = mirror_files::token(&self.conn).map_err(|e| self.sql_err(e))? else {
-            return self.claim_mirror_folder(folder);
+        let token = mirror_files::token(&self.conn).map_err(|e| self.sql_err(e))?;
+        let Some(token) = token else {
+            // Chosen before markers: it is the folder if it still holds a
+            // file Byline wrote there (or Byline wrote none yet).
+            let names = mirror_files::live_names(&self.conn).map_err(|e| self.sql_err(e))?;
+            if names.is_empty() || names.iter().any(|n| folder.join(n).is_file()) {
+                return self.claim_mirror_folder(folder);
+            }
+            return Err(replaced(folder));
         };
         if marker_token(folder).as_deref() != Some(token.as_str()) {
-            return Err(paused(
-                folder,
-                &format!(
-                    "is not the folder Byline was mirroring into (its {MIRROR_MARKER} file is \
-                     missing or another library's); mirroring is paused so nothing is taken \
-                     for deleted. Put the folder back, or turn the mirror off and choose this \
-                     folder again to start afresh"
-                ),
-            ));
+            return Err(replaced(folder));
         }
         Ok(())
     }

@@ -175,6 +175,22 @@ fn a_library_mirrored_before_markers_claims_its_folder_on_first_sight() {
     assert!(folder.join("ferry.md").is_file());
 }
 
+#[test]
+fn a_folder_from_before_markers_that_lost_every_file_is_not_claimed() {
+    let (_d, mut lib, folder) = setup();
+    lib.create_article("Ferry", "Text.").unwrap();
+    lib.mirror_out(&folder).unwrap();
+    lib.write(|tx| crate::library::mirror_files::set_token(tx, ""))
+        .unwrap();
+    // An older Byline's folder, replaced by an empty one before upgrading.
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::fs::create_dir(&folder).unwrap();
+    let err = lib.mirror_out(&folder).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::MirrorPaused);
+    assert_eq!(trashed(&lib), 0);
+    assert!(names(&folder).is_empty());
+}
+
 #[cfg(unix)]
 #[test]
 fn mirrored_files_are_ordinary_files() {
