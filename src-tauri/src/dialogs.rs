@@ -70,3 +70,32 @@ pub fn pick_markdown_files(app: &AppHandle) -> Option<Vec<PathBuf>> {
         .collect();
     (!paths.is_empty()).then_some(paths)
 }
+
+#[cfg(test)]
+mod tests {
+    /// The hook that answers dialogs from the environment is compiled into
+    /// debug builds only (the e2e tests run those). Read from the source,
+    /// since a test binary is itself a debug build: the one read of the
+    /// variable sits in the function gated by `debug_assertions`, and the
+    /// release twin returns `None`.
+    #[test]
+    fn the_answer_hook_is_only_in_debug_builds() {
+        let src = include_str!("dialogs.rs");
+        let reads: Vec<usize> = src
+            .match_indices("var_os(\"BYLINE_DIALOG_ANSWER\")")
+            .map(|(at, _)| at)
+            .collect();
+        assert_eq!(reads.len(), 1, "one read of the variable");
+        let head = &src[..reads[0]];
+        let gate = head
+            .rfind("#[cfg(debug_assertions)]\nfn test_answer()")
+            .expect("the reading function is gated on debug_assertions");
+        assert!(
+            !head[gate..].contains("\n}\n"),
+            "the read is inside the gated function"
+        );
+        assert!(src.contains(
+            "#[cfg(not(debug_assertions))]\nfn test_answer() -> Option<Option<Vec<PathBuf>>> {\n    None\n}"
+        ));
+    }
+}
