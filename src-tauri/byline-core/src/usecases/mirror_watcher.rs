@@ -182,7 +182,8 @@ struct Running<'a, H: MirrorHooks> {
     /// The watch, while the folder is there; dropped when it goes (a
     /// watch on a deleted or unmounted folder sees nothing again).
     watch: Option<Watch>,
-    /// The message of the pause in force, so it is reported once.
+    /// The message of the pause (or failed check) in force, so it is
+    /// reported once.
     paused: Option<String>,
     stuck: Stuck,
 }
@@ -222,7 +223,12 @@ impl<H: MirrorHooks> Running<'_, H> {
                 self.watch = None;
                 let message = e.to_string();
                 if self.paused.as_deref() != Some(message.as_str()) {
-                    self.hooks.paused(&e);
+                    // The folder's absence is a pause; anything else (the
+                    // library busy a moment) an error, reported once too.
+                    match e {
+                        Error::MirrorPaused { .. } => self.hooks.paused(&e),
+                        _ => self.hooks.failed(&e),
+                    }
                     self.paused = Some(message);
                 }
                 false
