@@ -10,6 +10,18 @@ use crate::domain::error::{Error, Result};
 /// over `path`: a reader never sees half a file, and a failure leaves the
 /// old one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_via_temporary(path, bytes, true)
+}
+
+/// [`write_atomically`] without the fsync, for many files written at once
+/// and easily written again (a site export's pages): a reader still never
+/// sees half a file, but a crash may lose the newest content, at a fraction
+/// of the cost per file.
+pub fn write_atomically_unsynced(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_via_temporary(path, bytes, false)
+}
+
+fn write_via_temporary(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -29,7 +41,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
             .map_err(io)?;
     }
     tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
+    if sync {
+        tmp.as_file().sync_all().map_err(io)?;
+    }
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }

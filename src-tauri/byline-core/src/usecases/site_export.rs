@@ -18,7 +18,7 @@ use std::path::Path;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::atomic_write::write_atomically;
+use super::atomic_write::{write_atomically, write_atomically_unsynced};
 use crate::domain::article::{Article, Status};
 use crate::domain::asset::ASSET_DIR;
 use crate::domain::error::{Error, Result};
@@ -277,7 +277,7 @@ fn write_site(dir: &Path, files: &[(String, Vec<u8>)], previous: &Previous) -> R
         if let Some(parent) = path.parent() {
             make_dirs(parent)?;
         }
-        write_atomically(&path, bytes)?;
+        write_atomically_unsynced(&path, bytes)?;
     }
     for rel in previous.listed().filter(|rel| !new.contains(*rel)) {
         // Only a name inside the folder: a manifest edited to point
