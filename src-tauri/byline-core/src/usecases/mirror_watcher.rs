@@ -74,12 +74,21 @@ impl MirrorWatcher {
         let folder = library
             .set_mirror_folder(Some(folder))?
             .expect("a folder was given");
+        // A folder already missing is reported before `start` returns, so
+        // whoever shows the mirror's status sees the pause at once.
+        let paused = match library.check_mirror_folder(&folder) {
+            Err(e @ Error::MirrorPaused { .. }) => {
+                hooks.paused(&e);
+                Some(e.to_string())
+            }
+            _ => None,
+        };
         let (tx, rx) = channel::<Msg>();
         let events = tx.clone();
         let run_folder = folder.clone();
         let thread = std::thread::Builder::new()
             .name("byline-mirror".into())
-            .spawn(move || run(&mut library, &run_folder, &rx, &events, &hooks))
+            .spawn(move || run(&mut library, &run_folder, &rx, &events, &hooks, paused))
             .map_err(|source| Error::Io {
                 path: folder.clone(),
                 source,
@@ -267,13 +276,14 @@ fn run(
     rx: &Receiver<Msg>,
     events: &Sender<Msg>,
     hooks: &impl MirrorHooks,
+    paused: Option<String>,
 ) {
     let mut mirror = Running {
         library,
         folder,
         hooks,
         watch: None,
-        paused: None,
+        paused,
         stuck: Stuck::default(),
     };
     loop {
