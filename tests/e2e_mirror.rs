@@ -418,3 +418,39 @@ async fn a_missing_mirror_folder_pauses_the_mirror_and_it_resumes_when_back() {
     assert!(article(&library).trashed_at.is_none());
     app.close().await;
 }
+
+/// The app opened while the mirror folder is away (an unplugged disk): it
+/// starts paused, says so, trashes nothing, makes no empty folder there,
+/// and resumes once the folder is back.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn an_app_opened_without_its_mirror_folder_waits_for_it() {
+    let (dir, library) = library_with_article();
+    let folder = {
+        let mut lib = Library::open(&library).unwrap();
+        let folder = lib
+            .set_mirror_folder(Some(&dir.path().join("mirror")))
+            .unwrap()
+            .unwrap();
+        lib.mirror_out(&folder).unwrap();
+        folder
+    };
+    let unplugged = dir.path().join("unplugged");
+    std::fs::rename(&folder, &unplugged).unwrap();
+
+    let app = App::launch(&library).await;
+    app.wait_for_css("[data-testid=mirror-paused-status]").await;
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    assert!(article(&library).trashed_at.is_none());
+    assert!(!folder.exists(), "no empty folder made at the path");
+
+    std::fs::rename(&unplugged, &folder).unwrap();
+    app.wait_for_js(
+        "!!document.querySelector('[data-testid=mirror-paused-status]')",
+        json!(false),
+    )
+    .await;
+    assert!(article(&library).trashed_at.is_none());
+    assert!(folder.join("harbour-walk.md").is_file());
+    app.close().await;
+}
