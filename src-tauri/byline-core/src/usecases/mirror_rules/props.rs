@@ -152,10 +152,8 @@ fn run(ops: &[Op]) {
             Op::WriteInSub { content } => {
                 let sub = folder.join("sub");
                 // Not through a link the test itself made.
-                if folder.is_dir() && !sub.is_symlink() {
-                    if std::fs::create_dir_all(&sub).is_ok() {
-                        let _ = std::fs::write(sub.join("inner.md"), content);
-                    }
+                if folder.is_dir() && !sub.is_symlink() && std::fs::create_dir_all(&sub).is_ok() {
+                    let _ = std::fs::write(sub.join("inner.md"), content);
                 }
             }
             Op::Link { name, to_folder } => {
