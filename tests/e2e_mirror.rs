@@ -351,3 +351,106 @@ async fn typing_on_a_body_changed_elsewhere_loses_neither() {
     .await;
     app.close().await;
 }
+
+/// The mirror folder renamed away (as an unmounted disk or a folder moved
+/// elsewhere looks): the window says the mirror is paused, a save trashes
+/// nothing, and when the folder is back the mirror resumes by itself and
+/// writes the save.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn a_missing_mirror_folder_pauses_the_mirror_and_it_resumes_when_back() {
+    let (dir, library, app, file) = mirrored().await;
+    let folder = file.parent().unwrap().to_path_buf();
+    let away = dir.path().join("elsewhere");
+    std::fs::rename(&folder, &away).unwrap();
+
+    let status = app.wait_for_css("[data-testid=mirror-paused-status]").await;
+    let shown = app.text_of("[data-testid=mirror-paused-status]").await;
+    assert!(shown.starts_with("Mirror paused"), "{shown}");
+    let title = status.attr("title").await.unwrap().unwrap_or_default();
+    assert!(title.contains("is missing"), "{title}");
+
+    // A save while the folder is away.
+    let editor = app.wait_for_css(".cm-content").await;
+    editor.click().await.unwrap();
+    end_of_text(&editor).await;
+    app.keys_to_editor("Bring water.").await;
+    app.wait_saved().await;
+    let a = article(&library);
+    assert!(a.body.contains("Bring water."), "{}", a.body);
+    // Give the mirror a few passes to get it wrong.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let a = article(&library);
+    assert!(a.trashed_at.is_none(), "the article is not trashed");
+    assert!(
+        Library::open(&library)
+            .unwrap()
+            .list_trash()
+            .unwrap()
+            .is_empty(),
+        "nothing in the trash"
+    );
+    assert!(!folder.exists(), "the folder is not made again");
+    assert!(!away.join(".trash").exists(), "no file moved to .trash");
+    assert!(away.join("harbour-walk.md").is_file());
+
+    // Settings says so too.
+    app.click("[data-testid=mirror-paused-status]").await;
+    app.wait_for_css("[data-testid=mirror-paused]").await;
+    let note = app.text_of("[data-testid=mirror-paused]").await;
+    assert!(note.contains("is missing"), "{note}");
+    app.screenshot_both_themes("mirror-paused").await;
+    app.click("[data-testid=settings-panel] .panel-close").await;
+
+    // Back: the message goes and the save reaches the file.
+    std::fs::rename(&away, &folder).unwrap();
+    app.wait_for_js(
+        "!!document.querySelector('[data-testid=mirror-paused-status]')",
+        json!(false),
+    )
+    .await;
+    eventually("the save written to the file", || {
+        std::fs::read_to_string(&file)
+            .ok()
+            .filter(|t| t.contains("Bring water."))
+    })
+    .await;
+    assert!(article(&library).trashed_at.is_none());
+    app.close().await;
+}
+
+/// The app opened while the mirror folder is away (an unplugged disk): it
+/// starts paused, says so, trashes nothing, makes no empty folder there,
+/// and resumes once the folder is back.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn an_app_opened_without_its_mirror_folder_waits_for_it() {
+    let (dir, library) = library_with_article();
+    let folder = {
+        let mut lib = Library::open(&library).unwrap();
+        let folder = lib
+            .set_mirror_folder(Some(&dir.path().join("mirror")))
+            .unwrap()
+            .unwrap();
+        lib.mirror_out(&folder).unwrap();
+        folder
+    };
+    let unplugged = dir.path().join("unplugged");
+    std::fs::rename(&folder, &unplugged).unwrap();
+
+    let app = App::launch(&library).await;
+    app.wait_for_css("[data-testid=mirror-paused-status]").await;
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    assert!(article(&library).trashed_at.is_none());
+    assert!(!folder.exists(), "no empty folder made at the path");
+
+    std::fs::rename(&unplugged, &folder).unwrap();
+    app.wait_for_js(
+        "!!document.querySelector('[data-testid=mirror-paused-status]')",
+        json!(false),
+    )
+    .await;
+    assert!(article(&library).trashed_at.is_none());
+    assert!(folder.join("harbour-walk.md").is_file());
+    app.close().await;
+}

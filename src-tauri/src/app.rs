@@ -161,8 +161,9 @@ pub fn start(app: &tauri::AppHandle, mut library: Library, library_path: PathBuf
     // asks what the engine loaded.
     drop(crate::spellcheck::apply(app, &site));
     if let Some(folder) = mirror_folder {
-        // A folder that went missing (an unplugged disk) must not stop the
-        // app opening; the settings panel shows why.
+        // A folder that went missing (an unplugged disk) does not stop the
+        // mirror starting: it waits, paused, for the folder. Any other
+        // failure must not stop the app opening; the settings panel shows why.
         let state = app.state::<AppState>();
         if let Err(e) = state.mirror.start(app, &state.library_path, &folder) {
             state.mirror.paused(&folder, &e);
@@ -178,9 +179,16 @@ fn serve_asset(app: &tauri::AppHandle, path: &str) -> tauri::http::Response<Vec<
     let found = app
         .try_state::<AppState>()
         .map(|state| state.library().asset(file));
-    let response = tauri::http::Response::builder()
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Access-Control-Allow-Origin", "*");
+    asset_response(found)
+}
+
+/// The response for an asset lookup. No `Access-Control-Allow-Origin`: the
+/// window shows images with `<img>`, which needs none, and nothing else
+/// (another origin's page, a script) may read the writer's images.
+fn asset_response(
+    found: Option<byline_core::Result<Option<byline_core::library::Asset>>>,
+) -> tauri::http::Response<Vec<u8>> {
+    let response = tauri::http::Response::builder().header("X-Content-Type-Options", "nosniff");
     let built = match found {
         Some(Ok(Some(asset))) => response
             .header("Content-Type", asset.mime)
@@ -196,6 +204,27 @@ fn serve_asset(app: &tauri::AppHandle, path: &str) -> tauri::http::Response<Vec<
             .body(err.to_string().into_bytes()),
     };
     built.unwrap_or_else(|_| tauri::http::Response::new(Vec::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assets_are_served_to_the_window_alone() {
+        let found = byline_core::library::Asset {
+            mime: "image/png",
+            bytes: vec![1, 2, 3],
+        };
+        for response in [asset_response(Some(Ok(Some(found)))), asset_response(None)] {
+            let headers = response.headers();
+            assert!(
+                headers.get("access-control-allow-origin").is_none(),
+                "{headers:?}"
+            );
+            assert_eq!(headers.get("x-content-type-options").unwrap(), "nosniff");
+        }
+    }
 }
 
 /// GTK aborts with an unhelpful message when there is no display; say what

@@ -92,6 +92,11 @@ pub mod events {
     pub const IMPORT_PROGRESS: &str = "import-progress";
     /// Payload: `ImportDone`, when files dropped on the window are imported.
     pub const IMPORT_DONE: &str = "import-done";
+    /// Payload: `ErrorInfo` (code `mirror_paused`): the folder is missing
+    /// or replaced, so the mirror waits for it.
+    pub const MIRROR_PAUSED: &str = "mirror-paused";
+    /// No payload: the folder is back and mirroring goes on.
+    pub const MIRROR_RESUMED: &str = "mirror-resumed";
 }
 
 #[cfg(test)]
@@ -317,10 +322,12 @@ fn typescript_bindings() -> String {
     }
     out.push_str("};\n\n");
     out.push_str(&format!(
-        "export const events = {{\n  autosave: \"{}\",\n  mirror: \"{}\",\n  mirrorError: \"{}\",\n  importProgress: \"{}\",\n  importDone: \"{}\",\n}} as const;\n",
+        "export const events = {{\n  autosave: \"{}\",\n  mirror: \"{}\",\n  mirrorError: \"{}\",\n  mirrorPaused: \"{}\",\n  mirrorResumed: \"{}\",\n  importProgress: \"{}\",\n  importDone: \"{}\",\n}} as const;\n",
         events::AUTOSAVE,
         events::MIRROR,
         events::MIRROR_ERROR,
+        events::MIRROR_PAUSED,
+        events::MIRROR_RESUMED,
         events::IMPORT_PROGRESS,
         events::IMPORT_DONE
     ));

@@ -1,7 +1,8 @@
 //! The folder mirror as the window runs it: one watcher at a time, its
 //! events sent to the window, its last error kept for the settings panel.
-//! The rules and the watcher itself live in the core (`library/mirror.rs`,
-//! `watch.rs`); the commands that drive this are in `commands/mirror.rs`.
+//! The rules and the watcher itself live in the core (`usecases/`
+//! `mirror_rules.rs`, `mirror_folder.rs`, `mirror_watcher.rs`); the
+//! commands that drive this are in `commands/mirror.rs`.
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -23,6 +24,9 @@ pub struct MirrorStatus {
     pub conflicts: Vec<MirrorConflict>,
     /// The last thing the mirror could not do.
     pub error: Option<String>,
+    /// Why the mirror waits, when its folder is missing or replaced: it
+    /// reads and writes nothing until the folder is back.
+    pub paused: Option<String>,
 }
 
 #[derive(Default)]
@@ -30,6 +34,8 @@ pub struct Mirror {
     watcher: Mutex<Option<MirrorWatcher>>,
     /// Shared with the running watcher's hooks, which set and clear it.
     error: Arc<Mutex<Option<ErrorInfo>>>,
+    /// The pause in force, set and cleared by the watcher's hooks.
+    paused: Arc<Mutex<Option<ErrorInfo>>>,
 }
 
 impl Mirror {
@@ -45,9 +51,11 @@ impl Mirror {
         if let Some(running) = slot.take() {
             running.stop();
         }
+        *lock(&self.paused) = None;
         let hooks = WindowHooks {
             app: app.clone(),
             error: Arc::clone(&self.error),
+            paused: Arc::clone(&self.paused),
         };
         *slot = Some(MirrorWatcher::start(library_path, folder, hooks)?);
         Ok(())
@@ -58,6 +66,7 @@ impl Mirror {
         if let Some(mirror) = lock(&self.watcher).take() {
             mirror.stop();
         }
+        *lock(&self.paused) = None;
     }
 
     /// A mirror that could not start when the app opened: the app opens
@@ -80,12 +89,16 @@ pub fn status(state: &AppState) -> byline_core::Result<MirrorStatus> {
     let error = lock(&state.mirror.error)
         .as_ref()
         .map(|e| e.message.clone());
+    let paused = lock(&state.mirror.paused)
+        .as_ref()
+        .map(|e| e.message.clone());
     let library = state.library();
     Ok(MirrorStatus {
         folder: library.mirror_folder()?.map(|f| f.display().to_string()),
         running,
         conflicts: library.mirror_conflicts()?,
         error,
+        paused,
     })
 }
 
@@ -95,6 +108,7 @@ pub fn status(state: &AppState) -> byline_core::Result<MirrorStatus> {
 struct WindowHooks {
     app: AppHandle,
     error: Arc<Mutex<Option<ErrorInfo>>>,
+    paused: Arc<Mutex<Option<ErrorInfo>>>,
 }
 
 impl MirrorHooks for WindowHooks {
@@ -113,5 +127,17 @@ impl MirrorHooks for WindowHooks {
         let info = ErrorInfo::from(error);
         *lock(&self.error) = Some(info.clone());
         let _ = self.app.emit(events::MIRROR_ERROR, info);
+    }
+
+    fn paused(&self, error: &byline_core::Error) {
+        let info = ErrorInfo::from(error);
+        *lock(&self.paused) = Some(info.clone());
+        let _ = self.app.emit(events::MIRROR_PAUSED, info);
+    }
+
+    fn resumed(&self) {
+        *lock(&self.paused) = None;
+        *lock(&self.error) = None;
+        let _ = self.app.emit(events::MIRROR_RESUMED, ());
     }
 }

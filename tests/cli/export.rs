@@ -30,6 +30,24 @@ fn export_site_builds_a_static_site_of_one_status() {
         &lib.run(&["export", "--site", lib.dir().to_str().unwrap()]),
         "files Byline did not write",
     );
+    // Published only by default, as in the window; --all takes drafts too.
+    let default = lib.dir().join("default");
+    let out = lib.run(&["export", "--site", default.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(default.join("published-one/index.html").is_file());
+    assert!(!default.join("a-draft").exists(), "no drafts by default");
+    let all = lib.dir().join("all");
+    let out = lib.run(&["export", "--all", "--site", all.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(all.join("a-draft/index.html").is_file());
+    // A file where the folder should be is refused untouched.
+    let file = lib.dir().join("site.txt");
+    std::fs::write(&file, "mine").unwrap();
+    assert_fails_with(
+        &lib.run(&["export", "--site", file.to_str().unwrap()]),
+        "is a file, not a folder",
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
     assert_fails_with(
         &lib.run(&[
             "export",

@@ -17,12 +17,16 @@ pub struct ExportArgs {
     #[arg(required_unless_present = "site", conflicts_with = "site")]
     article: Option<String>,
     /// Build a static site in DIR (an index, a page per article, their
-    /// images and feed.xml), replacing a previous export there.
+    /// images and feed.xml) of the published articles, rewriting the files
+    /// of a previous export there and keeping everything else.
     #[arg(long, value_name = "DIR")]
     site: Option<PathBuf>,
-    /// With --site: only articles with this status.
-    #[arg(long, value_name = "STATUS", requires = "site")]
+    /// With --site: the articles with this status instead of the published.
+    #[arg(long, value_name = "STATUS", requires = "site", conflicts_with = "all")]
     status: Option<Status>,
+    /// With --site: every article, drafts included.
+    #[arg(long, requires = "site")]
+    all: bool,
     #[arg(long, short, value_name = "FORMAT", default_value = "html")]
     format: Format,
     /// The file to write (replaced atomically).
@@ -32,7 +36,13 @@ pub struct ExportArgs {
 
 pub fn export(context: &Context, args: ExportArgs) -> Result<()> {
     if let Some(dir) = &args.site {
-        return export_site(context, dir, args.status);
+        // Published only unless asked: the window's default too, and what
+        // a site is for.
+        let status = match (args.all, args.status) {
+            (true, _) => None,
+            (false, status) => Some(status.unwrap_or(Status::Published)),
+        };
+        return export_site(context, dir, status);
     }
     // clap requires the article whenever --site is absent.
     let article = args.article.as_deref().unwrap_or_default();

@@ -46,4 +46,12 @@ impl MirrorHooks for PrintHooks {
     fn failed(&self, error: &byline_core::Error) {
         eprintln!("byline: {error}");
     }
+
+    fn paused(&self, error: &byline_core::Error) {
+        eprintln!("byline: {error}");
+    }
+
+    fn resumed(&self) {
+        println!("The folder is back; mirroring resumed.");
+    }
 }

@@ -373,7 +373,12 @@ folder: string | null, running: boolean, conflicts: Array<MirrorConflict>,
 /**
  * The last thing the mirror could not do.
  */
-error: string | null, };
+error: string | null, 
+/**
+ * Why the mirror waits, when its folder is missing or replaced: it
+ * reads and writes nothing until the folder is back.
+ */
+paused: string | null, };
 
 export type MirrorConflict = { article: ArticleId, file: string, 
 /**

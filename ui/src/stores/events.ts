@@ -12,6 +12,8 @@ export function connect(stores: Stores): () => void {
     listen<SaveEvent>(events.autosave, ({ payload }) => stores.doc.onAutosave(payload)),
     listen<MirrorChange>(events.mirror, ({ payload }) => stores.onMirrorChange(payload)),
     listen<MirrorErrorPayload>(events.mirrorError, ({ payload }) => stores.mirror.failed(payload)),
+    listen<MirrorErrorPayload>(events.mirrorPaused, ({ payload }) => stores.mirror.pause(payload)),
+    listen(events.mirrorResumed, () => stores.mirror.resume()),
     listen<ImportProgress>(events.importProgress, ({ payload }) => stores.imports.progressed(payload)),
     listen<ImportDone>(events.importDone, ({ payload }) => void stores.imports.dropDone(payload)),
     // Files and folders dropped anywhere on the window are imported by the

@@ -11,6 +11,8 @@ export class MirrorStore {
   reported = $state<string | null>(null);
   /// The same for the status bar, which drops it once the mirror works again.
   error = $state<string | null>(null);
+  /// Why the mirror waits (its folder missing or replaced), until it is back.
+  paused = $state<string | null>(null);
 
   constructor(private readonly problems: ProblemStore) {}
 
@@ -27,6 +29,21 @@ export class MirrorStore {
     this.status = status;
     this.reported = mirrorErrorMessage(status.error);
     this.error = this.reported;
+    this.paused = status.paused;
+  }
+
+  /// The `mirror-paused` event: the folder is missing or replaced.
+  pause(payload: MirrorErrorPayload) {
+    this.paused = mirrorErrorMessage(payload);
+    if (this.status) this.status = { ...this.status, paused: this.paused };
+  }
+
+  /// The `mirror-resumed` event: the folder is back.
+  resume() {
+    this.paused = null;
+    this.error = null;
+    this.reported = null;
+    if (this.status) this.status = { ...this.status, paused: null, error: null };
   }
 
   /// The `mirror-error` event.

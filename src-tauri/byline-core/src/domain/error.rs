@@ -99,6 +99,11 @@ pub enum Error {
 
     #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
+
+    /// The mirror folder is not there, or is not the folder Byline mirrors
+    /// into: mirroring waits rather than read the absence as deletions.
+    #[error("the mirror folder {folder} {reason}")]
+    MirrorPaused { folder: PathBuf, reason: String },
 }
 
 impl Error {
@@ -129,6 +134,7 @@ impl Error {
             Error::FrontMatter { .. } => ErrorCode::FrontMatterInvalid,
             Error::Io { .. } => ErrorCode::Io,
             Error::Storage(_) => ErrorCode::Storage,
+            Error::MirrorPaused { .. } => ErrorCode::MirrorPaused,
         }
     }
 
@@ -192,6 +198,7 @@ pub enum ErrorCode {
     FrontMatterInvalid,
     Io,
     Storage,
+    MirrorPaused,
 }
 
 impl ErrorCode {
@@ -219,6 +226,7 @@ impl ErrorCode {
         ErrorCode::FrontMatterInvalid,
         ErrorCode::Io,
         ErrorCode::Storage,
+        ErrorCode::MirrorPaused,
     ];
 
     /// The code as it is written in JSON and on the command line.
@@ -247,6 +255,7 @@ impl ErrorCode {
             ErrorCode::FrontMatterInvalid => "front_matter_invalid",
             ErrorCode::Io => "io",
             ErrorCode::Storage => "storage",
+            ErrorCode::MirrorPaused => "mirror_paused",
         }
     }
 }

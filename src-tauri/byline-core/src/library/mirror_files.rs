@@ -82,6 +82,32 @@ pub(crate) fn set_folder(tx: &rusqlite::Transaction<'_>, folder: &str) -> Result
     super::settings::put(tx, FOLDER_KEY, folder)
 }
 
+/// The key of the token the mirror folder's marker file holds.
+const TOKEN_KEY: &str = "mirror_token";
+
+/// The token written in the mirror folder's marker (none for a folder
+/// chosen before markers existed, or when the mirror is off).
+pub(crate) fn token(conn: &rusqlite::Connection) -> rusqlite::Result<Option<String>> {
+    conn.query_row(
+        "SELECT value FROM settings WHERE key = ?1",
+        [TOKEN_KEY],
+        |r| r.get::<_, String>(0),
+    )
+    .optional()
+    .map(|v| v.filter(|v| !v.is_empty()))
+}
+
+pub(crate) fn set_token(tx: &rusqlite::Transaction<'_>, token: &str) -> Result<()> {
+    super::settings::put(tx, TOKEN_KEY, token)
+}
+
+/// The live files Byline last wrote or read in the mirror folder.
+pub(crate) fn live_names(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT name FROM mirror_files WHERE trashed = 0")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    rows.collect()
+}
+
 /// Forgets every file: a new folder starts afresh.
 pub(crate) fn forget_all(tx: &rusqlite::Transaction<'_>) -> Result<()> {
     tx.execute("DELETE FROM mirror_files", [])?;
@@ -90,10 +116,12 @@ pub(crate) fn forget_all(tx: &rusqlite::Transaction<'_>) -> Result<()> {
 
 /// The articles whose file is out of step with them (never written, edited
 /// since, or trashed or restored since), with whether each is in the
-/// trash. Articles in conflict are left out.
-pub(crate) fn out_of_step(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<(ArticleId, bool)>> {
+/// trash and its edit time. Articles in conflict are left out.
+pub(crate) fn out_of_step(
+    conn: &rusqlite::Connection,
+) -> rusqlite::Result<Vec<(ArticleId, bool, i64)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.trashed_at IS NOT NULL FROM articles a
+        "SELECT a.id, a.trashed_at IS NOT NULL, a.updated_at FROM articles a
          LEFT JOIN mirror_files m ON m.article_id = a.id
          WHERE m.conflict_hash IS NULL
            AND ((m.article_id IS NULL AND a.trashed_at IS NULL)
@@ -101,7 +129,7 @@ pub(crate) fn out_of_step(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<(
                 OR (a.trashed_at IS NOT NULL) != m.trashed)
          ORDER BY a.id",
     )?;
-    let rows = stmt.query_map([], |r| Ok((ArticleId(r.get(0)?), r.get(1)?)))?;
+    let rows = stmt.query_map([], |r| Ok((ArticleId(r.get(0)?), r.get(1)?, r.get(2)?)))?;
     rows.collect()
 }
 

@@ -401,6 +401,10 @@ fn sanitizer(
         ])
         .add_tag_attributes("time", ["datetime"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
+        // The only input the renderer makes is a task list's checkbox, shown
+        // and never used: any other (`<input>`, a text field) becomes one.
+        .set_tag_attribute_value("input", "type", "checkbox")
+        .set_tag_attribute_value("input", "disabled", "")
         .add_tag_attributes("th", ["align"])
         .add_tag_attributes("td", ["align"])
         .add_tag_attributes(
@@ -426,6 +430,7 @@ fn sanitizer(
                     }
                 }
                 ("input", "type") => (value == "checkbox").then_some(value.into()),
+                (_, "id") => renderer_id(element, value).then(|| value.into()),
                 (_, "class") => {
                     let kept: Vec<&str> = value
                         .split_ascii_whitespace()
@@ -439,6 +444,20 @@ fn sanitizer(
             },
         );
     b
+}
+
+/// Whether `id` on `element` is one the renderer itself makes: a heading's
+/// anchor (comrak's, or a FAQ question's), a footnote (`fn-…`) or a
+/// reference to one (`fnref-…`). Ids written in the article's own HTML are
+/// dropped, so `<p id="app">` cannot take an id the window uses.
+fn renderer_id(element: &str, id: &str) -> bool {
+    !id.is_empty()
+        && match element {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => true,
+            "li" => id.starts_with("fn-"),
+            "a" => id.starts_with("fnref-"),
+            _ => false,
+        }
 }
 
 fn is_language_class(class: &str) -> bool {

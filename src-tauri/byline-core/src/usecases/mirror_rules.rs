@@ -19,6 +19,7 @@
 //! revisions, the article is marked, and its file is left alone until the
 //! writer chooses ([`Library::resolve_mirror_conflict`]).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
@@ -75,6 +76,19 @@ pub struct MirrorConflict {
     pub file_revision: u32,
 }
 
+/// What one pass of [`Library::mirror_out_each`] did: the changes made and
+/// the articles that failed (each failure reported once).
+#[derive(Debug, Default)]
+pub struct MirrorOut {
+    pub changes: Vec<MirrorChange>,
+    pub failures: Vec<Error>,
+}
+
+/// Articles the mirror could not write, with the edit time each failed
+/// at: left alone until they change.
+#[derive(Debug, Default)]
+pub struct Stuck(HashMap<ArticleId, i64>);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ConflictChoice {
@@ -113,61 +127,55 @@ fn free_path(dir: &Path, name: &str) -> PathBuf {
 }
 
 impl Library {
-    /// The folder this library mirrors to, if the writer turned it on.
-    pub fn mirror_folder(&self) -> Result<Option<PathBuf>> {
-        mirror_files::folder(&self.conn)
-            .map(|v| v.filter(|v| !v.is_empty()).map(PathBuf::from))
-            .map_err(|e| self.sql_err(e))
-    }
-
-    /// Turns the mirror on for `folder` (created if missing), or off.
-    /// Choosing another folder starts afresh: every article is written
-    /// there on the next [`Library::mirror_out`].
-    pub fn set_mirror_folder(&mut self, folder: Option<&Path>) -> Result<Option<PathBuf>> {
-        let folder = match folder {
-            Some(f) => {
-                std::fs::create_dir_all(f).map_err(io(f))?;
-                let f = std::fs::canonicalize(f).map_err(io(f))?;
-                if f.join(Path::new(&self.path).file_name().unwrap_or_default()) == self.path {
-                    return Err(Error::invalid(
-                        "mirror folder",
-                        "cannot be the folder the library file is in; choose a folder of its own",
-                    ));
-                }
-                Some(f)
-            }
-            None => None,
-        };
-        let previous = self.mirror_folder()?;
-        let value = folder
-            .as_ref()
-            .map(|f| f.display().to_string())
-            .unwrap_or_default();
-        self.write(|tx| {
-            mirror_files::set_folder(tx, &value)?;
-            if previous != folder {
-                mirror_files::forget_all(tx)?;
-            }
-            Ok(())
-        })?;
-        Ok(folder)
-    }
-
     /// Writes every article changed since it was last written, moves files
     /// of renamed and trashed articles, and returns what it did. Articles in
-    /// conflict are left alone.
+    /// conflict are left alone. Strict: the first article that fails is
+    /// the error (after every other article had its turn); the watcher uses
+    /// [`Library::mirror_out_each`], which carries on.
     pub fn mirror_out(&mut self, folder: &Path) -> Result<Vec<MirrorChange>> {
-        let pending = mirror_files::out_of_step(&self.conn).map_err(|e| self.sql_err(e))?;
-        let mut changes = Vec::new();
-        for (id, trashed) in pending {
-            let change = if trashed {
-                self.mirror_trash(folder, id)?
-            } else {
-                self.mirror_write(folder, id)?
-            };
-            changes.extend(change);
+        let pass = self.mirror_out_each(folder, &mut Stuck::default())?;
+        match pass.failures.into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(pass.changes),
         }
-        Ok(changes)
+    }
+
+    /// One pass of the mirror out: every article out of step is written
+    /// (or moved), each on its own, so one that fails stops no other.
+    /// Those that fail are remembered in `stuck` at the edit time they
+    /// failed at and left alone until they change, so a failure is
+    /// reported once, not on every pass. The pass as a whole fails only
+    /// when the folder is missing or replaced (`Error::MirrorPaused`),
+    /// before anything is done.
+    pub fn mirror_out_each(&mut self, folder: &Path, stuck: &mut Stuck) -> Result<MirrorOut> {
+        self.check_mirror_folder(folder)?;
+        let pending = mirror_files::out_of_step(&self.conn).map_err(|e| self.sql_err(e))?;
+        let mut pass = MirrorOut::default();
+        stuck.0.retain(|id, _| pending.iter().any(|p| p.0 == *id));
+        for (id, trashed, edited_at) in pending {
+            if stuck.0.get(&id) == Some(&edited_at) {
+                continue;
+            }
+            let change = if trashed {
+                self.mirror_trash(folder, id)
+            } else {
+                self.mirror_write(folder, id)
+            };
+            match change {
+                Ok(change) => {
+                    stuck.0.remove(&id);
+                    pass.changes.extend(change);
+                }
+                // The folder went while the pass ran: stop here, try all
+                // again when it is back.
+                Err(e @ Error::MirrorPaused { .. }) => return Err(e),
+                Err(e) => {
+                    stuck.0.insert(id, edited_at);
+                    pass.failures.push(e);
+                }
+            }
+        }
+        Ok(pass)
     }
 
     fn mirror_trash(&mut self, folder: &Path, id: ArticleId) -> Result<Option<MirrorChange>> {
@@ -179,7 +187,14 @@ impl Library {
         let mut name = m.name.clone();
         if !m.trashed && from.exists() {
             let trash = folder.join(MIRROR_TRASH);
-            std::fs::create_dir_all(&trash).map_err(io(&trash))?;
+            // Not `create_dir_all`: a folder that vanished meanwhile must
+            // not be made again here.
+            match std::fs::create_dir(&trash) {
+                Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                    return Err(io(&trash)(e))
+                }
+                _ => {}
+            }
             let to = free_path(&trash, &m.name);
             std::fs::rename(&from, &to).map_err(io(&from))?;
             name = to
@@ -253,6 +268,8 @@ impl Library {
         let Some(name) = article_file_name(folder, file) else {
             return Ok(None);
         };
+        // A folder gone or replaced makes every file look deleted.
+        self.check_mirror_folder(folder)?;
         let mapped = mirror_files::article_of(&self.conn, &name).map_err(|e| self.sql_err(e))?;
 
         if !file.exists() {
@@ -260,6 +277,9 @@ impl Library {
                 return Ok(None);
             };
             let article = self.article(id)?;
+            // Asked again right before acting: the folder may have gone
+            // since the check above, taking the file with it.
+            self.check_mirror_folder(folder)?;
             if article.trashed_at.is_none() {
                 self.trash(id)?;
             }
@@ -482,5 +502,7 @@ pub fn article_file_name(folder: &Path, file: &Path) -> Option<String> {
         .then(|| name.to_owned())
 }
 
+#[cfg(test)]
+mod props;
 #[cfg(test)]
 mod tests;

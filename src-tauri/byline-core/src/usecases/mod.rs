@@ -12,6 +12,7 @@ pub mod doctor;
 pub mod import;
 pub mod location;
 pub mod markdown_file;
+pub mod mirror_folder;
 pub mod mirror_rules;
 pub mod mirror_watcher;
 pub mod site_export;

@@ -485,3 +485,102 @@ fn the_previewer_renders_afresh_when_remote_images_are_loaded() {
         "the window replaces the block it shows, keyed by its old HTML"
     );
 }
+
+#[test]
+fn ids_written_in_the_article_are_dropped_and_the_renderer_s_kept() {
+    let md = "# App\n\n<p id=\"app\">Hi</p>\n\n<div id=\"settings-mirror\">x</div> <span id=\"palette-list\">y</span>\n\nA note[^n].\n\n[^n]: The note.\n";
+    for html in [render(md), joined(&preview(md).blocks)] {
+        assert!(!html.contains("id=\"app\">Hi"), "{html}");
+        assert!(html.contains("<p>Hi</p>"), "{html}");
+        assert!(!html.contains("settings-mirror"), "{html}");
+        assert!(!html.contains("palette-list"), "{html}");
+        // The heading anchor and the footnote and its way back stay.
+        assert!(html.contains("<h1 id=\"app\">"), "{html}");
+        assert!(html.contains("href=\"#app\""), "{html}");
+        assert!(html.contains("<li id=\"fn-n\">"), "{html}");
+        assert!(html.contains("id=\"fnref-n\""), "{html}");
+        assert!(html.contains("href=\"#fnref-n\""), "{html}");
+    }
+}
+
+#[test]
+fn an_input_can_only_be_a_task_list_s_disabled_checkbox() {
+    let html = render("<input>\n\n<input type=\"text\" value=\"x\">\n\n<input type=password name=p>\n\n- [ ] open\n- [x] done\n");
+    assert_eq!(html.matches("<input").count(), 5, "{html}");
+    for input in html.split("<input").skip(1) {
+        let tag = &input[..input.find('>').unwrap()];
+        assert!(tag.contains("type=\"checkbox\""), "{html}");
+        assert!(tag.contains("disabled=\"\""), "{html}");
+        assert!(!tag.contains("value") && !tag.contains("name"), "{html}");
+    }
+    // A task list renders as it always did.
+    assert!(
+        html.contains(r#"<input type="checkbox" checked="" disabled="">"#),
+        "{html}"
+    );
+}
+
+/// Random article HTML with ids and inputs: whatever is written, an id
+/// survives only where the renderer makes one, and an input only as a
+/// disabled checkbox.
+mod ids_and_inputs {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn piece() -> impl Strategy<Value = String> {
+        let tag = prop_oneof![
+            Just("p"),
+            Just("div"),
+            Just("span"),
+            Just("h2"),
+            Just("li"),
+            Just("a"),
+            Just("section"),
+            Just("input")
+        ];
+        let id = prop_oneof![
+            Just("app".to_owned()),
+            Just("fn-1".to_owned()),
+            Just("fnref-1".to_owned()),
+            "[a-z-]{1,8}",
+        ];
+        let kind = prop_oneof![
+            Just(""),
+            Just(" type=text"),
+            Just(" type=\"checkbox\""),
+            Just(" type=password value=x")
+        ];
+        prop_oneof![
+            (tag, id, kind).prop_map(|(t, id, k)| format!("<{t} id=\"{id}\"{k}>x</{t}>")),
+            "[A-Za-z ]{1,12}".prop_map(|h| format!("\n\n## {h}\n\n")),
+            Just("\n\n- [ ] task\n\n".to_owned()),
+            Just("Note[^1].\n\n[^1]: Text.\n\n".to_owned()),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn ids_only_where_the_renderer_makes_them(pieces in proptest::collection::vec(piece(), 1..10)) {
+            let md = pieces.concat();
+            for html in [render(&md), joined(&preview(&md).blocks)] {
+                let mut rest = html.as_str();
+                while let Some(at) = rest.find(" id=\"") {
+                    let open = rest[..at].rfind('<').expect("inside a tag");
+                    let element: String = rest[open + 1..at]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric())
+                        .collect();
+                    let value = &rest[at + 5..];
+                    let value = &value[..value.find('"').unwrap()];
+                    prop_assert!(renderer_id(&element, value), "<{element} id={value}> in {html}");
+                    rest = &rest[at + 5..];
+                }
+                for input in html.split("<input").skip(1) {
+                    let tag = &input[..input.find('>').unwrap()];
+                    prop_assert!(tag.contains("type=\"checkbox\"") && tag.contains("disabled"), "{html}");
+                }
+            }
+        }
+    }
+}

@@ -13,6 +13,8 @@ use crate::usecases::mirror_rules::MirrorChangeKind;
 struct Recorder {
     changes: Arc<Mutex<Vec<MirrorChange>>>,
     errors: Arc<Mutex<Vec<String>>>,
+    pauses: Arc<Mutex<Vec<String>>>,
+    resumes: Arc<Mutex<usize>>,
     /// Text "typed in a window" that has not been saved yet, and the
     /// library it is saved to when the mirror asks (as the app's autosave).
     pending: Arc<Mutex<Option<(ArticleId, String)>>>,
@@ -31,6 +33,12 @@ impl MirrorHooks for Recorder {
     }
     fn failed(&self, error: &Error) {
         self.errors.lock().unwrap().push(error.to_string());
+    }
+    fn paused(&self, error: &Error) {
+        self.pauses.lock().unwrap().push(error.to_string());
+    }
+    fn resumed(&self) {
+        *self.resumes.lock().unwrap() += 1;
     }
 }
 
@@ -387,4 +395,79 @@ fn a_real_git_pull_into_the_mirror_folder_comes_in_as_external_edits() {
         "{:?}",
         s.recorder.errors.lock().unwrap()
     );
+}
+
+#[test]
+fn a_folder_that_goes_away_pauses_once_and_mirroring_resumes_when_it_is_back() {
+    let (s, mut lib) = start(&[("Ferry", "Before."), ("Tram", "Rails.")]);
+    let id = lib.find("ferry").unwrap().id;
+    let file = s.folder.join("ferry.md");
+    wait_for("the files", || {
+        file.exists() && s.folder.join("tram.md").exists()
+    });
+    std::thread::sleep(DEBOUNCE * 3);
+    let away = s.folder.with_file_name("away");
+    std::fs::rename(&s.folder, &away).unwrap();
+    wait_for("the pause", || {
+        !s.recorder.pauses.lock().unwrap().is_empty()
+    });
+    // A save while it is away: nothing is trashed, nothing written.
+    lib.save_body(id, "Saved while away.").unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    let pauses = s.recorder.pauses.lock().unwrap().clone();
+    assert_eq!(pauses.len(), 1, "reported once: {pauses:?}");
+    assert!(pauses[0].contains("missing"), "{pauses:?}");
+    assert!(lib.list_trash().unwrap().is_empty());
+    assert!(!s.folder.exists(), "the folder is not made again");
+    assert!(s.recorder.errors.lock().unwrap().is_empty());
+
+    // An edit made in the folder while it was away comes in on return.
+    let tram = away.join("tram.md");
+    let text = std::fs::read_to_string(&tram).unwrap();
+    std::fs::write(&tram, text.replace("Rails.", "Rails, edited away.")).unwrap();
+    std::fs::rename(&away, &s.folder).unwrap();
+    wait_for("the resume", || *s.recorder.resumes.lock().unwrap() == 1);
+    wait_for("the save written", || {
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .ends_with("Saved while away.")
+    });
+    wait_for("the edit read", || {
+        Library::open(&s.lib_path)
+            .unwrap()
+            .find("tram")
+            .unwrap()
+            .body
+            == "Rails, edited away."
+    });
+    assert!(lib.list_trash().unwrap().is_empty());
+    assert_eq!(body(&s.lib_path, id), "Saved while away.");
+    assert!(!s.recorder.kinds().contains(&MirrorChangeKind::Conflict));
+}
+
+#[test]
+fn a_mirror_started_on_a_missing_folder_waits_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib_path = dir.path().join("lib.byline");
+    let mut lib = Library::open(&lib_path).unwrap();
+    lib.create_article("Ferry", "Text.").unwrap();
+    let folder = lib
+        .set_mirror_folder(Some(&dir.path().join("mirror")))
+        .unwrap()
+        .unwrap();
+    lib.mirror_out(&folder).unwrap();
+    let unplugged = dir.path().join("unplugged");
+    std::fs::rename(&folder, &unplugged).unwrap();
+
+    // The app opens with the disk unplugged.
+    let recorder = Recorder::default();
+    let watcher = MirrorWatcher::start(&lib_path, &folder, recorder.clone()).unwrap();
+    wait_for("the pause", || !recorder.pauses.lock().unwrap().is_empty());
+    assert!(!folder.exists());
+    assert!(lib.list_trash().unwrap().is_empty());
+    std::fs::rename(&unplugged, &folder).unwrap();
+    wait_for("the resume", || *recorder.resumes.lock().unwrap() == 1);
+    watcher.stop();
+    assert!(lib.list_trash().unwrap().is_empty());
+    assert!(folder.join("ferry.md").is_file());
 }

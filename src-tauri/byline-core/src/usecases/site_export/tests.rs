@@ -156,3 +156,118 @@ fn without_a_site_address_the_feed_uses_urns() {
         "no relative links in a feed"
     );
 }
+
+#[test]
+fn exporting_again_keeps_what_the_writer_added_to_the_folder() {
+    let (d, mut lib) = library();
+    let first = publish(&mut lib, "First", "One.");
+    publish(&mut lib, "Second", "Two.");
+    let dir = d.path().join("site");
+    lib.export_site(&dir, None).unwrap();
+    // The writer makes the folder a GitHub Pages checkout.
+    std::fs::create_dir_all(dir.join(".git/objects")).unwrap();
+    std::fs::write(dir.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    std::fs::write(dir.join("CNAME"), "ferry.example\n").unwrap();
+    std::fs::write(dir.join("first/notes.txt"), "mine").unwrap();
+    lib.trash(first.id).unwrap();
+
+    let report = lib.export_site(&dir, None).unwrap();
+    assert_eq!(report.articles, 1);
+    assert_eq!(
+        std::fs::read_to_string(dir.join(".git/HEAD")).unwrap(),
+        "ref: refs/heads/main\n"
+    );
+    assert!(dir.join(".git/objects").is_dir());
+    assert_eq!(
+        std::fs::read_to_string(dir.join("CNAME")).unwrap(),
+        "ferry.example\n"
+    );
+    // The trashed article's page goes; the writer's file beside it stays.
+    assert!(!dir.join("first/index.html").exists());
+    assert_eq!(
+        std::fs::read_to_string(dir.join("first/notes.txt")).unwrap(),
+        "mine"
+    );
+    assert!(dir.join("second/index.html").is_file());
+    let manifest = std::fs::read_to_string(dir.join(SITE_MARKER)).unwrap();
+    assert!(manifest.contains("\nsecond/index.html\n"), "{manifest}");
+    assert!(!manifest.contains("first/"), "{manifest}");
+    assert!(!manifest.contains("CNAME"), "{manifest}");
+}
+
+#[test]
+fn a_site_exported_before_manifests_keeps_the_writer_s_files() {
+    let (d, mut lib) = library();
+    publish(&mut lib, "First", "One.");
+    let dir = d.path().join("site");
+    std::fs::create_dir_all(dir.join("old")).unwrap();
+    std::fs::write(
+        dir.join(SITE_MARKER),
+        "Exported by Byline; exporting again replaces this folder.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("index.html"), "old index").unwrap();
+    std::fs::write(dir.join("CNAME"), "ferry.example\n").unwrap();
+    lib.export_site(&dir, None).unwrap();
+    assert!(std::fs::read_to_string(dir.join("index.html"))
+        .unwrap()
+        .contains("First"));
+    assert!(dir.join("CNAME").is_file());
+    assert!(dir.join("old").is_dir());
+}
+
+#[test]
+fn a_file_at_the_destination_is_refused_untouched() {
+    let (d, mut lib) = library();
+    publish(&mut lib, "First", "One.");
+    let file = d.path().join("site");
+    std::fs::write(&file, "not a folder").unwrap();
+    let before: Vec<_> = std::fs::read_dir(d.path()).unwrap().collect();
+    let err = lib.export_site(&file, None).unwrap_err();
+    assert!(err.to_string().contains("is a file, not a folder"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a folder");
+    let after: Vec<_> = std::fs::read_dir(d.path()).unwrap().collect();
+    assert_eq!(before.len(), after.len(), "nothing renamed aside or left");
+}
+
+#[test]
+fn a_writer_s_file_where_a_page_goes_is_refused_and_nothing_changes() {
+    let (d, mut lib) = library();
+    publish(&mut lib, "First", "One.");
+    let dir = d.path().join("site");
+    lib.export_site(&dir, None).unwrap();
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    // A hand-written page where the next article's page would go.
+    std::fs::create_dir(dir.join("about")).unwrap();
+    std::fs::write(dir.join("about/index.html"), "my about page").unwrap();
+    publish(&mut lib, "About", "Us.");
+    let err = lib.export_site(&dir, None).unwrap_err();
+    assert!(err.to_string().contains("about"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("about/index.html")).unwrap(),
+        "my about page"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("index.html")).unwrap(),
+        index,
+        "nothing rewritten"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn exported_files_are_readable_by_a_web_server() {
+    use std::os::unix::fs::PermissionsExt;
+    let (d, mut lib) = library();
+    let image = lib.store_image("harbour.png", PNG).unwrap();
+    publish(&mut lib, "First", &format!("One.\n\n{}\n", image.markdown));
+    let dir = d.path().join("site");
+    lib.export_site(&dir, None).unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o755);
+    assert_eq!(mode(&dir.join("first")), 0o755);
+    assert_eq!(mode(&dir.join("index.html")), 0o644);
+    assert_eq!(mode(&dir.join("first/index.html")), 0o644);
+    assert_eq!(mode(&dir.join(&image.path)), 0o644);
+    assert_eq!(mode(&dir.join("feed.xml")), 0o644);
+}
