@@ -30,6 +30,11 @@ pub enum Error {
     #[error("the library {path} is read-only, so changes cannot be saved")]
     LibraryReadOnly { path: PathBuf },
 
+    #[error(
+        "the disk that holds the library {path} is full, so changes cannot be saved; free some space"
+    )]
+    DiskFull { path: PathBuf },
+
     #[error("the library {path} is busy in another program; try again in a moment")]
     LibraryBusy { path: PathBuf },
 
@@ -106,6 +111,7 @@ impl Error {
             Error::NotALibrary { .. } => ErrorCode::NotALibrary,
             Error::LibraryTooNew { .. } => ErrorCode::LibraryTooNew,
             Error::LibraryReadOnly { .. } => ErrorCode::LibraryReadOnly,
+            Error::DiskFull { .. } => ErrorCode::DiskFull,
             Error::LibraryBusy { .. } => ErrorCode::LibraryBusy,
             Error::LibraryCorrupt { .. } => ErrorCode::LibraryCorrupt,
             Error::LibraryUnavailable { .. } => ErrorCode::LibraryUnavailable,
@@ -141,6 +147,15 @@ impl Error {
         let path = path.to_path_buf();
         match err.sqlite_error_code() {
             Some(C::ReadOnly) => Error::LibraryReadOnly { path },
+            Some(C::DiskFull) => Error::DiskFull { path },
+            // SQLite reports a write the system refused as a bare I/O error
+            // (a full disk only sometimes as SQLITE_FULL: an fsync or a
+            // grown -shm file says IOERR); the file system says which.
+            Some(C::SystemIoFailure) => match super::disk::why_writes_fail(&path) {
+                Some(super::disk::WriteBlocked::ReadOnly) => Error::LibraryReadOnly { path },
+                Some(super::disk::WriteBlocked::Full) => Error::DiskFull { path },
+                None => Error::Storage(err),
+            },
             Some(C::DatabaseBusy | C::DatabaseLocked) => Error::LibraryBusy { path },
             Some(C::NotADatabase) => Error::NotALibrary {
                 path,
@@ -168,6 +183,7 @@ pub enum ErrorCode {
     NotALibrary,
     LibraryTooNew,
     LibraryReadOnly,
+    DiskFull,
     LibraryBusy,
     LibraryCorrupt,
     LibraryUnavailable,
@@ -190,10 +206,11 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 22] = [
+    pub const ALL: [ErrorCode; 23] = [
         ErrorCode::NotALibrary,
         ErrorCode::LibraryTooNew,
         ErrorCode::LibraryReadOnly,
+        ErrorCode::DiskFull,
         ErrorCode::LibraryBusy,
         ErrorCode::LibraryCorrupt,
         ErrorCode::LibraryUnavailable,
@@ -221,6 +238,7 @@ impl ErrorCode {
             ErrorCode::NotALibrary => "not_a_library",
             ErrorCode::LibraryTooNew => "library_too_new",
             ErrorCode::LibraryReadOnly => "library_read_only",
+            ErrorCode::DiskFull => "disk_full",
             ErrorCode::LibraryBusy => "library_busy",
             ErrorCode::LibraryCorrupt => "library_corrupt",
             ErrorCode::LibraryUnavailable => "library_unavailable",
