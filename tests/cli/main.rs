@@ -5,6 +5,7 @@
 mod support;
 
 mod articles;
+mod durability;
 mod export;
 mod faq;
 mod images;

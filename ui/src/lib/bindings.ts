@@ -443,7 +443,7 @@ kept: Array<string>,
  */
 skipped: Array<string>, };
 
-export type ErrorCode = "not_a_library" | "library_too_new" | "library_read_only" | "library_busy" | "library_corrupt" | "library_unavailable" | "article_not_found" | "slug_taken" | "article_trashed" | "not_in_trash" | "invalid_input" | "unsupported_image" | "faq_item_not_found" | "faq_block_not_found" | "revision_not_found" | "revision_corrupt" | "not_utf8" | "binary_file" | "file_too_large" | "front_matter_invalid" | "io" | "storage";
+export type ErrorCode = "not_a_library" | "library_too_new" | "library_read_only" | "disk_full" | "library_busy" | "library_corrupt" | "library_unavailable" | "article_not_found" | "slug_taken" | "article_trashed" | "not_in_trash" | "invalid_input" | "unsupported_image" | "faq_item_not_found" | "faq_block_not_found" | "revision_not_found" | "revision_corrupt" | "not_utf8" | "binary_file" | "file_too_large" | "front_matter_invalid" | "io" | "storage";
 
 export type ErrorInfo = { code: ErrorCode, message: string, };
 

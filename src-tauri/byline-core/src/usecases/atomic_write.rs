@@ -7,8 +7,9 @@ use std::path::Path;
 use crate::domain::error::{Error, Result};
 
 /// Writes through a temporary file in the same folder, synced, then renamed
-/// over `path`: a reader never sees half a file, and a failure leaves the
-/// old one.
+/// over `path` and the folder synced: a reader never sees half a file, a
+/// failure (or a kill) leaves the old one, and a file reported written
+/// survives a power loss.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
@@ -22,5 +23,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
+    // The rename is an entry in the folder: synced too, or a power loss
+    // could bring back the old file (or none) after we reported it written.
+    #[cfg(unix)]
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io)?;
     Ok(())
 }
