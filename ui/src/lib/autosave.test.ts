@@ -100,7 +100,7 @@ describe("AutosaveSession", () => {
   it("says in plain words when the disk is full or the library read-only, else the error itself", () => {
     const full = notSavedText({ code: "disk_full", message: "the disk that holds the library /x is full" });
     expect(full).toContain("disk is full");
-    expect(full).toContain("resumes");
+    expect(full).toContain("text kept, retrying");
     expect(notSavedText({ code: "library_read_only", message: "m" })).toContain("read-only");
     expect(notSavedText({ code: "io", message: "cannot read /x" })).toBe("Not saved: cannot read /x");
     expect(notSavedText({ message: "gone" })).toBe("Not saved: gone");

@@ -11,15 +11,16 @@ export type SaveState =
   | { kind: "error"; message: string; code?: ErrorCode | "ipc" };
 
 /// What the status bar says while the text on screen is not saved. A full
-/// disk and a read-only library get a few plain words (the backend keeps
-/// the text and retries by itself, so the writer only needs to know what to
-/// fix); anything else is the error's own sentence.
+/// disk and a read-only library get a few plain words that fit the bar (the
+/// backend keeps the text and retries by itself; the tooltip has the whole
+/// sentence, with the library's path); anything else is the error's own
+/// sentence.
 export function notSavedText(state: { message: string; code?: ErrorCode | "ipc" }): string {
   switch (state.code) {
     case "disk_full":
-      return "Not saved: the disk is full. Your text is kept; saving resumes once there is space";
+      return "Not saved: the disk is full (text kept, retrying)";
     case "library_read_only":
-      return "Not saved: the library is read-only. Your text is kept; Byline keeps trying";
+      return "Not saved: the library is read-only (text kept, retrying)";
     default:
       return `Not saved: ${state.message}`;
   }
