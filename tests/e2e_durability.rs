@@ -197,7 +197,8 @@ async fn what_the_window_said_was_saved_survives_kill_9_while_typing() {
         saved = app.editor_text().await;
         // Typing on, then SIGKILL at a random moment: before, during or
         // after the next save.
-        app.keys_to_editor(&format!(" Round {round} typed on")).await;
+        app.keys_to_editor(&format!(" Round {round} typed on"))
+            .await;
         tokio::time::sleep(Duration::from_millis(next(700))).await;
         let (state, _) = save_state(&app).await;
         let on_screen = app.editor_text().await;
@@ -213,7 +214,10 @@ async fn what_the_window_said_was_saved_survives_kill_9_while_typing() {
             "round {round}: {saved:?} was shown Saved, the library holds {body:?}"
         );
         if state == "Saved" {
-            assert_eq!(body, on_screen, "round {round}: shown Saved before the kill");
+            assert_eq!(
+                body, on_screen,
+                "round {round}: shown Saved before the kill"
+            );
             checked += 1;
         }
         if body != saved {

@@ -218,7 +218,11 @@ impl Storm {
         // how long it takes, or left to finish (about half of them).
         let span = match op {
             Op::Mirror => Duration::from_millis(400),
-            _ => self.took.get(&op).copied().unwrap_or(Duration::from_millis(40)),
+            _ => self
+                .took
+                .get(&op)
+                .copied()
+                .unwrap_or(Duration::from_millis(40)),
         };
         let delay = if kill {
             Duration::from_micros(self.rng.below(span.as_micros() as u64 * 8 / 5 + 1))
@@ -324,7 +328,10 @@ impl Storm {
         let history = lib.history(storm.id).unwrap();
         for label in self.snapshots.clone() {
             checked += 1;
-            if !history.iter().any(|r| r.label.as_deref() == Some(label.as_str())) {
+            if !history
+                .iter()
+                .any(|r| r.label.as_deref() == Some(label.as_str()))
+            {
                 self.lost(when, format!("revision {label:?} is missing"));
             }
         }
@@ -355,7 +362,10 @@ impl Storm {
                 checked += 1;
                 let body = body.trim_end();
                 if !register.allows(body) && register.acked.is_some() {
-                    self.lost(when, format!("{key} holds {body:?}, acknowledged {:?}", register.acked));
+                    self.lost(
+                        when,
+                        format!("{key} holds {body:?}, acknowledged {:?}", register.acked),
+                    );
                 }
             }
         }
@@ -376,7 +386,10 @@ impl Storm {
                 checked += 1;
                 let text = std::fs::read_to_string(&path).unwrap();
                 if !text.trim_end().ends_with(END) {
-                    self.lost(when, format!("mirror file {} is torn: {text:?}", path.display()));
+                    self.lost(
+                        when,
+                        format!("mirror file {} is torn: {text:?}", path.display()),
+                    );
                 }
             }
         }
@@ -461,15 +474,24 @@ fn a_full_disk_or_a_read_only_library_fails_a_command_in_one_line_and_damages_no
     let words: Vec<String> = (0..40_000).map(|i| format!("word{i}")).collect();
     std::fs::write(&big, words.join(" ")).unwrap();
 
-    let out = byline_on(&path, &["new", "--title", "Kept", "--from", kept.to_str().unwrap()]);
+    let out = byline_on(
+        &path,
+        &["new", "--title", "Kept", "--from", kept.to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     disk.fill();
-    let out = byline_on(&path, &["new", "--title", "Big", "--from", big.to_str().unwrap()]);
+    let out = byline_on(
+        &path,
+        &["new", "--title", "Big", "--from", big.to_str().unwrap()],
+    );
     crate::support::assert_fails_with(&out, "is full");
     assert!(stderr(&out).contains("free some space"), "{}", stderr(&out));
 
     disk.free();
-    let out = byline_on(&path, &["new", "--title", "Big", "--from", big.to_str().unwrap()]);
+    let out = byline_on(
+        &path,
+        &["new", "--title", "Big", "--from", big.to_str().unwrap()],
+    );
     assert!(out.status.success(), "once there is room: {}", stderr(&out));
 
     disk.fail_read_only();

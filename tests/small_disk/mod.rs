@@ -146,7 +146,12 @@ impl SmallDisk {
         let image = self.dir.path().join("disk.img");
         run(
             "mount",
-            &["-o", "loop,errors=remount-ro", image.to_str().unwrap(), mount],
+            &[
+                "-o",
+                "loop,errors=remount-ro",
+                image.to_str().unwrap(),
+                mount,
+            ],
         )
         .unwrap();
     }

@@ -74,9 +74,7 @@ fn bench_durability(c: &mut Criterion) {
     group.bench_function("synchronous_normal", |b| {
         b.iter(|| {
             n += 1;
-            normal
-                .save_body(normal_id, &format!("{body} {n}"))
-                .unwrap()
+            normal.save_body(normal_id, &format!("{body} {n}")).unwrap()
         })
     });
     group.bench_function("synchronous_full", |b| {

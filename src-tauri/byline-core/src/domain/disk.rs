@@ -42,7 +42,11 @@ pub fn why_writes_fail(path: &Path) -> Option<WriteBlocked> {
         }
         // ext4 after a disk error refuses writes while its mount flags
         // still say read-write: only a write tells.
-        let folder = if probe.is_dir() { probe } else { probe.parent()? };
+        let folder = if probe.is_dir() {
+            probe
+        } else {
+            probe.parent()?
+        };
         let refused = tempfile::tempfile_in(folder).and_then(|mut file| {
             use std::io::Write;
             file.write_all(&[0u8; 16 * 1024])?;

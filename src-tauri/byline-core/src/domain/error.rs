@@ -167,14 +167,16 @@ impl Error {
             },
             // A WAL library cannot even be opened where its -wal and -shm
             // files cannot be written.
-            Some(C::CannotOpen | C::PermissionDenied) => match super::disk::why_writes_fail(&path) {
-                Some(super::disk::WriteBlocked::ReadOnly) => Error::LibraryReadOnly { path },
-                Some(super::disk::WriteBlocked::Full) => Error::DiskFull { path },
-                None => Error::LibraryUnavailable {
-                    path,
-                    detail: err.to_string(),
-                },
-            },
+            Some(C::CannotOpen | C::PermissionDenied) => {
+                match super::disk::why_writes_fail(&path) {
+                    Some(super::disk::WriteBlocked::ReadOnly) => Error::LibraryReadOnly { path },
+                    Some(super::disk::WriteBlocked::Full) => Error::DiskFull { path },
+                    None => Error::LibraryUnavailable {
+                        path,
+                        detail: err.to_string(),
+                    },
+                }
+            }
             _ => Error::Storage(err),
         }
     }
