@@ -66,6 +66,9 @@ struct Figures {
     /// the kill came after their commit (during the WAL checkpoint SQLite
     /// runs on closing, or the exit).
     landed_before_kill: u32,
+    /// Temporary files a killed mirror left in the folder (hidden, so the
+    /// mirror and editors skip them; never a torn `.md`).
+    stray_temp_files: usize,
     losses: Vec<String>,
 }
 
@@ -380,8 +383,13 @@ impl Storm {
             return 0;
         };
         let mut checked = 0;
+        let mut strays = 0;
         for entry in entries {
             let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy();
+            if name.starts_with(byline_core::usecases::atomic_write::TEMP_PREFIX) {
+                strays += 1;
+            }
             if path.extension().is_some_and(|e| e == "md") {
                 checked += 1;
                 let text = std::fs::read_to_string(&path).unwrap();
@@ -393,6 +401,7 @@ impl Storm {
                 }
             }
         }
+        self.figures.stray_temp_files = strays;
         checked
     }
 }
@@ -434,13 +443,15 @@ fn acknowledged_saves_survive_a_storm_of_kills() {
     let f = &storm.figures;
     println!(
         "storm (seed {seed}): {} kills ({} after the change had landed), {} operations \
-         ({} exited 0), {} states checked, {} losses, {:.0} s",
+         ({} exited 0), {} states checked, {} losses, {} stray temporary files \
+         in the mirror folder, {:.0} s",
         f.kills,
         f.landed_before_kill,
         f.operations,
         f.acknowledged,
         f.states_checked,
         f.losses.len(),
+        f.stray_temp_files,
         started.elapsed().as_secs_f64()
     );
     assert!(f.losses.is_empty(), "lost:\n{}", f.losses.join("\n"));
