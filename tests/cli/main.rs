@@ -6,6 +6,7 @@ mod support;
 
 mod articles;
 mod backups;
+mod durability;
 mod export;
 mod faq;
 mod images;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AutosaveSession } from "./autosave";
+import { AutosaveSession, notSavedText } from "./autosave";
 import type { ArticleSummary, ErrorInfo, SaveEvent } from "./bindings";
 
 function summary(id: number): ArticleSummary {
@@ -86,7 +86,7 @@ describe("AutosaveSession", () => {
   it("shows a failure only for the open article", () => {
     const { session } = recorder();
     const failed: SaveEvent = { state: "failed", article: 1, seq: 3, error: failure("disk full") };
-    expect(session.outcome(failed, 1).save).toEqual({ kind: "error", message: "disk full" });
+    expect(session.outcome(failed, 1).save).toEqual({ kind: "error", message: "disk full", code: "io" });
     expect(session.outcome(failed, 2).save).toBeNull();
   });
 
@@ -95,5 +95,14 @@ describe("AutosaveSession", () => {
     const kept: SaveEvent = { state: "checkpoint", article: 1, revision: 7 };
     expect(session.outcome(kept, 1)).toEqual({ listed: null, save: null, checkpoint: true, diverged: null });
     expect(session.outcome(kept, 2).checkpoint).toBe(false);
+  });
+
+  it("says in plain words when the disk is full or the library read-only, else the error itself", () => {
+    const full = notSavedText({ code: "disk_full", message: "the disk that holds the library /x is full" });
+    expect(full).toContain("disk is full");
+    expect(full).toContain("text kept, retrying");
+    expect(notSavedText({ code: "library_read_only", message: "m" })).toContain("read-only");
+    expect(notSavedText({ code: "io", message: "cannot read /x" })).toBe("Not saved: cannot read /x");
+    expect(notSavedText({ message: "gone" })).toBe("Not saved: gone");
   });
 });

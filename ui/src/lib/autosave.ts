@@ -3,9 +3,28 @@
 // an `autosave` event means for the article on screen. The backend drops an
 // edit older than one it has seen (IPC calls may arrive out of order) and
 // never writes over a body changed elsewhere since the edit's base.
-import type { Article, ArticleId, ArticleSummary, SaveEvent } from "./bindings";
+import type { Article, ArticleId, ArticleSummary, ErrorCode, SaveEvent } from "./bindings";
 
-export type SaveState = { kind: "saved" } | { kind: "saving" } | { kind: "error"; message: string };
+export type SaveState =
+  | { kind: "saved" }
+  | { kind: "saving" }
+  | { kind: "error"; message: string; code?: ErrorCode | "ipc" };
+
+/// What the status bar says while the text on screen is not saved. A full
+/// disk and a read-only library get a few plain words that fit the bar (the
+/// backend keeps the text and retries by itself; the tooltip has the whole
+/// sentence, with the library's path); anything else is the error's own
+/// sentence.
+export function notSavedText(state: { message: string; code?: ErrorCode | "ipc" }): string {
+  switch (state.code) {
+    case "disk_full":
+      return "Not saved: the disk is full (text kept, retrying)";
+    case "library_read_only":
+      return "Not saved: the library is read-only (text kept, retrying)";
+    default:
+      return `Not saved: ${state.message}`;
+  }
+}
 
 export type BodyHash = Article["body_hash"];
 
@@ -85,7 +104,9 @@ export class AutosaveSession {
       };
     }
     if (event.state === "checkpoint") return { ...none, checkpoint: open === event.article };
-    if (open === event.article) return { ...none, save: { kind: "error", message: event.error.message } };
+    if (open === event.article) {
+      return { ...none, save: { kind: "error", message: event.error.message, code: event.error.code } };
+    }
     return none;
   }
 }

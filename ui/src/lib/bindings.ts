@@ -522,7 +522,7 @@ export type Repair = { backup: BackupInfo, rebuilt: Array<string>, after: Doctor
 
 export type LibraryProblem = { library: string, error: ErrorInfo, backup: BackupInfo | null, };
 
-export type ErrorCode = "not_a_library" | "library_too_new" | "library_read_only" | "library_busy" | "library_corrupt" | "library_unavailable" | "backup_failed" | "article_not_found" | "slug_taken" | "article_trashed" | "not_in_trash" | "invalid_input" | "unsupported_image" | "faq_item_not_found" | "faq_block_not_found" | "revision_not_found" | "revision_corrupt" | "not_utf8" | "binary_file" | "file_too_large" | "front_matter_invalid" | "io" | "storage";
+export type ErrorCode = "not_a_library" | "library_too_new" | "library_read_only" | "disk_full" | "library_busy" | "library_corrupt" | "library_unavailable" | "backup_failed" | "article_not_found" | "slug_taken" | "article_trashed" | "not_in_trash" | "invalid_input" | "unsupported_image" | "faq_item_not_found" | "faq_block_not_found" | "revision_not_found" | "revision_corrupt" | "not_utf8" | "binary_file" | "file_too_large" | "front_matter_invalid" | "io" | "storage" | "mirror_paused";
 
 export type ErrorInfo = { code: ErrorCode, message: string, };
 
@@ -613,6 +613,8 @@ export const events = {
   autosave: "autosave",
   mirror: "mirror",
   mirrorError: "mirror-error",
+  mirrorPaused: "mirror-paused",
+  mirrorResumed: "mirror-resumed",
   importProgress: "import-progress",
   importDone: "import-done",
 } as const;

@@ -145,9 +145,12 @@ export class DocumentStore {
   edited(text: string) {
     if (!this.current) return;
     this.body = text;
-    this.save = { kind: "saving" };
+    // A failure stays on show while the writer types on: the text is kept
+    // and retried, but it is not saved until a save of it says so.
+    if (this.save.kind !== "error") this.save = { kind: "saving" };
     this.autosave.stage(this.current.id, text, (error) => {
-      this.save = { kind: "error", message: toBylineError(error).message };
+      const { message, code } = toBylineError(error);
+      this.save = { kind: "error", message, code };
     });
     this.preview.render(text);
   }
@@ -335,7 +338,8 @@ export class DocumentStore {
       await this.flushTyping();
       await command();
     } catch (error) {
-      this.save = { kind: "error", message: toBylineError(error).message };
+      const { message, code } = toBylineError(error);
+      this.save = { kind: "error", message, code };
     }
   }
 

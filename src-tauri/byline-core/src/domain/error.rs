@@ -30,6 +30,11 @@ pub enum Error {
     #[error("the library {path} is read-only, so changes cannot be saved")]
     LibraryReadOnly { path: PathBuf },
 
+    #[error(
+        "the disk that holds the library {path} is full, so changes cannot be saved; free some space"
+    )]
+    DiskFull { path: PathBuf },
+
     #[error("the library {path} is busy in another program; try again in a moment")]
     LibraryBusy { path: PathBuf },
 
@@ -114,6 +119,7 @@ impl Error {
             Error::NotALibrary { .. } => ErrorCode::NotALibrary,
             Error::LibraryTooNew { .. } => ErrorCode::LibraryTooNew,
             Error::LibraryReadOnly { .. } => ErrorCode::LibraryReadOnly,
+            Error::DiskFull { .. } => ErrorCode::DiskFull,
             Error::LibraryBusy { .. } => ErrorCode::LibraryBusy,
             Error::LibraryCorrupt { .. } => ErrorCode::LibraryCorrupt,
             Error::LibraryUnavailable { .. } => ErrorCode::LibraryUnavailable,
@@ -151,6 +157,15 @@ impl Error {
         let path = path.to_path_buf();
         match err.sqlite_error_code() {
             Some(C::ReadOnly) => Error::LibraryReadOnly { path },
+            Some(C::DiskFull) => Error::DiskFull { path },
+            // SQLite reports a write the system refused as a bare I/O error
+            // (a full disk only sometimes as SQLITE_FULL: an fsync or a
+            // grown -shm file says IOERR); the file system says which.
+            Some(C::SystemIoFailure) => match super::disk::why_writes_fail(&path) {
+                Some(super::disk::WriteBlocked::ReadOnly) => Error::LibraryReadOnly { path },
+                Some(super::disk::WriteBlocked::Full) => Error::DiskFull { path },
+                None => Error::Storage(err),
+            },
             Some(C::DatabaseBusy | C::DatabaseLocked) => Error::LibraryBusy { path },
             Some(C::NotADatabase) => Error::NotALibrary {
                 path,
@@ -160,10 +175,18 @@ impl Error {
                 path,
                 detail: err.to_string(),
             },
-            Some(C::CannotOpen | C::PermissionDenied) => Error::LibraryUnavailable {
-                path,
-                detail: err.to_string(),
-            },
+            // A WAL library cannot even be opened where its -wal and -shm
+            // files cannot be written.
+            Some(C::CannotOpen | C::PermissionDenied) => {
+                match super::disk::why_writes_fail(&path) {
+                    Some(super::disk::WriteBlocked::ReadOnly) => Error::LibraryReadOnly { path },
+                    Some(super::disk::WriteBlocked::Full) => Error::DiskFull { path },
+                    None => Error::LibraryUnavailable {
+                        path,
+                        detail: err.to_string(),
+                    },
+                }
+            }
             _ => Error::Storage(err),
         }
     }
@@ -178,6 +201,7 @@ pub enum ErrorCode {
     NotALibrary,
     LibraryTooNew,
     LibraryReadOnly,
+    DiskFull,
     LibraryBusy,
     LibraryCorrupt,
     LibraryUnavailable,
@@ -202,10 +226,11 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 23] = [
+    pub const ALL: [ErrorCode; 25] = [
         ErrorCode::NotALibrary,
         ErrorCode::LibraryTooNew,
         ErrorCode::LibraryReadOnly,
+        ErrorCode::DiskFull,
         ErrorCode::LibraryBusy,
         ErrorCode::LibraryCorrupt,
         ErrorCode::LibraryUnavailable,
@@ -235,6 +260,7 @@ impl ErrorCode {
             ErrorCode::NotALibrary => "not_a_library",
             ErrorCode::LibraryTooNew => "library_too_new",
             ErrorCode::LibraryReadOnly => "library_read_only",
+            ErrorCode::DiskFull => "disk_full",
             ErrorCode::LibraryBusy => "library_busy",
             ErrorCode::LibraryCorrupt => "library_corrupt",
             ErrorCode::LibraryUnavailable => "library_unavailable",

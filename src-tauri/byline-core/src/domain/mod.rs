@@ -6,6 +6,7 @@ pub mod article;
 pub mod asset;
 pub mod correction;
 pub mod date;
+pub mod disk;
 pub mod error;
 pub mod faq;
 pub mod hash;

@@ -33,6 +33,21 @@ fn a_fresh_file_gets_every_migration_and_our_application_id() {
     assert_eq!(lib.integrity_check().unwrap(), "ok");
 }
 
+/// "Saved" means on the disk: every commit syncs the WAL (synchronous=FULL),
+/// so a power loss cannot roll back a save the window acknowledged.
+#[test]
+fn every_commit_is_synced_to_disk() {
+    let (_dir, path) = temp_library();
+    let mut lib = Library::open(&path).unwrap();
+    assert_eq!(lib.durability().unwrap(), Durability::Full);
+    drop(lib);
+    // And again on a library that already exists.
+    lib = Library::open(&path).unwrap();
+    assert_eq!(lib.durability().unwrap(), Durability::Full);
+    lib.set_durability(Durability::Normal).unwrap();
+    assert_eq!(lib.durability().unwrap(), Durability::Normal);
+}
+
 #[test]
 fn reopening_keeps_data_and_runs_no_migration_twice() {
     let (_dir, path) = temp_library();

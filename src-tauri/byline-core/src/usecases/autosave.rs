@@ -45,7 +45,7 @@ impl Default for Policy {
         Policy {
             quiet: Duration::from_millis(400),
             max_delay: Duration::from_secs(2),
-            max_backoff: Duration::from_secs(30),
+            max_backoff: Duration::from_secs(10),
         }
     }
 }

@@ -299,6 +299,7 @@ fn is_library_failure(e: &Error) -> bool {
         e,
         Error::Storage(_)
             | Error::LibraryReadOnly { .. }
+            | Error::DiskFull { .. }
             | Error::LibraryBusy { .. }
             | Error::LibraryCorrupt { .. }
             | Error::LibraryUnavailable { .. }

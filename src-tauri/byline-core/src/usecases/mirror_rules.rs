@@ -26,7 +26,7 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::atomic_write::write_atomically;
+use super::atomic_write::replace_if_unchanged;
 use super::import::{prepare_text, write_prepared, FaqImport, ImportOptions, Target};
 use crate::domain::article::{Article, ArticleId, ArticleMeta};
 use crate::domain::error::{Error, Result};
@@ -241,12 +241,15 @@ impl Library {
             }
             _ => {}
         }
+        let seen = on_disk(&target);
         let unchanged = mapping
             .as_ref()
             .is_some_and(|m| m.hash == hash && !m.trashed && m.name == name)
-            && on_disk(&target).as_deref() == Some(hash.as_str());
-        if !unchanged {
-            write_atomically(&target, text.as_bytes())?;
+            && seen.as_deref() == Some(hash.as_str());
+        // A save in the writer's editor can land while ours is synced: then
+        // theirs stays, and is read as the edit it is.
+        if !unchanged && !replace_if_unchanged(&target, text.as_bytes(), seen.as_deref())? {
+            return self.mirror_in(folder, &target);
         }
         // The edit time of the text just written, not the article's by now:
         // a save that landed meanwhile must still look unwritten.

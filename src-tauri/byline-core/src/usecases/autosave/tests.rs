@@ -252,3 +252,149 @@ fn a_pause_after_saved_typing_is_kept_in_history_without_more_typing() {
     );
     drop(saver);
 }
+
+#[path = "../../../../../tests/small_disk/mod.rs"]
+mod small_disk;
+
+/// An autosaver on a library in `disk`, retrying quickly, with "saved
+/// before" already saved and the WAL emptied, so the next save needs new
+/// blocks on the disk.
+fn on_small_disk(
+    disk: &small_disk::SmallDisk,
+) -> (
+    std::path::PathBuf,
+    Arc<Mutex<Library>>,
+    ArticleId,
+    Autosaver,
+    mpsc::Receiver<SaveEvent>,
+) {
+    let path = disk.path().join("library.byline");
+    let lib = Library::open(&path).unwrap();
+    let mut lib = lib;
+    let id = lib.create_article("T", "saved before").unwrap().id;
+    lib.conn
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    let library = Arc::new(Mutex::new(lib));
+    let (tx, rx) = mpsc::channel();
+    let tx = Mutex::new(tx);
+    let policy = Policy {
+        quiet: Duration::from_millis(50),
+        max_delay: Duration::from_millis(200),
+        max_backoff: Duration::from_millis(200),
+    };
+    let saver = Autosaver::start(Arc::clone(&library), policy, move |e| {
+        let _ = lock(&tx).send(e);
+    });
+    (path, library, id, saver, rx)
+}
+
+/// Text long enough to need many new pages (the body and its index).
+fn long_text() -> String {
+    (0..4_000)
+        .map(|i| format!("word{i}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The staged text, between two retries: while one runs, the worker holds
+/// the edit (under the library lock) rather than the pending map.
+fn staged(saver: &Autosaver, id: ArticleId) -> Option<String> {
+    for _ in 0..100 {
+        if let Some(body) = saver.pending_body(id) {
+            return Some(body);
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    None
+}
+
+fn next_event(rx: &mpsc::Receiver<SaveEvent>) -> SaveEvent {
+    rx.recv_timeout(Duration::from_secs(20))
+        .expect("an autosave event")
+}
+
+#[test]
+fn a_full_disk_fails_the_save_keeps_the_text_and_saving_resumes_when_space_returns() {
+    let Some(disk) = small_disk::SmallDisk::new(8) else {
+        return;
+    };
+    let (path, library, id, saver, rx) = on_small_disk(&disk);
+    disk.fill();
+    let typed = long_text();
+    saver.stage(id, typed.clone(), 1, BodyHash::of("saved before"));
+
+    match next_event(&rx) {
+        SaveEvent::Failed {
+            article,
+            seq,
+            error,
+        } => {
+            assert_eq!((article, seq), (id, 1));
+            assert_eq!(error.code, "disk_full", "{}", error.message);
+            assert!(error.message.contains("full"), "{}", error.message);
+            assert!(error.message.contains(path.to_str().unwrap()));
+        }
+        other => panic!("expected the save to fail, got {other:?}"),
+    }
+    assert_eq!(staged(&saver, id).as_deref(), Some(typed.as_str()));
+    assert_eq!(body(&library, id), "saved before");
+    assert_eq!(lock(&library).integrity_check().unwrap(), "ok");
+
+    // More typing while the disk is full is kept too, and only the newest
+    // text is written once there is room: no one has to press anything.
+    let newer = format!("{typed} and more");
+    saver.stage(id, newer.clone(), 2, BodyHash::of("saved before"));
+    disk.free();
+    loop {
+        match next_event(&rx) {
+            SaveEvent::Saved { seq, .. } => {
+                assert_eq!(seq, 2);
+                break;
+            }
+            SaveEvent::Failed { error, .. } => assert_eq!(error.code, "disk_full"),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(body(&library, id), newer);
+    assert!(saver.pending_body(id).is_none());
+    drop(saver);
+    drop(library);
+    let reopened = Library::open(&path).unwrap();
+    assert_eq!(reopened.article(id).unwrap().body, newer);
+    assert_eq!(reopened.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn a_library_gone_read_only_fails_the_save_as_such_and_damages_nothing() {
+    let Some(disk) = small_disk::SmallDisk::new(8) else {
+        return;
+    };
+    let (path, library, id, saver, rx) = on_small_disk(&disk);
+    disk.fail_read_only();
+    let typed = long_text();
+    saver.stage(id, typed.clone(), 1, BodyHash::of("saved before"));
+    match next_event(&rx) {
+        SaveEvent::Failed { error, .. } => {
+            assert_eq!(error.code, "library_read_only", "{}", error.message);
+            assert!(error.message.contains("read-only"), "{}", error.message);
+        }
+        other => panic!("expected the save to fail, got {other:?}"),
+    }
+    // Still in memory, still retried (and still refused).
+    assert_eq!(staged(&saver, id).as_deref(), Some(typed.as_str()));
+    match next_event(&rx) {
+        SaveEvent::Failed { seq, error, .. } => {
+            assert_eq!((seq, error.code.as_str()), (1, "library_read_only"))
+        }
+        other => panic!("expected a retry, got {other:?}"),
+    }
+    assert_eq!(body(&library, id), "saved before");
+    drop(saver);
+    drop(library);
+    // Replugged: what was saved before is there, and the file is sound.
+    disk.remount();
+    let reopened = Library::open(&path).unwrap();
+    assert_eq!(reopened.article(id).unwrap().body, "saved before");
+    assert_eq!(reopened.integrity_check().unwrap(), "ok");
+}
