@@ -11,7 +11,7 @@ use std::time::Duration;
 use byline_core::domain::faq::QuestionAnswer;
 use byline_core::{Library, Status};
 use serde_json::{json, Value};
-use support::{App, CTRL, RELEASE_MODIFIERS};
+use support::{App, CTRL, RELEASE_MODIFIERS, SHIFT};
 
 const TAB: char = '\u{E004}';
 
@@ -318,5 +318,60 @@ async fn a_word_target_shows_progress_and_the_session_count() {
     )
     .await;
     assert!(!exists(&app, "session-count").await);
+    app.close().await;
+}
+
+/// Every child of the status bar on one line (none taller than a line),
+/// and the bar itself one row.
+const STATUS_ONE_ROW: &str = "(() => { const bar = document.querySelector('[data-testid=status-bar]'); const kids = [...bar.children].filter(k => k.offsetWidth > 0); return bar.offsetHeight <= 30 && kids.every(k => k.offsetHeight <= 20 && k.getBoundingClientRect().right <= bar.getBoundingClientRect().right + 1); })()";
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn at_900_pixels_the_status_bar_keeps_one_row_and_a_side_panel_leaves_room_to_write() {
+    let (_dir, library) = worst_case_library();
+    let app = App::launch(&library).await;
+    app.wait_for_css("[data-testid=word-count]").await;
+
+    for width in [1280, 900] {
+        set_width(&app, width).await;
+        assert_eq!(
+            app.js(STATUS_ONE_ROW).await,
+            json!(true),
+            "at {width}px the status bar wraps"
+        );
+    }
+    // The word count and the saving state always stay.
+    for id in ["word-count", "save-state"] {
+        app.wait_for_js(
+            &format!("document.querySelector('[data-testid={id}]').offsetWidth > 0"),
+            json!(true),
+        )
+        .await;
+    }
+
+    // A side panel at 900: the preview steps aside rather than leave the
+    // editor a sliver; it comes back when the panel closes.
+    app.click("[data-testid=title-input]").await;
+    app.press(&format!("{CTRL}{SHIFT}d{RELEASE_MODIFIERS}")).await;
+    app.wait_for_css("[data-testid=details-panel]").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let editor = app
+        .js("document.querySelector('.writing').getBoundingClientRect().width")
+        .await
+        .as_f64()
+        .unwrap();
+    assert!(editor >= 300.0, "the editor is {editor}px wide beside Details");
+    assert_eq!(
+        app.js("getComputedStyle(document.querySelector('.preview-pane')).visibility")
+            .await,
+        json!("hidden")
+    );
+    app.screenshot_both_themes("narrow-900-details").await;
+    app.press(&format!("{CTRL}{SHIFT}d{RELEASE_MODIFIERS}")).await;
+    app.wait_for_js(
+        "getComputedStyle(document.querySelector('.preview-pane')).visibility",
+        json!("visible"),
+    )
+    .await;
     app.close().await;
 }

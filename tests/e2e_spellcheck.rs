@@ -198,3 +198,75 @@ async fn a_language_without_a_dictionary_falls_back_and_says_so() {
     app.screenshot_both_themes("spellcheck-fallback").await;
     app.close().await;
 }
+
+/// What Enchant suggests for `word` with `dictionary` (its ispell pipe
+/// mode, `& word count offset: one, two…`): what WebKit's menu lists.
+fn suggestions(dictionary: &str, word: &str) -> Vec<String> {
+    let mut child = Command::new("enchant-2")
+        .args(["-a", "-d", dictionary])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("enchant-2 must be installed (make test installs it)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{word}\n").as_bytes())
+        .unwrap();
+    let out = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    out.lines()
+        .find_map(|l| l.strip_prefix('&'))
+        .and_then(|l| l.split_once(": "))
+        .map(|(_, list)| list.split(", ").map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// A right-click on a misspelled word opens WebKit's own menu, whose
+/// suggestions come from the dictionary the window loaded. WebDriver cannot
+/// read a native menu, so the test checks its two halves: the dictionary
+/// offers the right word for what was typed, and the window lets the
+/// right-click through to WebKit (nothing in the page cancels it).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn a_right_click_on_a_misspelling_reaches_webkits_menu_of_suggestions() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = library_in(dir.path(), "en-US");
+    let app = App::launch(&library).await;
+    app.type_in_editor("We recieve the timetable").await;
+    app.wait_for_js(
+        "document.querySelector('.cm-line')?.textContent",
+        json!("We recieve the timetable"),
+    )
+    .await;
+    assert!(
+        suggestions("en_US", "recieve").contains(&"receive".to_owned()),
+        "{:?}",
+        suggestions("en_US", "recieve")
+    );
+    // Record, after every listener of the page has run, whether the
+    // right-click was cancelled; then right-click the word.
+    app.js("(window.__menuCancelled = null, window.addEventListener('contextmenu', e => { window.__menuCancelled = e.defaultPrevented; }), true)")
+        .await;
+    let line = app.wait_for_css(".cm-line").await;
+    use fantoccini::actions::InputSource;
+    let actions = fantoccini::actions::MouseActions::new("mouse".into())
+        .then(fantoccini::actions::PointerAction::MoveToElement {
+            element: line,
+            duration: None,
+            x: -60.0,
+            y: 0.0,
+        })
+        .then(fantoccini::actions::PointerAction::Down {
+            button: fantoccini::actions::MOUSE_BUTTON_RIGHT,
+        })
+        .then(fantoccini::actions::PointerAction::Up {
+            button: fantoccini::actions::MOUSE_BUTTON_RIGHT,
+        });
+    app.client.perform_actions(actions).await.unwrap();
+    app.wait_for_js("window.__menuCancelled", json!(false)).await;
+    // Showing the menu changes nothing: the text is as typed.
+    app.client.release_actions().await.unwrap();
+    assert_eq!(app.editor_text().await, "We recieve the timetable");
+    app.close().await;
+}
