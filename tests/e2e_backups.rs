@@ -149,7 +149,7 @@ async fn a_damaged_library_is_shown_as_such_and_its_backup_opens_as_a_copy() {
     assert_eq!(std::fs::read(&library).unwrap(), before, "not written to");
 
     app.click("[data-testid=open-backup-copy]").await;
-    app.wait_for_css("#app > .app").await;
+    app.wait_for_css("[id='byline:app'] > .app").await;
     app.wait_for_js(
         "document.querySelector('[data-testid=title-input]')?.value",
         json!(TITLE),

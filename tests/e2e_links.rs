@@ -165,7 +165,7 @@ async fn links_open_in_the_browser_and_never_navigate_the_window() {
     .await;
     tokio::time::sleep(Duration::from_millis(800)).await;
     assert_eq!(url_of(&app).await, home);
-    app.wait_for_css("#app > .app").await;
+    app.wait_for_css("[id='byline:app'] > .app").await;
     assert!(
         site.requests().is_empty(),
         "the window itself never reached the other site: {:?}",

@@ -142,7 +142,13 @@ impl SmallDisk {
     /// what is read afterwards comes from the disk, not from memory.
     pub fn remount(&self) {
         let mount = self.mount.to_str().unwrap();
-        run("umount", &[mount]).unwrap();
+        // The app's helper processes (WebKit's) may hold the folder for a
+        // moment after the app itself has exited.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        while let Err(busy) = run("umount", &[mount]) {
+            assert!(std::time::Instant::now() < deadline, "{busy}");
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
         let image = self.dir.path().join("disk.img");
         run(
             "mount",

@@ -118,7 +118,7 @@ impl App {
     /// As [`App::launch`], with extra environment for the app (for example
     /// `GTK_THEME=Adwaita:dark`, which WebKitGTK reports as a dark system theme).
     pub async fn launch_with_env(library: &Path, env: &[(&str, &str)]) -> App {
-        App::launch_until(library, env, "#app > .app").await
+        App::launch_until(library, env, "[id='byline:app'] > .app").await
     }
 
     /// As [`App::launch_with_env`], ready once `ready_css` is on the page

@@ -9,7 +9,7 @@ import "./styles/app.css";
 guardLinks(document, (error) => console.error("byline: could not open the link", error));
 // A library that would not open gets a page of its own (what is wrong, and
 // its newest good backup) instead of the window, which would need it.
-const target = document.getElementById("app")!;
+const target = document.getElementById("byline:app")!;
 commands.libraryProblem().then(
   (problem) => (problem ? mount(DamagedLibrary, { target, props: { problem } }) : mount(App, { target })),
   () => mount(App, { target }),

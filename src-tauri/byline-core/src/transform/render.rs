@@ -449,11 +449,16 @@ fn sanitizer(
 /// Whether `id` on `element` is one the renderer itself makes: a heading's
 /// anchor (comrak's, or a FAQ question's), a footnote (`fn-…`) or a
 /// reference to one (`fnref-…`). Ids written in the article's own HTML are
-/// dropped, so `<p id="app">` cannot take an id the window uses.
+/// dropped, so `<p id="app">` cannot take an id the window uses. A
+/// heading keeps an id only as comrak would write one (letters, digits,
+/// `-`, `_`): the window's own ids all start `byline:`, which no article
+/// can then produce, whatever its headings say.
 fn renderer_id(element: &str, id: &str) -> bool {
     !id.is_empty()
         && match element {
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => true,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => id
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_'),
             "li" => id.starts_with("fn-"),
             "a" => id.starts_with("fnref-"),
             _ => false,

@@ -503,6 +503,23 @@ fn ids_written_in_the_article_are_dropped_and_the_renderer_s_kept() {
     }
 }
 
+/// The window's own ids all start `byline:` (see `renderer_id`): no heading
+/// of an article, Markdown or raw HTML, can take one.
+#[test]
+fn no_article_heading_can_take_an_id_of_the_window() {
+    let md = "# byline:app
+
+<h2 id=\"byline:settings-site\">Raw</h2>
+
+<h3 id=\"part-2\">Kept</h3>\n";
+    for html in [render(md), joined(&preview(md).blocks)] {
+        assert!(!html.contains("id=\"byline:"), "{html}");
+        assert!(html.contains("<h1 id=\"bylineapp\">"), "{html}");
+        assert!(html.contains("<h2>Raw</h2>"), "{html}");
+        assert!(html.contains("<h3 id=\"part-2\">Kept</h3>"), "{html}");
+    }
+}
+
 #[test]
 fn an_input_can_only_be_a_task_list_s_disabled_checkbox() {
     let html = render("<input>\n\n<input type=\"text\" value=\"x\">\n\n<input type=password name=p>\n\n- [ ] open\n- [x] done\n");
