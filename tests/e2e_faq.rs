@@ -493,6 +493,16 @@ async fn a_shared_item_edited_in_one_article_changes_in_the_other() {
     )
     .await;
     open_faq_panel(&app).await;
+    // The answer's preview arrives a moment later and pushes Share down: a
+    // click aimed before it lands where Share no longer is.
+    app.wait_for_js(
+        &format!(
+            "document.querySelector(\"{}\")?.textContent.trim()",
+            in_item(0, "[data-testid=faq-answer-preview]")
+        ),
+        json!("Yes, on a lead."),
+    )
+    .await;
     click(&app, &in_item(0, "[data-testid=faq-share]")).await;
     app.wait_for_js(
         &format!(

@@ -31,10 +31,11 @@ fn library_in(dir: &Path, language: &str) -> std::path::PathBuf {
     path
 }
 
-/// The words Enchant's `dictionary` flags in `text`, as WebKit would.
-fn misspelled(dictionary: &str, text: &str) -> Vec<String> {
+/// What `enchant-2 ARGS` prints for `input` (the library WebKitGTK checks
+/// spelling with).
+fn enchant(args: &[&str], input: &str) -> String {
     let mut child = Command::new("enchant-2")
-        .args(["-l", "-d", dictionary])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -43,15 +44,16 @@ fn misspelled(dictionary: &str, text: &str) -> Vec<String> {
         .stdin
         .take()
         .unwrap()
-        .write_all(text.as_bytes())
+        .write_all(input.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "enchant-2 has no {dictionary} dictionary"
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
+    assert!(out.status.success(), "enchant-2 {args:?} failed (no such dictionary?)");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The words Enchant's `dictionary` flags in `text`, as WebKit would.
+fn misspelled(dictionary: &str, text: &str) -> Vec<String> {
+    enchant(&["-l", "-d", dictionary], text)
         .lines()
         .map(str::to_owned)
         .collect()
@@ -202,20 +204,8 @@ async fn a_language_without_a_dictionary_falls_back_and_says_so() {
 /// What Enchant suggests for `word` with `dictionary` (its ispell pipe
 /// mode, `& word count offset: one, two…`): what WebKit's menu lists.
 fn suggestions(dictionary: &str, word: &str) -> Vec<String> {
-    let mut child = Command::new("enchant-2")
-        .args(["-a", "-d", dictionary])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("enchant-2 must be installed (make test installs it)");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{word}\n").as_bytes())
-        .unwrap();
-    let out = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
-    out.lines()
+    enchant(&["-a", "-d", dictionary], &format!("{word}\n"))
+        .lines()
         .find_map(|l| l.strip_prefix('&'))
         .and_then(|l| l.split_once(": "))
         .map(|(_, list)| list.split(", ").map(str::to_owned).collect())
