@@ -16,5 +16,6 @@ mod metadata;
 mod mirror;
 mod render;
 mod revisions;
+mod site;
 mod usage;
 mod workflow;

@@ -16,6 +16,7 @@ mod metadata;
 mod mirror;
 mod render;
 mod revisions;
+mod site;
 mod workflow;
 
 use std::error::Error as _;
@@ -129,6 +130,10 @@ enum Command {
     /// the articles, every revision against its checksum, every image an
     /// article shows. Exits with 1 on a problem.
     Doctor(backups::DoctorArgs),
+    /// Show the site settings (the publication's name and address, its
+    /// language, the FAQ defaults, the boilerplate, smart quotes, spelling,
+    /// images from other sites), or `set SETTING VALUE` one of them.
+    Site(site::SiteArgs),
 }
 
 /// A value a typed argument refuses, in the words the refusal is printed
@@ -209,6 +214,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Backup(args) => backups::backup(c, args),
         Command::Backups(args) => backups::backups(c, args),
         Command::Doctor(args) => backups::doctor(c, args),
+        Command::Site(args) => site::site(c, args),
     }
 }
 
