@@ -91,3 +91,30 @@ fn a_value_that_is_not_a_number_stays_a_usage_error() {
         stderr(&out)
     );
 }
+
+#[test]
+fn version_manual_and_completions_come_from_the_binary() {
+    let lib = TestLibrary::new();
+    let out = lib.run(&["--version"]);
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("byline {}", env!("CARGO_PKG_VERSION"))
+    );
+
+    let out = lib.run(&["man"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = stdout(&out);
+    assert!(page.contains(".TH byline 1"), "{page}");
+    assert!(page.contains(".SH \"BYLINE EXPORT\""), "{page}");
+
+    for shell in ["bash", "zsh", "fish"] {
+        let out = lib.run(&["completions", shell]);
+        assert!(out.status.success(), "{shell}: {}", stderr(&out));
+        assert!(stdout(&out).contains("backups"), "{shell}");
+    }
+    // A shell clap does not know is a usage error, as clap prints them.
+    let out = lib.run(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("possible values: bash"), "{}", stderr(&out));
+}

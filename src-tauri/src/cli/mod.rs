@@ -12,6 +12,7 @@ mod export;
 mod faq;
 mod images;
 mod import;
+mod manual;
 mod metadata;
 mod mirror;
 mod render;
@@ -134,6 +135,11 @@ enum Command {
     /// language, the FAQ defaults, the boilerplate, smart quotes, spelling,
     /// images from other sites), or `set SETTING VALUE` one of them.
     Site(site::SiteArgs),
+    /// Print a completion script for a shell (bash, zsh, fish…), e.g.
+    /// `byline completions bash > /usr/share/bash-completion/completions/byline`.
+    Completions(manual::CompletionsArgs),
+    /// Print the manual page, byline(1), with a section per command.
+    Man,
 }
 
 /// A value a typed argument refuses, in the words the refusal is printed
@@ -215,6 +221,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Backups(args) => backups::backups(c, args),
         Command::Doctor(args) => backups::doctor(c, args),
         Command::Site(args) => site::site(c, args),
+        Command::Completions(args) => manual::completions(args),
+        Command::Man => manual::man(),
     }
 }
 
