@@ -30,6 +30,7 @@ const COMMANDS: &[&str] = &[
     "site_settings",
     "set_site_settings",
     "spellcheck_status",
+    "about",
     "library_counts",
     "create_article",
     "open_article",

@@ -290,3 +290,29 @@ async fn the_shortcuts_sheet_lists_every_key_from_the_palette() {
 
     app.close().await;
 }
+
+/// "About Byline" from the palette shows which Byline this is (the version
+/// `byline --version` prints) and which library file is open, in Settings.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn about_byline_names_the_version_and_the_library() {
+    let (_dir, library, app) = App::launch_fresh().await;
+    app.new_article().await;
+    palette_from_editor(&app).await;
+    type_in_palette(&app, "About").await;
+    app.wait_for_css("[data-testid=palette-input]")
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    app.wait_for_js(
+        "document.querySelector('[data-testid=about-version]')?.textContent",
+        json!(env!("CARGO_PKG_VERSION")),
+    )
+    .await;
+    assert_eq!(
+        app.text_of("[data-testid=about-library]").await,
+        library.display().to_string()
+    );
+    app.close().await;
+}

@@ -9,6 +9,7 @@
 use crate::backups::{BackupStatus, LibraryProblem};
 use crate::mirror::MirrorStatus;
 use crate::spellcheck::SpellcheckStatus;
+use crate::commands::About;
 use crate::state::WindowStart;
 use byline_core::domain::article::ArticleField;
 #[cfg(test)]
@@ -178,6 +179,7 @@ ipc_commands! {
     fn site_settings() -> SiteSettings;
     fn set_site_settings(settings: SiteSettings) -> SiteSettings;
     fn spellcheck_status() -> SpellcheckStatus;
+    fn about() -> About;
     fn text_stats(text: String) -> TextStats;
     fn html_to_markdown(html: String) -> String;
     fn search_articles(query: String) -> Vec<SearchHit>;
@@ -222,6 +224,7 @@ fn typescript_bindings() -> String {
         TagCount::decl(&cfg),
         SlugCheck::decl(&cfg),
         WindowStart::decl(&cfg),
+        About::decl(&cfg),
         Status::decl(&cfg),
         StatusChange::decl(&cfg),
         TextStats::decl(&cfg),

@@ -28,6 +28,23 @@ pub fn set_site_settings(app: AppHandle, settings: SiteSettings) -> IpcResult<Si
     Ok(saved)
 }
 
+/// What the About section shows: which Byline this is, and which library
+/// file the window has open.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct About {
+    /// The package version the binary was built from (`byline --version`).
+    pub version: String,
+    pub library: String,
+}
+
+#[tauri::command(async)]
+pub fn about(app: AppHandle) -> IpcResult<About> {
+    Ok(About {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        library: state(&app).library_path.display().to_string(),
+    })
+}
+
 #[tauri::command(async)]
 pub fn spellcheck_status(app: AppHandle) -> IpcResult<SpellcheckStatus> {
     crate::spellcheck::status(&app)

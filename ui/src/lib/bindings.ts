@@ -123,6 +123,12 @@ reopen: ArticleId | null,
  */
 notice: string | null, };
 
+export type About = { 
+/**
+ * The package version the binary was built from (`byline --version`).
+ */
+version: string, library: string, };
+
 export type Status = "draft" | "in_review" | "ready" | "published";
 
 export type StatusChange = { status: Status, changed_at: string, };
@@ -575,6 +581,7 @@ export const commands = {
   siteSettings: (): Promise<SiteSettings> => call<SiteSettings>("site_settings", {}),
   setSiteSettings: (settings: SiteSettings): Promise<SiteSettings> => call<SiteSettings>("set_site_settings", { settings }),
   spellcheckStatus: (): Promise<SpellcheckStatus> => call<SpellcheckStatus>("spellcheck_status", {}),
+  about: (): Promise<About> => call<About>("about", {}),
   textStats: (text: string): Promise<TextStats> => call<TextStats>("text_stats", { text }),
   htmlToMarkdown: (html: string): Promise<string> => call<string>("html_to_markdown", { html }),
   searchArticles: (query: string): Promise<Array<SearchHit>> => call<Array<SearchHit>>("search_articles", { query }),

@@ -68,6 +68,15 @@ export const ACTIONS: readonly AppAction[] = [
         s.showNotice(`Backed up to ${status.backups[0]?.path ?? status.folder}`);
       }),
   },
+  {
+    id: "about",
+    name: "About Byline (version, library file)",
+    group: "General",
+    run: (s) => {
+      if (s.panels.open !== "settings") s.togglePanel("settings");
+      void tick().then(() => document.querySelector("[data-testid=settings-about]")?.scrollIntoView({ block: "start" }));
+    },
+  },
   // Check library and Restore are in Settings, where their results show.
   {
     id: "check-library",
