@@ -352,7 +352,8 @@ async fn at_900_pixels_the_status_bar_keeps_one_row_and_a_side_panel_leaves_room
     // A side panel at 900: the preview steps aside rather than leave the
     // editor a sliver; it comes back when the panel closes.
     app.click("[data-testid=title-input]").await;
-    app.press(&format!("{CTRL}{SHIFT}d{RELEASE_MODIFIERS}")).await;
+    app.press(&format!("{CTRL}{SHIFT}d{RELEASE_MODIFIERS}"))
+        .await;
     app.wait_for_css("[data-testid=details-panel]").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let editor = app
@@ -360,14 +361,18 @@ async fn at_900_pixels_the_status_bar_keeps_one_row_and_a_side_panel_leaves_room
         .await
         .as_f64()
         .unwrap();
-    assert!(editor >= 300.0, "the editor is {editor}px wide beside Details");
+    assert!(
+        editor >= 300.0,
+        "the editor is {editor}px wide beside Details"
+    );
     assert_eq!(
         app.js("getComputedStyle(document.querySelector('.preview-pane')).visibility")
             .await,
         json!("hidden")
     );
     app.screenshot_both_themes("narrow-900-details").await;
-    app.press(&format!("{CTRL}{SHIFT}d{RELEASE_MODIFIERS}")).await;
+    app.press(&format!("{CTRL}{SHIFT}d{RELEASE_MODIFIERS}"))
+        .await;
     app.wait_for_js(
         "getComputedStyle(document.querySelector('.preview-pane')).visibility",
         json!("visible"),

@@ -130,7 +130,11 @@ async fn links_open_in_the_browser_and_never_navigate_the_window() {
     .unwrap();
     drop(lib);
     let (bin, log) = stand_in_browser(dir.path());
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let app = App::launch_with_env(&library, &[("PATH", &path)]).await;
     let home = url_of(&app).await;
 
@@ -153,7 +157,8 @@ async fn links_open_in_the_browser_and_never_navigate_the_window() {
     assert_eq!(url_of(&app).await, home);
 
     // A footnote reference scrolls within the page: nothing opens.
-    app.click("[data-testid=preview] a[data-footnote-ref]").await;
+    app.click("[data-testid=preview] a[data-footnote-ref]")
+        .await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(opened(&log).lines().count(), 2, "{}", opened(&log));
 

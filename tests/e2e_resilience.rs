@@ -16,7 +16,8 @@ use support::{eventually, App};
 
 /// About 10,000 words in paragraphs of about a hundred.
 fn long_body() -> String {
-    let sentence = "The harbour board met again on Tuesday to weigh the ferry contract and its costs. ";
+    let sentence =
+        "The harbour board met again on Tuesday to weigh the ferry contract and its costs. ";
     let paragraph = sentence.repeat(7);
     let mut body = String::from("## The long read\n\n");
     for n in 0..100 {
@@ -64,8 +65,16 @@ async fn switching_between_a_short_and_a_long_article_while_typing_never_crashes
     // typed in the last round reached the library.
     let lib = Library::open(&library).unwrap();
     let last = ROUNDS - 1;
-    assert!(lib.article(short).unwrap().body.contains(&format!("Short{last}")));
-    assert!(lib.article(long).unwrap().body.contains(&format!("Long{last}")));
+    assert!(lib
+        .article(short)
+        .unwrap()
+        .body
+        .contains(&format!("Short{last}")));
+    assert!(lib
+        .article(long)
+        .unwrap()
+        .body
+        .contains(&format!("Long{last}")));
     app.close().await;
 }
 
@@ -138,7 +147,8 @@ async fn a_killed_page_comes_back_on_the_same_article_with_what_was_typed() {
         .unwrap()
         .id;
     // A newer article: a fresh start would open it, not the one typed in.
-    lib.create_article("Harbour news", "Another story.").unwrap();
+    lib.create_article("Harbour news", "Another story.")
+        .unwrap();
     drop(lib);
     let app = App::launch(&library).await;
     open_titled(&app, "Ferry fares").await;
@@ -191,6 +201,9 @@ async fn a_killed_page_comes_back_on_the_same_article_with_what_was_typed() {
     })
     .await;
     let saved = Library::open(&library).unwrap().article(id).unwrap().body;
-    assert_eq!(saved, "Typed just before the page died. The council voted on Tuesday.");
+    assert_eq!(
+        saved,
+        "Typed just before the page died. The council voted on Tuesday."
+    );
     drop(app);
 }

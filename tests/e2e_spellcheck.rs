@@ -47,7 +47,10 @@ fn enchant(args: &[&str], input: &str) -> String {
         .write_all(input.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "enchant-2 {args:?} failed (no such dictionary?)");
+    assert!(
+        out.status.success(),
+        "enchant-2 {args:?} failed (no such dictionary?)"
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -254,7 +257,8 @@ async fn a_right_click_on_a_misspelling_reaches_webkits_menu_of_suggestions() {
             button: fantoccini::actions::MOUSE_BUTTON_RIGHT,
         });
     app.client.perform_actions(actions).await.unwrap();
-    app.wait_for_js("window.__menuCancelled", json!(false)).await;
+    app.wait_for_js("window.__menuCancelled", json!(false))
+        .await;
     // Showing the menu changes nothing: the text is as typed.
     app.client.release_actions().await.unwrap();
     assert_eq!(app.editor_text().await, "We recieve the timetable");

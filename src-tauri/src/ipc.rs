@@ -7,9 +7,9 @@
 //! that file is stale (`make bindings` rewrites it).
 
 use crate::backups::{BackupStatus, LibraryProblem};
+use crate::commands::About;
 use crate::mirror::MirrorStatus;
 use crate::spellcheck::SpellcheckStatus;
-use crate::commands::About;
 use crate::state::WindowStart;
 use byline_core::domain::article::ArticleField;
 #[cfg(test)]

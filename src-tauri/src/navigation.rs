@@ -85,7 +85,12 @@ mod tests {
 
     #[test]
     fn only_web_and_mail_links_open_outside() {
-        for bad in ["file:///etc/passwd", "javascript:alert(1)", "tauri://localhost/", "no"] {
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "tauri://localhost/",
+            "no",
+        ] {
             let err = open_link(bad).unwrap_err().to_string();
             assert!(err.contains("not a web or mail address"), "{bad}: {err}");
         }

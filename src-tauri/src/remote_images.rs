@@ -49,11 +49,13 @@ async fn fetch(url: &str) -> Result<(String, Vec<u8>), String> {
         .user_agent(concat!("Byline/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|e| e.to_string())?;
-    let mut response = client
-        .get(url)
-        .send()
-        .await
-        .map_err(|e| if e.is_timeout() { "the site took too long".to_owned() } else { "the site could not be reached".to_owned() })?;
+    let mut response = client.get(url).send().await.map_err(|e| {
+        if e.is_timeout() {
+            "the site took too long".to_owned()
+        } else {
+            "the site could not be reached".to_owned()
+        }
+    })?;
     if !response.status().is_success() {
         return Err(format!("the site answered {}", response.status()));
     }

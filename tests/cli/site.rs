@@ -14,7 +14,11 @@ fn site_settings_are_shown_and_set_one_at_a_time() {
 
     for (setting, value, now) in [
         ("name", "The Harbour Times", "The Harbour Times"),
-        ("base_url", "https://harbour.example", "https://harbour.example/"),
+        (
+            "base_url",
+            "https://harbour.example",
+            "https://harbour.example/",
+        ),
         ("load_remote_images", "on", "on"),
         ("smart_quotes", "yes", "on"),
     ] {
@@ -35,11 +39,17 @@ fn site_settings_are_shown_and_set_one_at_a_time() {
 #[test]
 fn a_refused_setting_changes_nothing_and_says_why_in_one_line() {
     let lib = TestLibrary::new();
-    assert_fails_with(&lib.run(&["site", "set", "colour", "blue"]), "not a site setting");
+    assert_fails_with(
+        &lib.run(&["site", "set", "colour", "blue"]),
+        "not a site setting",
+    );
     assert_fails_with(
         &lib.run(&["site", "set", "spellcheck", "maybe"]),
         "use on or off",
     );
-    assert_fails_with(&lib.run(&["site", "set", "language", "not a tag"]), "language");
+    assert_fails_with(
+        &lib.run(&["site", "set", "language", "not a tag"]),
+        "language",
+    );
     assert_eq!(lib.open().site_settings().unwrap().language, "en");
 }

@@ -116,5 +116,9 @@ fn version_manual_and_completions_come_from_the_binary() {
     // A shell clap does not know is a usage error, as clap prints them.
     let out = lib.run(&["completions", "tcsh"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("possible values: bash"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("possible values: bash"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -72,7 +72,11 @@ mod tests {
     #[test]
     fn the_man_page_has_a_section_per_command() {
         let page = String::from_utf8(man_page().unwrap()).unwrap();
-        assert!(page.starts_with(".ie") || page.contains(".TH byline 1"), "{}", &page[..200]);
+        assert!(
+            page.starts_with(".ie") || page.contains(".TH byline 1"),
+            "{}",
+            &page[..200]
+        );
         for sub in Cli::command().get_subcommands() {
             if sub.get_name() == "help" {
                 continue;

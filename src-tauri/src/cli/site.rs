@@ -116,9 +116,16 @@ mod tests {
         assert!(on.load_remote_images);
         let named = with_setting(&base, "name", "The Harbour Times").unwrap();
         assert_eq!(named.name, "The Harbour Times");
-        let err = with_setting(&base, "colour", "blue").unwrap_err().to_string();
-        assert!(err.contains("not a site setting") && err.contains("smart_quotes"), "{err}");
-        let err = with_setting(&base, "spellcheck", "maybe").unwrap_err().to_string();
+        let err = with_setting(&base, "colour", "blue")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("not a site setting") && err.contains("smart_quotes"),
+            "{err}"
+        );
+        let err = with_setting(&base, "spellcheck", "maybe")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("use on or off"), "{err}");
     }
 }
