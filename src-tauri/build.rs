@@ -40,6 +40,7 @@ const COMMANDS: &[&str] = &[
     "check_slug",
     "render_preview",
     "load_remote_images",
+    "preview_header",
     "open_link",
     "store_image",
     "article_history",

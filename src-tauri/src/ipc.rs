@@ -36,6 +36,7 @@ use byline_core::transform::faq::detect::DetectedFaq;
 use byline_core::transform::faq::validate::{FaqIssue, FaqProblem};
 use byline_core::transform::faq::FaqView;
 #[cfg(test)]
+use byline_core::transform::plain_article::{ChangeKind, StructureChange};
 use byline_core::transform::post::Mapping;
 use byline_core::transform::render::Preview;
 #[cfg(test)]
@@ -141,6 +142,7 @@ ipc_commands! {
     fn check_slug(id: ArticleId, slug: String) -> SlugCheck;
     fn render_preview(article: ArticleId, markdown: String, since: Option<u32>) -> Preview;
     fn load_remote_images(article: ArticleId) -> ();
+    fn preview_header(article: ArticleId, title: String) -> String;
     fn open_link(url: String) -> ();
     fn store_image(name: String, data: String) -> StoredImage;
     fn article_history(id: ArticleId) -> Vec<RevisionInfo>;
@@ -269,6 +271,8 @@ fn typescript_bindings() -> String {
         ImportPhase::decl(&cfg),
         crate::commands::import::ImportDone::decl(&cfg),
         Mapping::decl(&cfg),
+        StructureChange::decl(&cfg),
+        ChangeKind::decl(&cfg),
         BackupStatus::decl(&cfg),
         BackupInfo::decl(&cfg),
         BackupReason::decl(&cfg),

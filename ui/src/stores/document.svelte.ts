@@ -13,8 +13,10 @@ import {
   type MirrorConflict,
   type SaveEvent,
   type Status,
+  type StructureChange,
   type Updates,
 } from "../lib/bindings";
+import { undoChange } from "../lib/structure";
 import { AutosaveSession, type SaveState } from "../lib/autosave";
 import { toBylineError } from "../lib/call";
 import { nextAfter } from "../lib/listing";
@@ -236,6 +238,21 @@ export class DocumentStore {
   }
 
   // ---- title ---------------------------------------------------------------
+
+  /// Undoes one change an import's structure rules made in the open article
+  /// (the review's Undo): the editor takes the text as one undoable edit,
+  /// saved like typing. False when the change is no longer in the text.
+  undoStructure(change: StructureChange): boolean {
+    if (!this.current) return false;
+    const next = undoChange({ title: this.title, body: this.body }, change);
+    if (!next) return false;
+    if (next.body !== this.body) this.editor?.replaceText(next.body);
+    if (next.title !== this.title) {
+      this.title = next.title;
+      this.titleEdited();
+    }
+    return true;
+  }
 
   titleEdited() {
     clearTimeout(this.titleTimer);

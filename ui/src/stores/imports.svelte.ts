@@ -7,7 +7,7 @@ import type { LibraryStore } from "./library.svelte";
 import type { PanelStore } from "./panels.svelte";
 import type { ProblemStore } from "./problem.svelte";
 
-const IMPORT_OPTIONS: ImportOptions = { faq: "keep", atomic: false };
+const IMPORT_OPTIONS: ImportOptions = { faq: "keep", atomic: false, plain: false };
 
 export class ImportStore {
   report = $state<ImportReport | null>(null);
