@@ -95,7 +95,8 @@ async fn a_plain_text_import_is_reviewed_and_its_chrome_becomes_boilerplate() {
     app.click("[data-testid=title-input]").await;
     app.wait_for_css("[data-testid=title-input]")
         .await
-        .send_keys(" now")
+        // End, then the words: the click may land anywhere in the title.
+        .send_keys("\u{E010} now")
         .await
         .unwrap();
     app.wait_for_js(
