@@ -39,7 +39,17 @@ async fn a_plain_text_import_is_reviewed_and_its_chrome_becomes_boilerplate() {
              .map((li) => li.dataset.kind)",
         )
         .await;
-    for kind in ["title", "repeated_headline", "heading", "callout", "faq_item", "link", "comment_count", "share_prompt", "related"] {
+    for kind in [
+        "title",
+        "repeated_headline",
+        "heading",
+        "callout",
+        "faq_item",
+        "link",
+        "comment_count",
+        "share_prompt",
+        "related",
+    ] {
         assert!(
             kinds.as_array().unwrap().contains(&json!(kind)),
             "{kind} not in the review: {kinds}"

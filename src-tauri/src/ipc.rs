@@ -37,6 +37,7 @@ use byline_core::transform::faq::validate::{FaqIssue, FaqProblem};
 use byline_core::transform::faq::FaqView;
 #[cfg(test)]
 use byline_core::transform::plain_article::{ChangeKind, StructureChange};
+#[cfg(test)]
 use byline_core::transform::post::Mapping;
 use byline_core::transform::render::Preview;
 #[cfg(test)]

@@ -34,11 +34,22 @@ fn a_plain_text_article_gets_its_structure_back_and_the_report_lists_it() {
         md.starts_with("---\ntitle: Minister Quits Over Ferry Contract 🚨\n"),
         "{md}"
     );
-    assert!(md.contains("faq:\n- question: Who replaces the minister?"), "{md}");
+    assert!(
+        md.contains("faq:\n- question: Who replaces the minister?"),
+        "{md}"
+    );
     assert!(md.contains("\n## What Happens Next\n"), "{md}");
-    assert!(md.contains("> [!TIP]\n> Check the tender documents"), "{md}");
+    assert!(
+        md.contains("> [!TIP]\n> Check the tender documents"),
+        "{md}"
+    );
     assert!(md.contains("\nThe inquiry was opened in March.\n"), "{md}");
-    for chrome in ["12 comments", "Share this article", "Discover more", "You may also like"] {
+    for chrome in [
+        "12 comments",
+        "Share this article",
+        "Discover more",
+        "You may also like",
+    ] {
         assert!(!md.contains(chrome), "{chrome} in\n{md}");
     }
     // The JSON report carries each change with its kind.
@@ -50,7 +61,17 @@ fn a_plain_text_article_gets_its_structure_back_and_the_report_lists_it() {
         .iter()
         .map(|c| c["kind"].as_str().unwrap())
         .collect();
-    for kind in ["title", "repeated_headline", "heading", "callout", "faq_item", "link", "share_prompt", "subscribe", "related"] {
+    for kind in [
+        "title",
+        "repeated_headline",
+        "heading",
+        "callout",
+        "faq_item",
+        "link",
+        "share_prompt",
+        "subscribe",
+        "related",
+    ] {
         assert!(kinds.contains(&kind), "{kind} not in {kinds:?}");
     }
 }
@@ -78,7 +99,11 @@ fn dropped_chrome_is_offered_as_boilerplate_and_saved_only_when_asked() {
     assert!(out.contains("--use-boilerplate"), "{out}");
     assert_eq!(lib.open().site_settings().unwrap().share_prompt, "");
 
-    let out = stdout(&lib.run(&["import", &fixture("ferry-minister.txt"), "--use-boilerplate"]));
+    let out = stdout(&lib.run(&[
+        "import",
+        &fixture("ferry-minister.txt"),
+        "--use-boilerplate",
+    ]));
     assert!(out.contains("saved as its newsletter box"), "{out}");
     let site = lib.open().site_settings().unwrap();
     assert_eq!(
@@ -120,7 +145,12 @@ fn a_saved_page_imports_its_article_fields_and_faq() {
     ] {
         assert!(md.contains(field), "{field} missing from\n{md}");
     }
-    for chrome in ["Share this article", "Discover more", "You may also like", "Good riddance"] {
+    for chrome in [
+        "Share this article",
+        "Discover more",
+        "You may also like",
+        "Good riddance",
+    ] {
         assert!(!md.contains(chrome), "{chrome} in\n{md}");
     }
 }

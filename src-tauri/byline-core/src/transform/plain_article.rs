@@ -353,9 +353,9 @@ pub(crate) fn callout(p: &str) -> Option<String> {
 /// unless every paragraph after the FAQ line is a question or an answer
 /// and every question has one.
 fn find_faq(kept: &[String]) -> Option<(usize, Vec<QuestionAnswer>)> {
-    let at = kept.iter().position(|p| {
-        is_one_line(p, 60) && crate::transform::faq::detect::is_faq_heading(p)
-    })?;
+    let at = kept
+        .iter()
+        .position(|p| is_one_line(p, 60) && crate::transform::faq::detect::is_faq_heading(p))?;
     let mut items: Vec<QuestionAnswer> = Vec::new();
     let mut answer: Vec<&str> = Vec::new();
     for p in &kept[at + 1..] {

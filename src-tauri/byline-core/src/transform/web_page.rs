@@ -69,7 +69,9 @@ pub fn read(html: &str) -> Result<WebPage> {
     };
     let article = Readability::with_document(doc, base, Some(config))
         .and_then(|mut r| r.parse())
-        .map_err(|e| Error::invalid("web page", format!("holds no article Byline can find: {e}")))?;
+        .map_err(|e| {
+            Error::invalid("web page", format!("holds no article Byline can find: {e}"))
+        })?;
 
     let mut page = WebPage {
         title: meta.title,

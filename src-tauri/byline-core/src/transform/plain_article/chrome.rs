@@ -136,9 +136,17 @@ fn is_subscribe_prompt(text: &str) -> bool {
     ) {
         return true;
     }
-    let opens = ["subscribe", "sign up", "join our", "get the latest", "enter your email", "type your email", "get our"]
-        .iter()
-        .any(|p| text.starts_with(p));
+    let opens = [
+        "subscribe",
+        "sign up",
+        "join our",
+        "get the latest",
+        "enter your email",
+        "type your email",
+        "get our",
+    ]
+    .iter()
+    .any(|p| text.starts_with(p));
     let about = ["email", "newsletter", "inbox", "latest posts", "updates"]
         .iter()
         .any(|w| text.contains(w));

@@ -19,7 +19,11 @@ fn the_fixture_gets_its_structure_back() {
         ["Minister Quits Over Ferry Contract"]
     );
     assert_eq!(kinds(&s, ChangeKind::Heading), ["What Happens Next"]);
-    assert!(s.body.contains("\n\n## What Happens Next\n\n"), "{}", s.body);
+    assert!(
+        s.body.contains("\n\n## What Happens Next\n\n"),
+        "{}",
+        s.body
+    );
     assert!(s
         .body
         .contains("> [!TIP]\n> Check the tender documents yourself; they are public."));
@@ -56,7 +60,14 @@ fn the_fixture_gets_its_structure_back() {
             "Shipyard Jobs at Risk After Contract Row"
         ]
     );
-    for chrome in ["12 comments", "Share this", "Discover more", "Subscribe", "You may also", "Ferry Fares"] {
+    for chrome in [
+        "12 comments",
+        "Share this",
+        "Discover more",
+        "Subscribe",
+        "You may also",
+        "Ferry Fares",
+    ] {
         assert!(!s.body.contains(chrome), "{chrome} left in the body");
     }
     assert!(s.body.starts_with("The transport minister resigned"));
@@ -72,7 +83,9 @@ fn must_not_fire_cases_in_the_fixture_stay_as_written() {
     assert!(s.body.contains("Will the ferries ever sail? Nobody"));
     assert!(s.faq.iter().all(|qa| !qa.question.contains("ferries")));
     // "tip" inside a sentence is not a callout.
-    assert!(s.body.contains("\n\nA tip from a dockworker started it all"));
+    assert!(s
+        .body
+        .contains("\n\nA tip from a dockworker started it all"));
     assert_eq!(kinds(&s, ChangeKind::Callout).len(), 2);
 }
 
@@ -96,9 +109,18 @@ fn tip_mid_sentence_and_lower_case_labels_are_not_callouts() {
     ] {
         assert_eq!(callout(p), None, "{p}");
     }
-    assert_eq!(callout("Warning: deep water."), Some("> [!WARNING]\n> deep water.".into()));
-    assert_eq!(callout("IMPORTANT: read this."), Some("> [!IMPORTANT]\n> read this.".into()));
-    assert_eq!(callout("Pro tip: two\nlines"), Some("> [!TIP]\n> two\n> lines".into()));
+    assert_eq!(
+        callout("Warning: deep water."),
+        Some("> [!WARNING]\n> deep water.".into())
+    );
+    assert_eq!(
+        callout("IMPORTANT: read this."),
+        Some("> [!IMPORTANT]\n> read this.".into())
+    );
+    assert_eq!(
+        callout("Pro tip: two\nlines"),
+        Some("> [!TIP]\n> two\n> lines".into())
+    );
 }
 
 #[test]
@@ -179,18 +201,27 @@ fn a_text_that_opens_with_a_long_paragraph_has_no_title() {
     let text = "First line of a paragraph\nsecond line of it.\n\nMore.\n";
     let s = structure(text);
     assert_eq!(s.title, "");
-    assert_eq!(s.body, "First line of a paragraph\nsecond line of it.\n\nMore.\n");
+    assert_eq!(
+        s.body,
+        "First line of a paragraph\nsecond line of it.\n\nMore.\n"
+    );
 }
 
 #[test]
 fn urls_already_linked_are_left_and_punctuation_stays_outside() {
     let mut changes = Vec::new();
     assert_eq!(
-        link_urls("See https://a.example/x, or <https://b.example>.", &mut changes),
+        link_urls(
+            "See https://a.example/x, or <https://b.example>.",
+            &mut changes
+        ),
         "See <https://a.example/x>, or <https://b.example>."
     );
     assert_eq!(
-        link_urls("[here](https://c.example) and xhttps://d.example", &mut changes),
+        link_urls(
+            "[here](https://c.example) and xhttps://d.example",
+            &mut changes
+        ),
         "[here](https://c.example) and xhttps://d.example"
     );
     assert_eq!(changes.len(), 1);

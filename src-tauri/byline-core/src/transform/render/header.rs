@@ -71,8 +71,10 @@ fn image_src(image: &str, images: Images<'_>) -> Option<String> {
     }
     match images {
         Images::AsPublished => Some(url),
-        Images::InWindow { assets, remote } => Some(window_url(&url, remote).unwrap_or_else(|| {
-            comrak::options::URLRewriter::to_html(&AssetUrls(assets.to_owned()), &url)
-        })),
+        Images::InWindow { assets, remote } => {
+            Some(window_url(&url, remote).unwrap_or_else(|| {
+                comrak::options::URLRewriter::to_html(&AssetUrls(assets.to_owned()), &url)
+            }))
+        }
     }
 }

@@ -53,8 +53,16 @@ pub(super) fn read(doc: &Document) -> Meta {
             meta.put(field, value, &format!("JSON-LD {key}"));
         };
         set("title", text_of(article.get("headline")), "headline");
-        set("description", text_of(article.get("description")), "description");
-        set("date", text_of(article.get("datePublished")), "datePublished");
+        set(
+            "description",
+            text_of(article.get("description")),
+            "description",
+        );
+        set(
+            "date",
+            text_of(article.get("datePublished")),
+            "datePublished",
+        );
         set("image", url_of(article.get("image")), "image");
         let canonical = match article.get("mainEntityOfPage") {
             Some(Value::Object(o)) => text_of(o.get("@id").or(o.get("url"))),
@@ -95,10 +103,18 @@ pub(super) fn read(doc: &Document) -> Meta {
     };
     meta.put("title", og("og:title"), "og:title");
     meta.put("description", og("og:description"), "og:description");
-    meta.put("canonical", attr(r#"link[rel="canonical"]"#, "href"), "link canonical");
+    meta.put(
+        "canonical",
+        attr(r#"link[rel="canonical"]"#, "href"),
+        "link canonical",
+    );
     meta.put("canonical", og("og:url"), "og:url");
     meta.put("image", og("og:image"), "og:image");
-    meta.put("date", og("article:published_time"), "article:published_time");
+    meta.put(
+        "date",
+        og("article:published_time"),
+        "article:published_time",
+    );
     meta.put("site_name", og("og:site_name"), "og:site_name");
     meta.put(
         "description",

@@ -33,7 +33,10 @@ fn the_saved_page_gives_its_fields_from_json_ld_first() {
 fn the_article_is_extracted_without_the_site_around_it() {
     let page = read(FERRY).unwrap();
     let body = &page.body;
-    assert!(body.contains("The transport minister resigned on Tuesday"), "{body}");
+    assert!(
+        body.contains("The transport minister resigned on Tuesday"),
+        "{body}"
+    );
     assert!(body.contains("## What Happens Next"), "{body}");
     assert!(body.contains("Will the ferries ever sail?"), "{body}");
     // Relative links made absolute against the canonical address.
@@ -106,7 +109,10 @@ fn a_page_with_only_a_title_and_text_reads() {
 
 #[test]
 fn chrome_blocks_are_known_through_markdown() {
-    assert_eq!(plain_text("### **Discover more** from [X](https://x)"), "Discover more from X");
+    assert_eq!(
+        plain_text("### **Discover more** from [X](https://x)"),
+        "Discover more from X"
+    );
     assert!(is_link_list("- [A](https://a)\n- [B](https://b)"));
     assert!(!is_link_list("- [A](https://a) and more text"));
 }
@@ -120,7 +126,9 @@ fn a_bold_callout_label_makes_a_callout_and_a_tip_in_a_sentence_does_not() {
         "{}",
         page.body
     );
-    assert!(page.body.contains("A tip from the unions: read the appendix first."));
+    assert!(page
+        .body
+        .contains("A tip from the unions: read the appendix first."));
     assert_eq!(unbold_label("**Note:** text"), "Note: text");
     assert_eq!(unbold_label("**Bold** text: more"), "**Bold** text: more");
 }

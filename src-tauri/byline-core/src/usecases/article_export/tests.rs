@@ -16,9 +16,7 @@ fn library() -> (tempfile::TempDir, Library) {
 fn imported_page(lib: &mut Library) -> ArticleId {
     let page = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/fixtures/web/ferry-minister.html");
-    let report = lib
-        .import_paths(&[page], ImportOptions::default())
-        .unwrap();
+    let report = lib.import_paths(&[page], ImportOptions::default()).unwrap();
     report.files[0].article.expect("imported")
 }
 
@@ -64,8 +62,14 @@ fn the_window_header_differs_only_in_how_it_reads_the_image() {
         let at = html.find("<img src=\"").unwrap() + 10;
         html[at..at + html[at..].find('"').unwrap()].to_owned()
     };
-    assert!(src(&window).starts_with("byline-remote://localhost/blocked/https"), "{window}");
-    assert_eq!(published.replace(&src(&published), ""), window.replace(&src(&window), ""));
+    assert!(
+        src(&window).starts_with("byline-remote://localhost/blocked/https"),
+        "{window}"
+    );
+    assert_eq!(
+        published.replace(&src(&published), ""),
+        window.replace(&src(&window), "")
+    );
 
     // A library image goes through the window's asset protocol.
     lib.set_field(id, ArticleField::FeaturedImage, "assets/cover.png")
@@ -90,7 +94,15 @@ fn the_header_follows_the_title_as_typed() {
     let header = lib
         .page_header(id, Some("Minister <Quits>"), Images::AsPublished)
         .unwrap();
-    assert!(header.starts_with("<header>\n<h1>Minister &lt;Quits&gt;</h1>\n"), "{header}");
-    let header = lib.page_header(id, Some("  "), Images::AsPublished).unwrap();
-    assert!(header.starts_with("<header>\n<h1>Untitled</h1>\n"), "{header}");
+    assert!(
+        header.starts_with("<header>\n<h1>Minister &lt;Quits&gt;</h1>\n"),
+        "{header}"
+    );
+    let header = lib
+        .page_header(id, Some("  "), Images::AsPublished)
+        .unwrap();
+    assert!(
+        header.starts_with("<header>\n<h1>Untitled</h1>\n"),
+        "{header}"
+    );
 }

@@ -14,8 +14,8 @@ use crate::library;
 use crate::library::articles::clean_title;
 use crate::library::imported;
 use crate::library::metadata::checked_slug;
-use crate::transform::{plain_article, web_page};
 use crate::transform::post::{self, Mapping, Post};
+use crate::transform::{plain_article, web_page};
 
 /// Reads, maps and checks one file, before any write. Only limits and
 /// text that is not text refuse a file; quirks become warnings.
