@@ -103,7 +103,8 @@ async fn hostile_markdown_never_runs_or_reaches_the_dom() {
         "# Safe\n\n<img src=x onerror=\"window.__pwned=1\">\n\n<script>window.__pwned=2</script>\n\n[click](javascript:window.__pwned=3)\n\n<iframe src=\"https://example.com\"></iframe>\n",
     )
     .await;
-    app.wait_for_css("[data-testid=preview] h1").await;
+    // The body's own h1, not the page header's above it.
+    app.wait_for_css("[data-testid=preview] article h1").await;
     let preview = "document.querySelector('[data-testid=preview]')";
     assert_eq!(
         app.js(&format!(
