@@ -41,6 +41,7 @@ const COMMANDS: &[&str] = &[
     "render_preview",
     "load_remote_images",
     "preview_header",
+    "structure_text",
     "open_link",
     "store_image",
     "article_history",

@@ -126,3 +126,55 @@ async fn a_plain_text_import_is_reviewed_and_its_chrome_becomes_boilerplate() {
         "Discover more from The Harbour Times\n\nSubscribe to get the latest posts sent to your email."
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn a_pasted_article_is_offered_its_structure_and_takes_it_on_one_click() {
+    let (_dir, library, app) = App::launch_fresh().await;
+    app.new_article().await;
+    let text = std::fs::read_to_string(fixture("ferry-minister.txt")).unwrap();
+    // A paste as the clipboard delivers it: plain text only.
+    app.click(".cm-content").await;
+    app.client
+        .execute(
+            "const dt = new DataTransfer(); dt.setData('text/plain', arguments[0]);\
+             document.querySelector('.cm-content').dispatchEvent(\
+             new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));",
+            vec![json!(text)],
+        )
+        .await
+        .unwrap();
+    // Pasted as it is, with an offer.
+    app.wait_for_css("[data-testid=paste-offer]").await;
+    assert!(app.editor_text().await.contains("12 comments"));
+    let message = app.text_of("[data-testid=paste-offer-message]").await;
+    assert!(
+        message.contains("1 heading") && message.contains("2 FAQ items"),
+        "{message}"
+    );
+
+    app.click("[data-testid=paste-structure]").await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=title-input]')?.value",
+        json!("Minister Quits Over Ferry Contract 🚨"),
+    )
+    .await;
+    app.wait_for_js(
+        "[...document.querySelectorAll('[data-testid=preview] article h2')]\
+         .filter((h) => /What Happens Next|Frequently Asked Questions/.test(h.textContent)).length",
+        json!(2),
+    )
+    .await;
+    // The FAQ section gets the usual offer to become FAQ items.
+    app.wait_for_css("[data-testid=faq-detected]").await;
+    app.wait_saved().await;
+    app.close().await;
+    let lib = Library::open(&library).unwrap();
+    let article = &lib.list_articles().unwrap()[0];
+    let body = lib.article(article.id).unwrap().body;
+    assert!(!body.contains("12 comments"), "{body}");
+    assert!(
+        body.contains("> [!TIP]\n> Check the tender documents"),
+        "{body}"
+    );
+}

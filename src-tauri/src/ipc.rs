@@ -7,6 +7,7 @@
 //! that file is stale (`make bindings` rewrites it).
 
 use crate::backups::{BackupStatus, LibraryProblem};
+use crate::commands::PastedArticle;
 use crate::mirror::MirrorStatus;
 use crate::spellcheck::SpellcheckStatus;
 use crate::state::WindowStart;
@@ -144,6 +145,7 @@ ipc_commands! {
     fn render_preview(article: ArticleId, markdown: String, since: Option<u32>) -> Preview;
     fn load_remote_images(article: ArticleId) -> ();
     fn preview_header(article: ArticleId, title: String) -> String;
+    fn structure_text(text: String) -> PastedArticle;
     fn open_link(url: String) -> ();
     fn store_image(name: String, data: String) -> StoredImage;
     fn article_history(id: ArticleId) -> Vec<RevisionInfo>;
@@ -273,6 +275,7 @@ fn typescript_bindings() -> String {
         crate::commands::import::ImportDone::decl(&cfg),
         Mapping::decl(&cfg),
         StructureChange::decl(&cfg),
+        PastedArticle::decl(&cfg),
         ChangeKind::decl(&cfg),
         BackupStatus::decl(&cfg),
         BackupInfo::decl(&cfg),

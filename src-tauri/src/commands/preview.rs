@@ -44,6 +44,32 @@ pub fn preview_header(app: AppHandle, article: ArticleId, title: String) -> IpcR
         .page_header(article, Some(&title), images)?)
 }
 
+/// Plain text pasted into the editor, given its structure back (title,
+/// headings, callouts, FAQ, links, site chrome left out), for the window to
+/// offer; nothing changes until the writer takes it.
+#[tauri::command(async)]
+pub fn structure_text(_app: AppHandle, text: String) -> IpcResult<PastedArticle> {
+    check_body(&text)?;
+    let structured = byline_core::transform::plain_article::structure(&text);
+    Ok(PastedArticle {
+        looks_like_article: structured.looks_like_article(),
+        body: structured.body_with_faq(),
+        title: structured.title,
+        changes: structured.changes,
+    })
+}
+
+/// What [`structure_text`] makes of a paste.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct PastedArticle {
+    /// Only then is the structure offered.
+    pub looks_like_article: bool,
+    pub title: String,
+    /// Markdown; a FAQ is a section at its end.
+    pub body: String,
+    pub changes: Vec<byline_core::transform::plain_article::StructureChange>,
+}
+
 /// Counts for a piece of text (the editor's selection), by the same rules
 /// as the whole article's.
 #[tauri::command(async)]

@@ -501,6 +501,16 @@ structure: Array<StructureChange>, };
 
 export type StructureChange = { kind: ChangeKind, original: string, became: string, };
 
+export type PastedArticle = { 
+/**
+ * Only then is the structure offered.
+ */
+looks_like_article: boolean, title: string, 
+/**
+ * Markdown; a FAQ is a section at its end.
+ */
+body: string, changes: Array<StructureChange>, };
+
 export type ChangeKind = "title" | "repeated_headline" | "heading" | "callout" | "faq_item" | "link" | "comment_count" | "share_prompt" | "subscribe" | "discover_more" | "related";
 
 export type BackupStatus = { folder: string, 
@@ -558,6 +568,7 @@ export const commands = {
   renderPreview: (article: ArticleId, markdown: string, since: number | null): Promise<Preview> => call<Preview>("render_preview", { article, markdown, since }),
   loadRemoteImages: (article: ArticleId): Promise<void> => call<void>("load_remote_images", { article }),
   previewHeader: (article: ArticleId, title: string): Promise<string> => call<string>("preview_header", { article, title }),
+  structureText: (text: string): Promise<PastedArticle> => call<PastedArticle>("structure_text", { text }),
   openLink: (url: string): Promise<void> => call<void>("open_link", { url }),
   storeImage: (name: string, data: string): Promise<StoredImage> => call<StoredImage>("store_image", { name, data }),
   articleHistory: (id: ArticleId): Promise<Array<RevisionInfo>> => call<Array<RevisionInfo>>("article_history", { id }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FileReport, ImportReport } from "./bindings";
-import { boilerplateOffer, changeResult, isChrome, undoChange, undoable } from "./structure";
+import { boilerplateOffer, changeResult, isChrome, looksPasted, pasteOfferMessage, undoChange, undoable } from "./structure";
 
 function report(structure: FileReport["structure"]): ImportReport {
   const file: FileReport = {
@@ -81,5 +81,24 @@ describe("undoChange", () => {
   it("keeps a dollar sign in the original as written", () => {
     const body = "## Costs $5\n";
     expect(undoChange({ title: "", body }, { kind: "heading", original: "Costs $5", became: "## Costs $5" })?.body).toBe("Costs $5\n");
+  });
+});
+
+describe("paste offer", () => {
+  it("asks only about several paragraphs of plain text", () => {
+    expect(looksPasted("One.\n\nTwo.")).toBe(false);
+    expect(looksPasted("T\n\nA.\n\nB\n\nC.")).toBe(true);
+    expect(looksPasted("# T\n\nA.\n\nB\n\nC.")).toBe(false);
+  });
+  it("says what structuring would do", () => {
+    expect(
+      pasteOfferMessage([
+        { kind: "title", original: "T", became: "T" },
+        { kind: "heading", original: "H", became: "## H" },
+        { kind: "faq_item", original: "Q?", became: "Q?" },
+        { kind: "faq_item", original: "R?", became: "R?" },
+        { kind: "comment_count", original: "3 comments", became: "" },
+      ]),
+    ).toBe("This paste reads like a whole article: give it a title, 1 heading, 2 FAQ items, 1 line of site chrome left out?");
   });
 });

@@ -86,3 +86,24 @@ export function undoChange(
 export function undoable(change: StructureChange): boolean {
   return change.kind !== "faq_item";
 }
+
+/// Whether pasted text is worth asking the backend about: several
+/// paragraphs of plain text (rich pastes arrive as Markdown already).
+export function looksPasted(text: string): boolean {
+  return text.split(/\n\s*\n/).filter((p) => p.trim() !== "").length >= 4 && !/^\s*(#|---|\+\+\+)/.test(text);
+}
+
+/// The offer's line: what structuring a paste would do.
+export function pasteOfferMessage(changes: readonly StructureChange[]): string {
+  const count = (kinds: ChangeKind[]) => changes.filter((c) => kinds.includes(c.kind)).length;
+  const parts: string[] = [];
+  const headings = count(["heading"]);
+  const callouts = count(["callout"]);
+  const faq = count(["faq_item"]);
+  const chrome = changes.filter((c) => isChrome(c.kind) || c.kind === "repeated_headline").length;
+  if (headings) parts.push(`${headings} heading${headings === 1 ? "" : "s"}`);
+  if (callouts) parts.push(`${callouts} callout${callouts === 1 ? "" : "s"}`);
+  if (faq) parts.push(`${faq} FAQ item${faq === 1 ? "" : "s"}`);
+  if (chrome) parts.push(`${chrome} line${chrome === 1 ? "" : "s"} of site chrome left out`);
+  return `This paste reads like a whole article: give it a title${parts.length ? `, ${parts.join(", ")}` : ""}?`;
+}

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::faq::QuestionAnswer;
+use crate::domain::site_settings::DEFAULT_FAQ_HEADING;
 
 /// What one rule did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -98,7 +99,7 @@ impl std::fmt::Display for StructureChange {
 }
 
 /// A plain-text article with its structure back.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct Structured {
     /// Empty when the text does not open with a line that can be a title.
     pub title: String,
@@ -109,6 +110,35 @@ pub struct Structured {
 }
 
 impl Structured {
+    /// The body with the FAQ as a Markdown section at its end, for text
+    /// pasted into the editor (the window then offers to make the section
+    /// FAQ items, as for any article ending in one).
+    pub fn body_with_faq(&self) -> String {
+        let mut body = self.body.clone();
+        if self.faq.is_empty() {
+            return body;
+        }
+        if !body.is_empty() {
+            body.push('\n');
+        }
+        body.push_str(&format!("## {DEFAULT_FAQ_HEADING}\n"));
+        for qa in &self.faq {
+            body.push_str(&format!("\n### {}\n\n{}\n", qa.question, qa.answer));
+        }
+        body
+    }
+
+    /// Whether the text read as a whole article: it had a title and at
+    /// least one other rule found something. A paste is offered its
+    /// structure only then.
+    pub fn looks_like_article(&self) -> bool {
+        !self.title.is_empty()
+            && self
+                .changes
+                .iter()
+                .any(|c| !matches!(c.kind, ChangeKind::Title | ChangeKind::Link))
+    }
+
     /// The chrome dropped, as a site's boilerplate would hold it.
     pub fn boilerplate(&self) -> Boilerplate {
         boilerplate(&self.changes)

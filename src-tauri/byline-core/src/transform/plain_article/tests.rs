@@ -275,3 +275,17 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_paste_gets_its_faq_as_a_section_and_only_an_article_is_offered() {
+    let s = structure(FERRY);
+    assert!(s.looks_like_article());
+    let body = s.body_with_faq();
+    assert!(body.contains(
+        "\n\n## Frequently Asked Questions\n\n### Who replaces the minister?\n\nHer deputy"
+    ));
+    assert!(crate::transform::faq::detect::detect(&body).is_some());
+    // Two sentences are a paste, not an article.
+    assert!(!structure("A line.\n\nAnother line.\n").looks_like_article());
+    assert!(!structure("Title\n\nSee https://a.example for more.\n").looks_like_article());
+}
