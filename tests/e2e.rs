@@ -155,7 +155,7 @@ async fn the_window_follows_a_dark_system_theme() {
         .js("getComputedStyle(document.querySelector('.preview-scroll')).backgroundColor")
         .await;
     let ink = app
-        .js("getComputedStyle(document.querySelector('.byline-article')).color")
+        .js("getComputedStyle(document.querySelector('article.byline-article')).color")
         .await;
     let (page, ink) = (
         luminance(page.as_str().unwrap()),
