@@ -86,7 +86,7 @@ export class ImportStore {
       // Typing reaches the library first (the backend writes it too).
       void this.doc.staged();
     } else if (paths.length > 0)
-      this.problems.say("Byline imports Markdown files and folders. To add an image, paste it into the editor.");
+      this.problems.say("Byline imports Markdown, plain-text and saved web pages, and folders. To add an image, paste it into the editor.");
   }
 
   /// The `import-progress` event.
