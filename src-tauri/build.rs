@@ -41,6 +41,8 @@ const COMMANDS: &[&str] = &[
     "check_slug",
     "render_preview",
     "load_remote_images",
+    "preview_header",
+    "structure_text",
     "open_link",
     "store_image",
     "article_history",

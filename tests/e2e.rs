@@ -103,7 +103,8 @@ async fn hostile_markdown_never_runs_or_reaches_the_dom() {
         "# Safe\n\n<img src=x onerror=\"window.__pwned=1\">\n\n<script>window.__pwned=2</script>\n\n[click](javascript:window.__pwned=3)\n\n<iframe src=\"https://example.com\"></iframe>\n",
     )
     .await;
-    app.wait_for_css("[data-testid=preview] h1").await;
+    // The body's own h1, not the page header's above it.
+    app.wait_for_css("[data-testid=preview] article h1").await;
     let preview = "document.querySelector('[data-testid=preview]')";
     assert_eq!(
         app.js(&format!(
@@ -154,7 +155,7 @@ async fn the_window_follows_a_dark_system_theme() {
         .js("getComputedStyle(document.querySelector('.preview-scroll')).backgroundColor")
         .await;
     let ink = app
-        .js("getComputedStyle(document.querySelector('.byline-article')).color")
+        .js("getComputedStyle(document.querySelector('article.byline-article')).color")
         .await;
     let (page, ink) = (
         luminance(page.as_str().unwrap()),

@@ -147,19 +147,19 @@ async fn the_preview_updates_only_changed_blocks_and_scrolls_with_the_editor() {
     .await;
 
     // Mark the first and a middle block, edit the end: both keep their nodes.
-    app.js("(() => { const a = document.querySelector('.byline-article'); a.children[0].dataset.mark = 'first'; a.children[60].dataset.mark = 'middle'; return true; })()").await;
+    app.js("(() => { const a = document.querySelector('article.byline-article'); a.children[0].dataset.mark = 'first'; a.children[60].dataset.mark = 'middle'; return true; })()").await;
     // The chord and the text go in separate calls: each call ends by
     // releasing every key, which a release key inside one call does not
     // reliably do after a special key.
     keys(&app, &format!("{CTRL}\u{E010}")).await;
     keys(&app, " Added at the end.").await;
     app.wait_for_js(
-        "document.querySelector('.byline-article').lastElementChild.textContent.includes('Added at the end.')",
+        "document.querySelector('article.byline-article').lastElementChild.textContent.includes('Added at the end.')",
         json!(true),
     )
     .await;
     assert_eq!(
-        app.js("[document.querySelector('.byline-article').children[0].dataset.mark, document.querySelector('.byline-article').children[60].dataset.mark]").await,
+        app.js("[document.querySelector('article.byline-article').children[0].dataset.mark, document.querySelector('article.byline-article').children[60].dataset.mark]").await,
         json!(["first", "middle"]),
         "unchanged blocks keep their DOM nodes"
     );
@@ -169,7 +169,7 @@ async fn the_preview_updates_only_changed_blocks_and_scrolls_with_the_editor() {
     keys(&app, &format!("{CTRL}\u{E011}")).await;
     keys(&app, "Intro line.\n\n").await;
     app.wait_for_js(
-        "document.querySelector('.byline-article').children[0].textContent",
+        "document.querySelector('article.byline-article').children[0].textContent",
         json!("Intro line."),
     )
     .await;

@@ -61,8 +61,11 @@ pub fn pick_markdown_files(app: &AppHandle) -> Option<Vec<PathBuf>> {
     let files = app
         .dialog()
         .file()
-        .set_title("Import Markdown")
-        .add_filter("Markdown", &["md", "markdown", "mdown", "mkd"])
+        .set_title("Import articles")
+        .add_filter(
+            "Articles",
+            &["md", "markdown", "mdown", "mkd", "txt", "html", "htm"],
+        )
         .blocking_pick_files()?;
     let paths: Vec<PathBuf> = files
         .into_iter()

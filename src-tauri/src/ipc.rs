@@ -7,7 +7,7 @@
 //! that file is stale (`make bindings` rewrites it).
 
 use crate::backups::{BackupStatus, LibraryProblem};
-use crate::commands::About;
+use crate::commands::{About, PastedArticle};
 use crate::mirror::MirrorStatus;
 use crate::spellcheck::SpellcheckStatus;
 use crate::state::WindowStart;
@@ -36,6 +36,8 @@ use byline_core::transform::faq::detect::DetectedFaq;
 #[cfg(test)]
 use byline_core::transform::faq::validate::{FaqIssue, FaqProblem};
 use byline_core::transform::faq::FaqView;
+#[cfg(test)]
+use byline_core::transform::plain_article::{ChangeKind, StructureChange};
 #[cfg(test)]
 use byline_core::transform::post::Mapping;
 use byline_core::transform::render::Preview;
@@ -142,6 +144,8 @@ ipc_commands! {
     fn check_slug(id: ArticleId, slug: String) -> SlugCheck;
     fn render_preview(article: ArticleId, markdown: String, since: Option<u32>) -> Preview;
     fn load_remote_images(article: ArticleId) -> ();
+    fn preview_header(article: ArticleId, title: String) -> String;
+    fn structure_text(text: String) -> PastedArticle;
     fn open_link(url: String) -> ();
     fn store_image(name: String, data: String) -> StoredImage;
     fn article_history(id: ArticleId) -> Vec<RevisionInfo>;
@@ -272,6 +276,9 @@ fn typescript_bindings() -> String {
         ImportPhase::decl(&cfg),
         crate::commands::import::ImportDone::decl(&cfg),
         Mapping::decl(&cfg),
+        StructureChange::decl(&cfg),
+        PastedArticle::decl(&cfg),
+        ChangeKind::decl(&cfg),
         BackupStatus::decl(&cfg),
         BackupInfo::decl(&cfg),
         BackupReason::decl(&cfg),

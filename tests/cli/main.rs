@@ -11,6 +11,7 @@ mod export;
 mod faq;
 mod images;
 mod import;
+mod import_web;
 mod library;
 mod metadata;
 mod mirror;

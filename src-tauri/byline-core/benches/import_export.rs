@@ -109,6 +109,7 @@ fn main() {
                         ImportOptions {
                             faq: FaqImport::Detect,
                             atomic: false,
+                            ..Default::default()
                         },
                     )
                     .unwrap();
@@ -134,6 +135,7 @@ fn main() {
             ImportOptions {
                 faq: FaqImport::Detect,
                 atomic: true,
+                ..Default::default()
             },
         )
         .unwrap();

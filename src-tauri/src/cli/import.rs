@@ -1,10 +1,14 @@
-//! `import`: Markdown files, folders and page bundles, with a report per file.
+//! `import`: Markdown and plain-text files, folders and page bundles, with
+//! a report per file.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
-use byline_core::usecases::import::{FaqImport, ImportOptions, ImportOutcome, ImportReport};
+use byline_core::transform::plain_article::Boilerplate;
+use byline_core::usecases::import::{
+    boilerplate, FaqImport, ImportOptions, ImportOutcome, ImportReport,
+};
 use clap::Args;
 
 use super::context::Context;
@@ -21,6 +25,15 @@ pub struct ImportArgs {
     /// All files or none: any bad file cancels the whole import.
     #[arg(long)]
     atomic: bool,
+    /// Take a `.txt` file's text as it is. Without it, a plain-text article
+    /// gets its structure back (title, headings, callouts, FAQ, links, site
+    /// chrome left out), each change listed in the report.
+    #[arg(long)]
+    plain: bool,
+    /// Save the site chrome the import dropped (share prompt, newsletter
+    /// box) as the site's boilerplate, where the site has none.
+    #[arg(long)]
+    use_boilerplate: bool,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -40,14 +53,24 @@ pub fn import(context: &Context, args: ImportArgs) -> Result<()> {
     let options = ImportOptions {
         faq: args.faq,
         atomic: args.atomic,
+        plain: args.plain,
     };
-    let report = context.library()?.import_paths(&args.paths, options)?;
+    let mut library = context.library()?;
+    let report = library.import_paths(&args.paths, options)?;
+    let offer = boilerplate::offer(&report, &library.site_settings()?);
+    let has_offer = !offer.share_prompt.is_empty() || !offer.newsletter.is_empty();
+    if has_offer && args.use_boilerplate {
+        library.use_boilerplate(&offer)?;
+    }
     if args.json {
         let mut out = std::io::stdout().lock();
         writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
         out.flush()?;
     } else {
         print_report(&report)?;
+        if has_offer {
+            print_offer(&offer, args.use_boilerplate)?;
+        }
     }
     if report.failed > 0 {
         anyhow::bail!(
@@ -98,6 +121,9 @@ fn print_report(report: &ImportReport) -> Result<()> {
         if !f.mapping.skipped.is_empty() {
             writeln!(out, "         skipped: {}", f.mapping.skipped.join("; "))?;
         }
+        for change in &f.mapping.structure {
+            writeln!(out, "         structure: {change}")?;
+        }
         for warning in &f.mapping.warnings {
             writeln!(out, "         warning: {warning}")?;
         }
@@ -108,6 +134,30 @@ fn print_report(report: &ImportReport) -> Result<()> {
                 f.images, f.faq_items
             )?;
         }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The site chrome the import dropped, offered (or, with
+/// `--use-boilerplate`, saved) as the site's boilerplate.
+fn print_offer(offer: &Boilerplate, used: bool) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    let verb = if used { "saved as" } else { "could be" };
+    for (text, part) in [
+        (&offer.share_prompt, "share prompt"),
+        (&offer.newsletter, "newsletter box"),
+    ] {
+        if !text.is_empty() {
+            writeln!(
+                out,
+                "the site has no {part}; the dropped lines {verb} its {part}: {:?}",
+                text.replace("\n\n", " / ")
+            )?;
+        }
+    }
+    if !used {
+        writeln!(out, "(import again with --use-boilerplate to save them)")?;
     }
     out.flush()?;
     Ok(())

@@ -9,6 +9,7 @@ use tauri::AppHandle;
 
 use super::state;
 use crate::ipc::IpcResult;
+use crate::state::Typing;
 
 /// `markdown` is the body of `article` as typed; `since` is the generation
 /// of the preview the window shows, whose blocks come back without HTML.
@@ -29,6 +30,44 @@ pub fn render_preview(
 pub fn load_remote_images(app: AppHandle, article: ArticleId) -> IpcResult<()> {
     state(&app).load_remote_images(article);
     Ok(())
+}
+
+/// The page's header (headline, dek, credit, featured image) exactly as
+/// the HTML export writes it, with `title` as typed, for the top of the
+/// preview. Only the image's address is the window's.
+#[tauri::command(async)]
+pub fn preview_header(app: AppHandle, article: ArticleId, title: String) -> IpcResult<String> {
+    let state = state(&app);
+    let images = state.window_images(Some(article));
+    Ok(state
+        .library_after_typing(Typing::Of(article))?
+        .page_header(article, Some(&title), images)?)
+}
+
+/// Plain text pasted into the editor, given its structure back (title,
+/// headings, callouts, FAQ, links, site chrome left out), for the window to
+/// offer; nothing changes until the writer takes it.
+#[tauri::command(async)]
+pub fn structure_text(_app: AppHandle, text: String) -> IpcResult<PastedArticle> {
+    check_body(&text)?;
+    let structured = byline_core::transform::plain_article::structure(&text);
+    Ok(PastedArticle {
+        looks_like_article: structured.looks_like_article(),
+        body: structured.body_with_faq(),
+        title: structured.title,
+        changes: structured.changes,
+    })
+}
+
+/// What [`structure_text`] makes of a paste.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct PastedArticle {
+    /// Only then is the structure offered.
+    pub looks_like_article: bool,
+    pub title: String,
+    /// Markdown; a FAQ is a section at its end.
+    pub body: String,
+    pub changes: Vec<byline_core::transform::plain_article::StructureChange>,
 }
 
 /// Counts for a piece of text (the editor's selection), by the same rules

@@ -432,7 +432,12 @@ export type ImportOptions = { faq: FaqImport,
 /**
  * All files or none: one bad file cancels the whole import.
  */
-atomic: boolean, };
+atomic: boolean, 
+/**
+ * Take a plain-text file's text as it is, without giving it its
+ * structure back (`transform::plain_article`).
+ */
+plain: boolean, };
 
 export type FaqImport = "keep" | "detect";
 
@@ -460,7 +465,12 @@ skipped: Array<string>,
  * a key with the wrong kind of value (kept as written), a slug already
  * in use (a free one given), front matter that is not valid.
  */
-warnings: Array<string>, };
+warnings: Array<string>, 
+/**
+ * What a plain-text article's structure rules changed (title,
+ * headings, callouts, FAQ items, links, dropped site chrome).
+ */
+structure: Array<StructureChange>, };
 
 export type ImportOutcome = "created" | "updated" | "rolled_back" | "failed";
 
@@ -488,7 +498,26 @@ skipped: Array<string>,
  * a key with the wrong kind of value (kept as written), a slug already
  * in use (a free one given), front matter that is not valid.
  */
-warnings: Array<string>, };
+warnings: Array<string>, 
+/**
+ * What a plain-text article's structure rules changed (title,
+ * headings, callouts, FAQ items, links, dropped site chrome).
+ */
+structure: Array<StructureChange>, };
+
+export type StructureChange = { kind: ChangeKind, original: string, became: string, };
+
+export type PastedArticle = { 
+/**
+ * Only then is the structure offered.
+ */
+looks_like_article: boolean, title: string, 
+/**
+ * Markdown; a FAQ is a section at its end.
+ */
+body: string, changes: Array<StructureChange>, };
+
+export type ChangeKind = "title" | "repeated_headline" | "heading" | "callout" | "faq_item" | "link" | "comment_count" | "share_prompt" | "subscribe" | "discover_more" | "related";
 
 export type BackupStatus = { folder: string, 
 /**
@@ -544,6 +573,8 @@ export const commands = {
   checkSlug: (id: ArticleId, slug: string): Promise<SlugCheck> => call<SlugCheck>("check_slug", { id, slug }),
   renderPreview: (article: ArticleId, markdown: string, since: number | null): Promise<Preview> => call<Preview>("render_preview", { article, markdown, since }),
   loadRemoteImages: (article: ArticleId): Promise<void> => call<void>("load_remote_images", { article }),
+  previewHeader: (article: ArticleId, title: string): Promise<string> => call<string>("preview_header", { article, title }),
+  structureText: (text: string): Promise<PastedArticle> => call<PastedArticle>("structure_text", { text }),
   openLink: (url: string): Promise<void> => call<void>("open_link", { url }),
   storeImage: (name: string, data: string): Promise<StoredImage> => call<StoredImage>("store_image", { name, data }),
   articleHistory: (id: ArticleId): Promise<Array<RevisionInfo>> => call<Array<RevisionInfo>>("article_history", { id }),

@@ -28,6 +28,7 @@ const file = (outcome: FileReport["outcome"], article: number | null = 1): FileR
   kept: [],
   skipped: [],
   warnings: [],
+  structure: [],
 });
 
 describe("export", () => {

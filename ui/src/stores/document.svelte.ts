@@ -13,8 +13,11 @@ import {
   type MirrorConflict,
   type SaveEvent,
   type Status,
+  type PastedArticle,
+  type StructureChange,
   type Updates,
 } from "../lib/bindings";
+import { looksPasted, undoChange } from "../lib/structure";
 import { AutosaveSession, type SaveState } from "../lib/autosave";
 import { toBylineError } from "../lib/call";
 import { nextAfter } from "../lib/listing";
@@ -41,6 +44,9 @@ export class DocumentStore {
   faq = $state<FaqView | null>(null);
   /// A FAQ section found at the end of the body, offered for conversion.
   detected = $state<{ id: ArticleId; count: number } | null>(null);
+  /// Plain text just pasted that reads as a whole article, with the
+  /// structure it would get.
+  pasteOffer = $state<{ id: ArticleId; from: number; text: string; pasted: PastedArticle } | null>(null);
   /// Bumped after each save so History and Export list new checkpoints.
   savedVersion = $state(0);
   confirmingDelete = $state(false);
@@ -96,6 +102,7 @@ export class DocumentStore {
       this.updates = null;
       this.faq = null;
       this.detected = null;
+      this.pasteOffer = null;
       void this.loadFaq(article.id);
       if (!article.trashed_at) void this.offerConversion(article.id, article.body);
       commands
@@ -237,6 +244,21 @@ export class DocumentStore {
 
   // ---- title ---------------------------------------------------------------
 
+  /// Undoes one change an import's structure rules made in the open article
+  /// (the review's Undo): the editor takes the text as one undoable edit,
+  /// saved like typing. False when the change is no longer in the text.
+  undoStructure(change: StructureChange): boolean {
+    if (!this.current) return false;
+    const next = undoChange({ title: this.title, body: this.body }, change);
+    if (!next) return false;
+    if (next.body !== this.body) this.editor?.replaceText(next.body);
+    if (next.title !== this.title) {
+      this.title = next.title;
+      this.titleEdited();
+    }
+    return true;
+  }
+
   titleEdited() {
     clearTimeout(this.titleTimer);
     this.titleTimer = setTimeout(() => void this.commitTitle(), 400);
@@ -285,10 +307,52 @@ export class DocumentStore {
     }
   }
 
-  pasted() {
+  pasted(inserted = "", from = 0) {
     if (!this.current || !this.editor) return;
     this.declined.delete(this.current.id);
     void this.offerConversion(this.current.id, this.editor.text());
+    void this.offerStructure(this.current.id, inserted, from);
+  }
+
+  /// Plain text pasted that reads as a whole article (a title, and a
+  /// heading, callout, FAQ or site chrome): its structure is offered, never
+  /// applied unasked.
+  private async offerStructure(id: ArticleId, inserted: string, from: number) {
+    this.pasteOffer = null;
+    if (!looksPasted(inserted)) return;
+    try {
+      const pasted = await commands.structureText(inserted);
+      if (this.current?.id === id && pasted.looks_like_article) this.pasteOffer = { id, from, text: inserted, pasted };
+    } catch (error) {
+      this.problems.show(error);
+    }
+  }
+
+  /// "Structure it": the pasted text, if still there as pasted, is replaced
+  /// by its structured Markdown (one undoable edit); its first line becomes
+  /// the title when the article has none. A FAQ arrives as a section, which
+  /// the usual offer turns into FAQ items.
+  takeStructure() {
+    const offer = this.pasteOffer;
+    this.pasteOffer = null;
+    if (!offer || !this.current || this.current.id !== offer.id || !this.editor) return;
+    const body = this.editor.text();
+    if (body.slice(offer.from, offer.from + offer.text.length) !== offer.text) {
+      this.problems.say("The pasted text has changed since; nothing was restructured.");
+      return;
+    }
+    const useTitle = this.title.trim() === "" && offer.pasted.title !== "";
+    const insert = useTitle ? offer.pasted.body : `${offer.pasted.title}\n\n${offer.pasted.body}`;
+    this.editor.replaceText(body.slice(0, offer.from) + insert + body.slice(offer.from + offer.text.length));
+    if (useTitle) {
+      this.title = offer.pasted.title;
+      this.titleEdited();
+    }
+    void this.offerConversion(offer.id, this.editor.text());
+  }
+
+  declineStructure() {
+    this.pasteOffer = null;
   }
 
   declineConversion() {

@@ -7,7 +7,7 @@ import type { LibraryStore } from "./library.svelte";
 import type { PanelStore } from "./panels.svelte";
 import type { ProblemStore } from "./problem.svelte";
 
-const IMPORT_OPTIONS: ImportOptions = { faq: "keep", atomic: false };
+const IMPORT_OPTIONS: ImportOptions = { faq: "keep", atomic: false, plain: false };
 
 export class ImportStore {
   report = $state<ImportReport | null>(null);
@@ -86,7 +86,7 @@ export class ImportStore {
       // Typing reaches the library first (the backend writes it too).
       void this.doc.staged();
     } else if (paths.length > 0)
-      this.problems.say("Byline imports Markdown files and folders. To add an image, paste it into the editor.");
+      this.problems.say("Byline imports Markdown, plain-text and saved web pages, and folders. To add an image, paste it into the editor.");
   }
 
   /// The `import-progress` event.

@@ -25,6 +25,10 @@ export class PreviewStore {
   private article: ArticleId | null = null;
   private selectionTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly previews: Latest<string, Preview>;
+  /// The page's header as the HTML export writes it (backend-built, every
+  /// text escaped), shown above the blocks.
+  header = $state("");
+  private readonly headers: Latest<{ article: ArticleId; title: string }, string>;
 
   constructor(private readonly problems: ProblemStore) {
     this.previews = new Latest<string, Preview>(
@@ -40,10 +44,24 @@ export class PreviewStore {
       },
       problems.show,
     );
+    this.headers = new Latest(
+      ({ article, title }) => commands.previewHeader(article, title),
+      (header, { article }) => {
+        if (article === this.article) this.header = header;
+      },
+      problems.show,
+    );
+  }
+
+  /// The header for the title as typed and the article's saved details
+  /// (asked again whenever either, or the site's settings, change).
+  headerFor(article: ArticleId, title: string) {
+    this.headers.request({ article, title });
   }
 
   /// Another article opened: nothing of the last one's preview is reused.
   reset(article: ArticleId, body: string) {
+    if (this.article !== article) this.header = "";
     this.article = article;
     this.previews.reset();
     this.shown = null;

@@ -33,7 +33,7 @@ export const ACTIONS: readonly AppAction[] = [
   { id: "go-to-heading", name: "Go to heading…", group: "Article", when: writable, run: (s) => s.palette.show("headings") },
   // Library
   { id: "new", name: "New article", group: "Library", keys: "Ctrl+N", run: (s) => void s.doc.create() },
-  { id: "import", name: "Import Markdown files", group: "Library", keys: "Ctrl+O", run: (s) => s.imports.dialog(false) },
+  { id: "import", name: "Import articles (Markdown, text, saved pages)", group: "Library", keys: "Ctrl+O", run: (s) => s.imports.dialog(false) },
   {
     id: "search",
     name: "Search the library",

@@ -47,6 +47,22 @@ export class SiteStore {
     }
   }
 
+  /// Takes the site chrome an import dropped as the site's boilerplate
+  /// (only the parts the site had none of; `boilerplateOffer` decides).
+  async useBoilerplate(offer: { share_prompt: string; newsletter: string }): Promise<boolean> {
+    if (!this.settings) return false;
+    const next = { ...this.settings };
+    if (offer.share_prompt && next.share_prompt.trim() === "") next.share_prompt = offer.share_prompt;
+    if (offer.newsletter && next.newsletter.trim() === "") next.newsletter = offer.newsletter;
+    try {
+      await this.apply(await commands.setSiteSettings(next));
+      return true;
+    } catch (error) {
+      this.problems.show(error);
+      return false;
+    }
+  }
+
   /// Asks the engine what it checks spelling with now (the backend applies
   /// the settings before answering anything asked after them).
   async refreshSpelling() {

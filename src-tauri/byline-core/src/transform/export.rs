@@ -300,32 +300,7 @@ pub fn page(input: &Input<'_>) -> String {
     } else {
         format!("{} — {}", escape(title), escape(&site.name))
     };
-    let mut header = format!("<header>\n<h1>{}</h1>\n", escape(title));
-    if !a.meta.dek.is_empty() {
-        header.push_str(&format!(
-            "<p class=\"byline-dek\">{}</p>\n",
-            escape(&a.meta.dek)
-        ));
-    }
-    let names = authors(input);
-    if !names.is_empty() || a.meta.publish_at.is_some() {
-        header.push_str("<p class=\"byline-credit\">");
-        if !names.is_empty() {
-            header.push_str(&format!("By {}", escape(&names.join(", "))));
-        }
-        if let Some(at) = a.meta.publish_at {
-            if !names.is_empty() {
-                header.push_str(" · ");
-            }
-            header.push_str(&format!(
-                "<time datetime=\"{}\">{}</time>",
-                at.to_rfc3339_opts(SecondsFormat::Secs, true),
-                at.format("%-d %B %Y")
-            ));
-        }
-        header.push_str("</p>\n");
-    }
-    header.push_str("</header>\n");
+    let header = header(input, crate::transform::render::Images::AsPublished);
 
     let typography = Typography::of(site);
     let mut body = render_set(&a.body, typography);
@@ -356,12 +331,27 @@ pub fn page(input: &Input<'_>) -> String {
     )
 }
 
+/// The page's header (headline, dek, credit, featured image), as the page
+/// writes it; the preview shows the same with `Images::InWindow`.
+pub fn header(input: &Input<'_>, images: crate::transform::render::Images<'_>) -> String {
+    let a = input.article;
+    let names = authors(input);
+    crate::transform::render::header::header_html(
+        &crate::transform::render::header::Header {
+            title: &a.meta.title,
+            dek: &a.meta.dek,
+            authors: &names,
+            publish_at: a.meta.publish_at,
+            featured_image: &a.meta.featured_image,
+        },
+        images,
+    )
+}
+
 /// What the page adds around the article stylesheet.
 const PAGE_CSS: &str = "
 :root { color-scheme: light dark; }
 body { margin: 0; padding: 3rem 1.25rem 4rem; background: light-dark(#fdfcfa, #1b1a18); }
-.byline-article .byline-dek { font-size: 1.2em; color: var(--article-muted); margin-top: -0.2em; }
-.byline-article .byline-credit { font-family: system-ui, sans-serif; font-size: 0.8em; color: var(--article-muted); }
 .byline-article .byline-share, .byline-article .byline-newsletter { margin: 2.5em 0 0; padding: 1em 1.2em; border: 1px solid var(--article-rule); border-radius: 8px; }
 .byline-footer { max-width: 70ch; margin: 4em auto 0; font-family: system-ui, sans-serif; font-size: 0.85em; color: light-dark(#5f6368, #a9a59c); }
 ";

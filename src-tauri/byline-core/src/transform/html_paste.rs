@@ -75,7 +75,7 @@ fn tidy(markdown: &str) -> String {
         .to_string()
 }
 
-mod depth;
+pub(crate) mod depth;
 
 #[cfg(test)]
 mod tests;

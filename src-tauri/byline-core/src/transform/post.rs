@@ -64,6 +64,9 @@ pub struct Mapping {
     /// a key with the wrong kind of value (kept as written), a slug already
     /// in use (a free one given), front matter that is not valid.
     pub warnings: Vec<String>,
+    /// What a plain-text article's structure rules changed (title,
+    /// headings, callouts, FAQ items, links, dropped site chrome).
+    pub structure: Vec<crate::transform::plain_article::StructureChange>,
 }
 
 /// Why a file's front matter cannot be read.

@@ -28,6 +28,7 @@ pub struct Preview {
 }
 
 mod blocks;
+pub mod header;
 mod previewer;
 pub mod remote;
 pub use blocks::PreviewBlock;

@@ -136,4 +136,31 @@ impl Library {
             warnings: export::warnings(&input),
         })
     }
+
+    /// The page's header as the HTML export writes it, for the preview:
+    /// `title` is the title as typed (not yet saved), `images` how the
+    /// window reads the featured image.
+    pub fn page_header(
+        &self,
+        id: ArticleId,
+        title: Option<&str>,
+        images: crate::transform::render::Images<'_>,
+    ) -> Result<String> {
+        let mut article = self.article(id)?;
+        if let Some(title) = title {
+            article.meta.title = title.to_owned();
+        }
+        let site = self.site_settings()?;
+        let input = Input {
+            article: &article,
+            site: &site,
+            corrections: &[],
+            revisions: 0,
+            kept_front_matter: &serde_json::Map::new(),
+        };
+        Ok(export::header(&input, images))
+    }
 }
+
+#[cfg(test)]
+mod tests;

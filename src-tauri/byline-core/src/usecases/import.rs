@@ -49,6 +49,10 @@ pub struct ImportOptions {
     pub faq: FaqImport,
     /// All files or none: one bad file cancels the whole import.
     pub atomic: bool,
+    /// Take a plain-text file's text as it is, without giving it its
+    /// structure back (`transform::plain_article`).
+    #[serde(default)]
+    pub plain: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -490,6 +494,7 @@ pub(super) fn write_prepared(
     })
 }
 
+pub mod boilerplate;
 mod fit;
 mod images;
 mod named;

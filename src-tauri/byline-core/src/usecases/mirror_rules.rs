@@ -300,6 +300,7 @@ impl Library {
         let options = ImportOptions {
             faq: FaqImport::Keep,
             atomic: false,
+            ..Default::default()
         };
         let (prepared, _) = prepare_text(file, &text, options)?;
 

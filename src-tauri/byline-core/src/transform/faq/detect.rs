@@ -379,7 +379,7 @@ fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn is_faq_heading(text: &str) -> bool {
+pub(crate) fn is_faq_heading(text: &str) -> bool {
     FAQ_HEADINGS.contains(&normalize_heading(text).as_str())
 }
 

@@ -15,6 +15,7 @@ use crate::library::articles::clean_title;
 use crate::library::imported;
 use crate::library::metadata::checked_slug;
 use crate::transform::post::{self, Mapping, Post};
+use crate::transform::{plain_article, web_page};
 
 /// Reads, maps and checks one file, before any write. Only limits and
 /// text that is not text refuse a file; quirks become warnings.
@@ -24,10 +25,16 @@ pub(super) fn prepare(
     options: ImportOptions,
 ) -> Result<(Prepared, Mapping)> {
     let text = crate::usecases::markdown_file::read_markdown_file(path)?;
-    let (post, mapping) = post::read_lenient(&text).map_err(|e| Error::FrontMatter {
-        path: path.to_path_buf(),
-        detail: e.0,
-    })?;
+    let (post, mapping) = if is_plain_text(path) {
+        plain_post(&text, options.plain)
+    } else if is_web_page(path) {
+        web_post(&text)?
+    } else {
+        post::read_lenient(&text).map_err(|e| Error::FrontMatter {
+            path: path.to_path_buf(),
+            detail: e.0,
+        })?
+    };
     let named = named::FileName::of(path);
     prepare_post(path, root, post, mapping, &named, options, Leniency::Import)
 }
@@ -55,6 +62,89 @@ pub(in crate::usecases) fn prepare_text(
         options,
         Leniency::Mirror,
     )
+}
+
+/// A `.txt` file: plain text, no front matter, its structure given back
+/// unless the writer asked for the text as it is.
+fn is_plain_text(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("text"))
+}
+
+/// A plain-text article as a post: as it is (`as_is`), or with its
+/// structure back, every change listed in the mapping. FAQ items the
+/// library would refuse stay in the body as a Markdown section.
+fn plain_post(text: &str, as_is: bool) -> (Post, Mapping) {
+    let mut mapping = Mapping::default();
+    if as_is {
+        let post = Post {
+            body: text.to_owned(),
+            ..Post::default()
+        };
+        return (post, mapping);
+    }
+    let structured = plain_article::structure(text);
+    let mut post = Post {
+        title: structured.title,
+        body: structured.body,
+        ..Post::default()
+    };
+    mapping.structure = structured.changes;
+    take_faq(&mut post, structured.faq, &mut mapping);
+    (post, mapping)
+}
+
+/// A saved web page (`.html`, `.htm`): the article read out of it
+/// (`transform::web_page`), each field's source in the mapping and each
+/// change in its structure list.
+fn web_post(html: &str) -> Result<(Post, Mapping)> {
+    let page = web_page::read(html)?;
+    let mut mapping = Mapping {
+        mapped: page.sources,
+        structure: page.changes,
+        ..Mapping::default()
+    };
+    let mut post = Post {
+        title: page.title,
+        description: page.description,
+        canonical_url: page.canonical_url,
+        authors: page.authors,
+        image: page.image,
+        date: Some(page.date).filter(|d| !d.is_empty()),
+        body: page.body,
+        ..Post::default()
+    };
+    take_faq(&mut post, page.faq, &mut mapping);
+    Ok((post, mapping))
+}
+
+/// FAQ items found in a page or text become the post's, unless one would
+/// not fit the library's rules: then they stay in the body as a Markdown
+/// section, and the report says so.
+fn take_faq(post: &mut Post, faq: Vec<crate::domain::faq::QuestionAnswer>, mapping: &mut Mapping) {
+    if faq.iter().all(|qa| crate::domain::faq::clean(qa).is_ok()) {
+        post.faq = faq;
+        return;
+    }
+    mapping
+        .warnings
+        .push("the FAQ does not fit as FAQ items; it stays in the body".to_owned());
+    mapping
+        .structure
+        .retain(|c| c.kind != plain_article::ChangeKind::FaqItem);
+    post.body.push_str("\n## Frequently Asked Questions\n");
+    for qa in &faq {
+        post.body
+            .push_str(&format!("\n### {}\n\n{}\n", qa.question, qa.answer));
+    }
+}
+
+/// A saved web page, by its name.
+fn is_web_page(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

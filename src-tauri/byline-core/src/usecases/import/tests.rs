@@ -39,6 +39,7 @@ fn each_dialect_maps_its_fields() {
             ImportOptions {
                 faq: FaqImport::Detect,
                 atomic: false,
+                ..Default::default()
             },
         )
         .unwrap();
@@ -347,6 +348,7 @@ fn fixtures_survive_import_export_import() {
         ImportOptions {
             faq: FaqImport::Detect,
             atomic: false,
+            ..Default::default()
         },
     )
     .unwrap();

@@ -1,0 +1,180 @@
+//! Articles from the published web, in the real window: a plain-text copy
+//! imported through the Import dialog comes back with its structure, the
+//! report lists what became what and offers the dropped site chrome as the
+//! site's boilerplate; the preview opens with the page's header as the
+//! HTML export writes it, following the title as it is typed.
+//!
+//! The dialog is answered by `BYLINE_DIALOG_ANSWER`. Run by `make test`
+//! with `--ignored`, like tests/e2e.rs.
+
+mod support;
+
+use std::path::PathBuf;
+
+use byline_core::Library;
+use serde_json::json;
+use support::App;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/web")
+        .join(name)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn a_plain_text_import_is_reviewed_and_its_chrome_becomes_boilerplate() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    drop(Library::open(&library).unwrap());
+    let txt = fixture("ferry-minister.txt");
+    let app =
+        App::launch_with_env(&library, &[("BYLINE_DIALOG_ANSWER", txt.to_str().unwrap())]).await;
+
+    app.click("[data-testid=import-open]").await;
+    app.wait_for_css("[data-testid=import-structure]").await;
+    let kinds = app
+        .js(
+            "[...document.querySelectorAll('[data-testid=import-structure] li')]\
+             .map((li) => li.dataset.kind)",
+        )
+        .await;
+    for kind in [
+        "title",
+        "repeated_headline",
+        "heading",
+        "callout",
+        "faq_item",
+        "link",
+        "comment_count",
+        "share_prompt",
+        "related",
+    ] {
+        assert!(
+            kinds.as_array().unwrap().contains(&json!(kind)),
+            "{kind} not in the review: {kinds}"
+        );
+    }
+    // The article opened with its title and the header the export writes.
+    app.wait_for_js(
+        "document.querySelector('[data-testid=title-input]')?.value",
+        json!("Minister Quits Over Ferry Contract 🚨"),
+    )
+    .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=preview-header] h1')?.textContent",
+        json!("Minister Quits Over Ferry Contract 🚨"),
+    )
+    .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=preview] h2')?.textContent.trim()",
+        json!("What Happens Next"),
+    )
+    .await;
+
+    // One click takes the dropped prompts as the site's boilerplate.
+    app.click("[data-testid=use-boilerplate]").await;
+    app.wait_for_css("[data-testid=boilerplate-taken]").await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=preview-boilerplate] .byline-share')?.textContent.trim()",
+        json!("Share this article to raise awareness and join the conversation below."),
+    )
+    .await;
+
+    // One click undoes a change: the heading is a paragraph again.
+    app.js(
+        "document.querySelector('[data-testid=import-structure] li[data-kind=heading] \
+         [data-testid=structure-undo]').click()",
+    )
+    .await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=import-structure] li[data-kind=heading] \
+         [data-testid=structure-undone]') !== null",
+        json!(true),
+    )
+    .await;
+    app.wait_for_js(
+        "[...document.querySelectorAll('[data-testid=preview] h2')]\
+         .some((h) => h.textContent.includes('What Happens Next'))",
+        json!(false),
+    )
+    .await;
+    app.wait_saved().await;
+
+    // The header follows the title as it is typed.
+    app.click("[data-testid=title-input]").await;
+    app.wait_for_css("[data-testid=title-input]")
+        .await
+        // End, then the words: the click may land anywhere in the title.
+        .send_keys("\u{E010} now")
+        .await
+        .unwrap();
+    app.wait_for_js(
+        "document.querySelector('[data-testid=preview-header] h1')?.textContent",
+        json!("Minister Quits Over Ferry Contract 🚨 now"),
+    )
+    .await;
+    app.close().await;
+
+    let lib = Library::open(&library).unwrap();
+    let article = &lib.list_articles().unwrap()[0];
+    let body = lib.article(article.id).unwrap().body;
+    assert!(body.contains("\n\nWhat Happens Next\n\n"), "{body}");
+    let site = lib.site_settings().unwrap();
+    assert_eq!(
+        site.newsletter,
+        "Discover more from The Harbour Times\n\nSubscribe to get the latest posts sent to your email."
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn a_pasted_article_is_offered_its_structure_and_takes_it_on_one_click() {
+    let (_dir, library, app) = App::launch_fresh().await;
+    app.new_article().await;
+    let text = std::fs::read_to_string(fixture("ferry-minister.txt")).unwrap();
+    // A paste as the clipboard delivers it: plain text only.
+    app.click(".cm-content").await;
+    app.client
+        .execute(
+            "const dt = new DataTransfer(); dt.setData('text/plain', arguments[0]);\
+             document.querySelector('.cm-content').dispatchEvent(\
+             new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));",
+            vec![json!(text)],
+        )
+        .await
+        .unwrap();
+    // Pasted as it is, with an offer.
+    app.wait_for_css("[data-testid=paste-offer]").await;
+    assert!(app.editor_text().await.contains("12 comments"));
+    let message = app.text_of("[data-testid=paste-offer-message]").await;
+    assert!(
+        message.contains("1 heading") && message.contains("2 FAQ items"),
+        "{message}"
+    );
+
+    app.click("[data-testid=paste-structure]").await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=title-input]')?.value",
+        json!("Minister Quits Over Ferry Contract 🚨"),
+    )
+    .await;
+    app.wait_for_js(
+        "[...document.querySelectorAll('[data-testid=preview] article h2')]\
+         .filter((h) => /What Happens Next|Frequently Asked Questions/.test(h.textContent)).length",
+        json!(2),
+    )
+    .await;
+    // The FAQ section gets the usual offer to become FAQ items.
+    app.wait_for_css("[data-testid=faq-detected]").await;
+    app.wait_saved().await;
+    app.close().await;
+    let lib = Library::open(&library).unwrap();
+    let article = &lib.list_articles().unwrap()[0];
+    let body = lib.article(article.id).unwrap().body;
+    assert!(!body.contains("12 comments"), "{body}");
+    assert!(
+        body.contains("> [!TIP]\n> Check the tender documents"),
+        "{body}"
+    );
+}
