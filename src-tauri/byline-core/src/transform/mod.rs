@@ -11,4 +11,5 @@ pub mod lines;
 pub mod post;
 pub mod render;
 pub mod slug;
+pub mod text_edit;
 pub mod text_stats;
