@@ -39,6 +39,7 @@ const COMMANDS: &[&str] = &[
     "set_field",
     "check_slug",
     "render_preview",
+    "type_body",
     "load_remote_images",
     "open_link",
     "store_image",
