@@ -40,9 +40,9 @@ use byline_core::transform::post::Mapping;
 use byline_core::transform::render::Preview;
 #[cfg(test)]
 use byline_core::transform::render::PreviewBlock;
-use byline_core::transform::text_edit::{BodyEdit, Typed};
 #[cfg(test)]
 use byline_core::transform::text_edit::TextChange;
+use byline_core::transform::text_edit::{BodyEdit, Typed};
 use byline_core::transform::text_stats::TextStats;
 use byline_core::usecases::article_export::{Exported, WrittenExport};
 #[cfg(test)]

@@ -264,7 +264,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (state, articles) = state_with(dir.path(), &["first", "second"]);
         let fresh = state.window_start();
-        assert_eq!((fresh.reopen, fresh.notice), (None, None), "a fresh start opens the newest");
+        assert_eq!(
+            (fresh.reopen, fresh.notice),
+            (None, None),
+            "a fresh start opens the newest"
+        );
 
         state.opened(articles[0].id);
         state.opened(articles[1].id);
@@ -272,6 +276,10 @@ mod tests {
         let reloaded = state.window_start();
         assert_eq!(reloaded.reopen, Some(articles[1].id));
         assert!(reloaded.notice.unwrap().contains("crashed"));
-        assert_eq!(state.window_start().notice, None, "the notice is given once");
+        assert_eq!(
+            state.window_start().notice,
+            None,
+            "the notice is given once"
+        );
     }
 }

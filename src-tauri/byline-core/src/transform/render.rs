@@ -29,8 +29,8 @@ pub struct Preview {
 
 mod blocks;
 mod previewer;
-mod splice;
 pub mod remote;
+mod splice;
 pub use blocks::PreviewBlock;
 pub use previewer::Previewer;
 pub use remote::{Images, RemoteImages};

@@ -110,7 +110,10 @@ impl Draft {
                 length,
                 changes,
             } => {
-                let Some(held) = self.held.as_mut().filter(|h| h.article == article && h.seq == after)
+                let Some(held) = self
+                    .held
+                    .as_mut()
+                    .filter(|h| h.article == article && h.seq == after)
                 else {
                     return Taken::Resend;
                 };
@@ -259,21 +262,48 @@ mod tests {
             changes: list,
         };
         // Nothing held yet: changes cannot be applied.
-        assert_eq!(draft.take(a, 1, changes(0, 1, vec![change(0, 0, "x")])), Taken::Resend);
-        assert_eq!(draft.take(a, 2, BodyEdit::Whole { body: "Hello".into() }), Taken::Changed);
-        assert_eq!(draft.take(a, 3, changes(2, 6, vec![change(5, 5, "!")])), Taken::Changed);
+        assert_eq!(
+            draft.take(a, 1, changes(0, 1, vec![change(0, 0, "x")])),
+            Taken::Resend
+        );
+        assert_eq!(
+            draft.take(
+                a,
+                2,
+                BodyEdit::Whole {
+                    body: "Hello".into()
+                }
+            ),
+            Taken::Changed
+        );
+        assert_eq!(
+            draft.take(a, 3, changes(2, 6, vec![change(5, 5, "!")])),
+            Taken::Changed
+        );
         assert_eq!(draft.text(a), Some("Hello!"));
         // A late, older edit is ignored; asking again for the same is a no-op.
-        assert_eq!(draft.take(a, 2, changes(1, 5, vec![change(0, 0, "x")])), Taken::Stale);
+        assert_eq!(
+            draft.take(a, 2, changes(1, 5, vec![change(0, 0, "x")])),
+            Taken::Stale
+        );
         assert_eq!(draft.take(a, 3, changes(3, 6, vec![])), Taken::Same);
         // A skipped edit (4 never arrived): the window must resend.
-        assert_eq!(draft.take(a, 5, changes(4, 7, vec![change(0, 0, "x")])), Taken::Resend);
+        assert_eq!(
+            draft.take(a, 5, changes(4, 7, vec![change(0, 0, "x")])),
+            Taken::Resend
+        );
         assert_eq!(draft.text(a), Some("Hello!"));
         // A length that does not match: the draft is dropped, not guessed at.
-        assert_eq!(draft.take(a, 6, changes(3, 99, vec![change(0, 0, "x")])), Taken::Resend);
+        assert_eq!(
+            draft.take(a, 6, changes(3, 99, vec![change(0, 0, "x")])),
+            Taken::Resend
+        );
         assert_eq!(draft.text(a), None);
         // Another article starts from its whole text.
-        assert_eq!(draft.take(b, 1, BodyEdit::Whole { body: "B".into() }), Taken::Changed);
+        assert_eq!(
+            draft.take(b, 1, BodyEdit::Whole { body: "B".into() }),
+            Taken::Changed
+        );
         assert_eq!(draft.text(a), None);
         assert_eq!(draft.text(b), Some("B"));
     }
@@ -282,10 +312,10 @@ mod tests {
     fn changes_that_do_not_fit_leave_the_text_alone() {
         let mut text = String::from("a😀b");
         for bad in [
-            vec![change(2, 2, "x")],                       // inside the emoji
-            vec![change(0, 9, "")],                        // past the end
-            vec![change(2, 1, "")],                        // backwards
-            vec![change(3, 4, "x"), change(0, 1, "y")],    // out of order
+            vec![change(2, 2, "x")],                    // inside the emoji
+            vec![change(0, 9, "")],                     // past the end
+            vec![change(2, 1, "")],                     // backwards
+            vec![change(3, 4, "x"), change(0, 1, "y")], // out of order
         ] {
             assert_eq!(apply(&mut text, &bad), None, "{bad:?}");
             assert_eq!(text, "a😀b");

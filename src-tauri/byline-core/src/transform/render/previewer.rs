@@ -187,7 +187,9 @@ fn cut(
             // the same block, swallow its tag into one of its own, or close
             // an element early so a nested one stands alone.
             let opens_with_it = chunk.starts_with('<')
-                && chunk[1..].find(['<', '>']).is_some_and(|at| chunk.as_bytes()[1 + at] == b'>');
+                && chunk[1..]
+                    .find(['<', '>'])
+                    .is_some_and(|at| chunk.as_bytes()[1 + at] == b'>');
             let lines = Lines::parse(leading).filter(|l| {
                 opens_with_it && starts.contains(&(l.start_line as usize, l.start_col as usize))
             });

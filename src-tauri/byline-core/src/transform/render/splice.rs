@@ -193,7 +193,9 @@ pub(super) fn splice(
 
     // The changed lines, whole: from the start of the line the edit begins
     // on to the end of the line it ends on, in each text.
-    let changed_from = memrchr_iter(b'\n', &o[..prefix]).next().map_or(0, |at| at + 1);
+    let changed_from = memrchr_iter(b'\n', &o[..prefix])
+        .next()
+        .map_or(0, |at| at + 1);
     let old_to = line_end(o, o.len() - suffix);
     let new_to = line_end(n, n.len() - suffix);
     let first_changed = memchr_iter(b'\n', &o[..changed_from]).count();
@@ -285,7 +287,12 @@ pub(super) fn splice(
 
     let mut blocks = Vec::with_capacity(keep + used + last.blocks.len() - resumed);
     blocks.extend(last.blocks[..keep].iter().map(|b| (b.clone(), None)));
-    blocks.extend(parsed.into_iter().take(used).map(|(b, body)| (b, Some(body))));
+    blocks.extend(
+        parsed
+            .into_iter()
+            .take(used)
+            .map(|(b, body)| (b, Some(body))),
+    );
     for block in &last.blocks[resumed..] {
         blocks.push((block.shifted(delta)?, None));
     }
@@ -326,7 +333,9 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
 /// label does not start on its line with `[^` (a footnote's).
 fn has_definitions(text: &[u8]) -> bool {
     memmem::find_iter(text, b"]:").any(|at| {
-        let line = memrchr_iter(b'\n', &text[..at]).next().map_or(0, |nl| nl + 1);
+        let line = memrchr_iter(b'\n', &text[..at])
+            .next()
+            .map_or(0, |nl| nl + 1);
         match memrchr_iter(b'[', &text[line..at]).next() {
             Some(open) => text.get(line + open + 1) != Some(&b'^'),
             None => true,
@@ -358,7 +367,10 @@ fn ids_stay<'a>(
     if new.is_empty() && replaced.iter().all(|b| b.ids.is_empty()) {
         return true;
     }
-    if before.iter().any(|b| b.ids.iter().any(|id| new.contains(&id.as_str()))) {
+    if before
+        .iter()
+        .any(|b| b.ids.iter().any(|id| new.contains(&id.as_str())))
+    {
         return false;
     }
     let old: Vec<&str> = replaced

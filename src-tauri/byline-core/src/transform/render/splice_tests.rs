@@ -27,10 +27,46 @@ const ARTICLES: &[&str] = &[
 
 /// What a writer types, including what changes blocks around it.
 const INSERTS: &[&str] = &[
-    "x", "word ", " ", "\n", "\n\n", "- ", "* ", "1. ", "2. ", "> ", "> [!NOTE]\n", "# ",
-    "## Intro\n", "```\n", "```", "~~~\n", "    ", "|", "| a | b |\n|---|---|\n", "---\n",
-    "===\n", "[^fare]", "[^new]: A note.\n", "[notice]", "[x]: /u\n", "]:", "[", "]", "<div>\n",
-    "</div>\n", "<!--", "-->", "<span>", "*", "`", "\t", "é", "\u{feff}", "\r\n", "\r",
+    "x",
+    "word ",
+    " ",
+    "\n",
+    "\n\n",
+    "- ",
+    "* ",
+    "1. ",
+    "2. ",
+    "> ",
+    "> [!NOTE]\n",
+    "# ",
+    "## Intro\n",
+    "```\n",
+    "```",
+    "~~~\n",
+    "    ",
+    "|",
+    "| a | b |\n|---|---|\n",
+    "---\n",
+    "===\n",
+    "[^fare]",
+    "[^new]: A note.\n",
+    "[notice]",
+    "[x]: /u\n",
+    "]:",
+    "[",
+    "]",
+    "<div>\n",
+    "</div>\n",
+    "<!--",
+    "-->",
+    "<span>",
+    "*",
+    "`",
+    "\t",
+    "é",
+    "\u{feff}",
+    "\r\n",
+    "\r",
     "data-sourcepos=\"1:1-1:1\"",
 ];
 
@@ -190,4 +226,3 @@ fn edits_that_reach_further_render_the_whole_page() {
         assert_eq!(previewer.parsed_bytes(), text.len(), "{what}");
     }
 }
-
