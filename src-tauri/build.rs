@@ -40,6 +40,7 @@ const COMMANDS: &[&str] = &[
     "set_field",
     "check_slug",
     "render_preview",
+    "type_body",
     "load_remote_images",
     "preview_header",
     "structure_text",

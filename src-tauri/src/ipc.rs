@@ -43,6 +43,9 @@ use byline_core::transform::post::Mapping;
 use byline_core::transform::render::Preview;
 #[cfg(test)]
 use byline_core::transform::render::PreviewBlock;
+#[cfg(test)]
+use byline_core::transform::text_edit::TextChange;
+use byline_core::transform::text_edit::{BodyEdit, Typed};
 use byline_core::transform::text_stats::TextStats;
 use byline_core::usecases::article_export::{Exported, WrittenExport};
 #[cfg(test)]
@@ -143,6 +146,7 @@ ipc_commands! {
     fn set_field(id: ArticleId, field: ArticleField, value: String) -> Article;
     fn check_slug(id: ArticleId, slug: String) -> SlugCheck;
     fn render_preview(article: ArticleId, markdown: String, since: Option<u32>) -> Preview;
+    fn type_body(id: ArticleId, seq: u64, base: String, edit: BodyEdit, since: Option<u32>, render: bool) -> Typed;
     fn load_remote_images(article: ArticleId) -> ();
     fn preview_header(article: ArticleId, title: String) -> String;
     fn structure_text(text: String) -> PastedArticle;
@@ -234,6 +238,9 @@ fn typescript_bindings() -> String {
         TextStats::decl(&cfg),
         Preview::decl(&cfg),
         PreviewBlock::decl(&cfg),
+        BodyEdit::decl(&cfg),
+        TextChange::decl(&cfg),
+        Typed::decl(&cfg),
         StoredImage::decl(&cfg),
         RevisionInfo::decl(&cfg),
         Updates::decl(&cfg),

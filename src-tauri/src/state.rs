@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use byline_core::transform::render::{Images, Previewer, RemoteImages};
+use byline_core::transform::text_edit::Draft;
 use byline_core::usecases::autosave::Autosaver;
 use byline_core::{ArticleId, Library};
 
@@ -17,6 +18,8 @@ pub struct AppState {
     pub library_path: PathBuf,
     autosaver: Autosaver,
     previewer: Mutex<Previewer>,
+    /// The text of the article being typed, which keystrokes change.
+    draft: Mutex<Draft>,
     /// The folder mirror: its watcher while one runs, and its last error.
     pub mirror: Mirror,
     remote_images: Mutex<RemotePolicy>,
@@ -82,6 +85,7 @@ impl AppState {
             library_path,
             autosaver,
             previewer: Mutex::new(previewer),
+            draft: Mutex::default(),
             mirror: Mirror::default(),
             remote_images: Mutex::default(),
             window: Mutex::default(),
@@ -98,6 +102,12 @@ impl AppState {
     /// Hands the editor's text to autosave, which writes it after a pause.
     pub fn stage_typing(&self, id: ArticleId, body: String, seq: u64, base: String) {
         self.autosaver.stage(id, body, seq, base);
+    }
+
+    /// The text keystrokes change (see `commands::preview::type_body`).
+    /// Taken before the previewer when both are.
+    pub fn draft(&self) -> MutexGuard<'_, Draft> {
+        lock(&self.draft)
     }
 
     /// The one way pending typing is written ahead of its autosave pause:

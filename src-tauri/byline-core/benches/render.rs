@@ -68,6 +68,26 @@ fn bench_render(c: &mut Criterion) {
                 })
             },
         );
+        // The same in the middle of the article, where a writer edits: the
+        // previewer re-parses only the blocks around the change.
+        let middle = md[..md.len() / 2].rfind(". ").expect("a sentence ends") + 1;
+        let typed = format!("{}x{}", &md[..middle], &md[middle..]);
+        group.bench_with_input(
+            BenchmarkId::new("byline_keystroke_middle", words),
+            &md,
+            |b, md| {
+                let mut previewer = byline_core::transform::render::Previewer::new(None);
+                let mut shown = previewer.render(md, None).generation;
+                let mut flip = false;
+                b.iter(|| {
+                    flip = !flip;
+                    let text = if flip { typed.as_str() } else { md.as_str() };
+                    let preview = previewer.render(text, Some(shown));
+                    shown = preview.generation;
+                    preview
+                })
+            },
+        );
     }
     group.finish();
 }

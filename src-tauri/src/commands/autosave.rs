@@ -22,10 +22,19 @@ pub fn stage_body(
     base: String,
 ) -> IpcResult<()> {
     check_body(&body)?;
-    if base.len() != 64 || !base.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(byline_core::Error::invalid("base", "is not a body fingerprint").into());
-    }
+    check_base(&base)?;
     state(&app).stage_typing(id, body, seq, base);
+    Ok(())
+}
+
+/// An edit's base must be a body fingerprint (SHA-256, in hex).
+pub(super) fn check_base(base: &str) -> byline_core::Result<()> {
+    if base.len() != 64 || !base.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(byline_core::Error::invalid(
+            "base",
+            "is not a body fingerprint",
+        ));
+    }
     Ok(())
 }
 

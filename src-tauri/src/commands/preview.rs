@@ -3,6 +3,7 @@
 
 use byline_core::library::check_body;
 use byline_core::transform::render::Preview;
+use byline_core::transform::text_edit::{BodyEdit, Taken, Typed};
 use byline_core::transform::text_stats::TextStats;
 use byline_core::ArticleId;
 use tauri::AppHandle;
@@ -22,6 +23,45 @@ pub fn render_preview(
 ) -> IpcResult<Preview> {
     check_body(&markdown)?;
     Ok(state(&app).previewer(article).render(&markdown, since))
+}
+
+/// One keystroke, in one call: stages the text for autosave (as
+/// `stage_body` does, with the same `seq` and `base`) and, when `render`,
+/// returns the preview (as `render_preview` does, with `since`). Once the
+/// backend holds the article's text, `edit` carries only the editor's
+/// changes; if they were not made on the text it holds, nothing is done and
+/// the window sends the whole text (`Typed::Resend`).
+#[tauri::command(async)]
+pub fn type_body(
+    app: AppHandle,
+    id: ArticleId,
+    seq: u64,
+    base: String,
+    edit: BodyEdit,
+    since: Option<u32>,
+    render: bool,
+) -> IpcResult<Typed> {
+    super::autosave::check_base(&base)?;
+    if let BodyEdit::Whole { body } = &edit {
+        check_body(body)?;
+    }
+    let state = state(&app);
+    let mut draft = state.draft();
+    match draft.take(id, seq, edit) {
+        Taken::Stale => return Ok(Typed::Stale),
+        Taken::Resend => return Ok(Typed::Resend),
+        Taken::Same => {}
+        Taken::Changed => {
+            let text = draft.text(id).unwrap_or_default();
+            check_body(text)?;
+            state.stage_typing(id, text.to_owned(), seq, base);
+        }
+    }
+    let preview = render.then(|| {
+        let text = draft.text(id).unwrap_or_default();
+        state.previewer(id).render(text, since)
+    });
+    Ok(Typed::Staged { preview })
 }
 
 /// The writer chose "Load images" in the preview: images from other sites

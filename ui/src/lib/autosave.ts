@@ -3,7 +3,7 @@
 // an `autosave` event means for the article on screen. The backend drops an
 // edit older than one it has seen (IPC calls may arrive out of order) and
 // never writes over a body changed elsewhere since the edit's base.
-import type { Article, ArticleId, ArticleSummary, ErrorCode, SaveEvent } from "./bindings";
+import type { Article, ArticleId, ArticleSummary, ErrorCode, SaveEvent, TextChange } from "./bindings";
 
 export type SaveState =
   | { kind: "saved" }
@@ -28,7 +28,15 @@ export function notSavedText(state: { message: string; code?: ErrorCode | "ipc" 
 
 export type BodyHash = Article["body_hash"];
 
-export type Send = (id: ArticleId, body: string, seq: number, base: BodyHash) => Promise<unknown>;
+/// `changes` are the editor's, from the text it last sent to this one
+/// (`null` when it was given a whole new text).
+export type Send = (
+  id: ArticleId,
+  body: string,
+  seq: number,
+  base: BodyHash,
+  changes: TextChange[] | null,
+) => Promise<unknown>;
 
 /// What one `autosave` event changes in the window.
 export interface AutosaveOutcome {
@@ -67,9 +75,9 @@ export class AutosaveSession {
   }
 
   /// Stages the editor's text; a failure to reach the backend goes to `failed`.
-  stage(id: ArticleId, body: string, failed: (error: unknown) => void) {
+  stage(id: ArticleId, body: string, failed: (error: unknown) => void, changes: TextChange[] | null = null) {
     this.seq += 1;
-    this.staging = this.send(id, body, this.seq, this.base).catch(failed);
+    this.staging = this.send(id, body, this.seq, this.base, changes).catch(failed);
   }
 
   /// Resolves once the newest staged edit has reached the backend.

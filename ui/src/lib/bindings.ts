@@ -160,6 +160,33 @@ pos: string,
  */
 html: string | null, };
 
+export type BodyEdit = { "kind": "whole", body: string, } | { "kind": "changes", 
+/**
+ * The edit these changes were made on.
+ */
+after: number, 
+/**
+ * The text's length afterwards, in UTF-16 code units: a cheap check
+ * that both sides hold the same text.
+ */
+length: number, changes: Array<TextChange>, };
+
+export type TextChange = { 
+/**
+ * Where the replaced text starts, in UTF-16 code units.
+ */
+from: number, 
+/**
+ * Where it ends (`from` for an insertion).
+ */
+to: number, 
+/**
+ * What replaces it.
+ */
+insert: string, };
+
+export type Typed = { "kind": "staged", preview: Preview | null, } | { "kind": "stale" } | { "kind": "resend" };
+
 export type StoredImage = { 
 /**
  * `assets/<hash>.<ext>`, the path Markdown uses.
@@ -572,6 +599,7 @@ export const commands = {
   setField: (id: ArticleId, field: ArticleField, value: string): Promise<Article> => call<Article>("set_field", { id, field, value }),
   checkSlug: (id: ArticleId, slug: string): Promise<SlugCheck> => call<SlugCheck>("check_slug", { id, slug }),
   renderPreview: (article: ArticleId, markdown: string, since: number | null): Promise<Preview> => call<Preview>("render_preview", { article, markdown, since }),
+  typeBody: (id: ArticleId, seq: number, base: string, edit: BodyEdit, since: number | null, render: boolean): Promise<Typed> => call<Typed>("type_body", { id, seq, base, edit, since, render }),
   loadRemoteImages: (article: ArticleId): Promise<void> => call<void>("load_remote_images", { article }),
   previewHeader: (article: ArticleId, title: string): Promise<string> => call<string>("preview_header", { article, title }),
   structureText: (text: string): Promise<PastedArticle> => call<PastedArticle>("structure_text", { text }),

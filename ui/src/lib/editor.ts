@@ -31,6 +31,8 @@ import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { tags as t } from "@lezer/highlight";
+import type { TextChange } from "./bindings";
+import { changesOf } from "./typing";
 
 const proseHighlight = HighlightStyle.define([
   { tag: t.heading1, fontWeight: "700", fontSize: "1.3em", color: "var(--ink-strong)" },
@@ -321,7 +323,7 @@ function imageInput(store: StoreImage, onError: (error: unknown) => void): Exten
 }
 
 export function editorExtensions(
-  onChange: (doc: string) => void,
+  onChange: (doc: string, changes: TextChange[]) => void,
   onSelection: (selected: string) => void,
   modes: WritingModes,
   toMarkdown: (html: string) => Promise<string>,
@@ -345,7 +347,7 @@ export function editorExtensions(
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
     chrome,
     EditorView.updateListener.of((update) => {
-      if (update.docChanged) onChange(update.state.doc.toString());
+      if (update.docChanged) onChange(update.state.doc.toString(), changesOf(update.changes));
       if (update.selectionSet || update.docChanged) {
         const { state } = update;
         onSelection(state.selection.ranges.map((r) => state.sliceDoc(r.from, r.to)).join("\n"));

@@ -14,6 +14,11 @@ export class Latest<I, O> {
     private readonly failed: (error: unknown) => void = () => {},
   ) {}
 
+  /// Whether nothing runs now: a request would start at once.
+  get idle(): boolean {
+    return !this.running;
+  }
+
   request(input: I): void {
     this.waiting = { input };
     if (!this.running) void this.pump();

@@ -15,6 +15,7 @@ import {
   type Status,
   type PastedArticle,
   type StructureChange,
+  type TextChange,
   type Updates,
 } from "../lib/bindings";
 import { looksPasted, undoChange } from "../lib/structure";
@@ -66,7 +67,10 @@ export class DocumentStore {
   /// Articles whose FAQ offer the writer dismissed (until they paste again).
   private readonly declined = new Set<ArticleId>();
   private titleTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly autosave = new AutosaveSession((id, body, seq, base) => commands.stageBody(id, body, seq, base));
+  // Each keystroke is one call that stages it and renders the preview.
+  private readonly autosave = new AutosaveSession((id, body, seq, base, changes) =>
+    this.preview.typed(id, seq, base, body, changes),
+  );
 
   constructor(
     private readonly problems: ProblemStore,
@@ -148,8 +152,8 @@ export class DocumentStore {
     }
   }
 
-  /// The editor's text changed.
-  edited(text: string) {
+  /// The editor's text changed; `changes` turn the text it had into `text`.
+  edited(text: string, changes: TextChange[] | null = null) {
     if (!this.current) return;
     this.body = text;
     // A failure stays on show while the writer types on: the text is kept
@@ -158,8 +162,7 @@ export class DocumentStore {
     this.autosave.stage(this.current.id, text, (error) => {
       const { message, code } = toBylineError(error);
       this.save = { kind: "error", message, code };
-    });
-    this.preview.render(text);
+    }, changes);
   }
 
   onAutosave(event: SaveEvent) {

@@ -1,8 +1,23 @@
 // The open article's preview and counts, rendered by the backend for the
 // newest text only.
-import { commands, type ArticleId, type Preview, type PreviewBlock, type TextStats } from "../lib/bindings";
+import {
+  commands,
+  type ArticleId,
+  type Preview,
+  type PreviewBlock,
+  type TextChange,
+  type TextStats,
+} from "../lib/bindings";
 import { Latest } from "../lib/latest";
+import { Keystrokes, type Keystroke } from "../lib/typing";
 import type { ProblemStore } from "./problem.svelte";
+
+/// A preview to render: of a keystroke (which is staged in the same call),
+/// or of the newest text.
+interface Request {
+  text: string;
+  key: { key: Keystroke; staged: (value: unknown) => void; failed: (error: unknown) => void } | null;
+}
 
 export class PreviewStore {
   // Raw, not deep state: thousands of blocks arrive per keystroke, and only
@@ -24,19 +39,22 @@ export class PreviewStore {
   private text = "";
   private article: ArticleId | null = null;
   private selectionTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly previews: Latest<string, Preview>;
+  // One preview on its way at a time: a keystroke made meanwhile is staged
+  // at once, and the newest text rendered when the preview lands.
+  private readonly previews: Latest<Request, Preview | null>;
+  private readonly keystrokes = new Keystrokes((id, seq, base, edit, since, render) =>
+    commands.typeBody(id, seq, base, edit, since, render),
+  );
   /// The page's header as the HTML export writes it (backend-built, every
   /// text escaped), shown above the blocks.
   header = $state("");
   private readonly headers: Latest<{ article: ArticleId; title: string }, string>;
 
   constructor(private readonly problems: ProblemStore) {
-    this.previews = new Latest<string, Preview>(
-      (markdown) =>
-        this.article === null
-          ? Promise.reject(new Error("no article is open"))
-          : commands.renderPreview(this.article, markdown, this.shown),
+    this.previews = new Latest<Request, Preview | null>(
+      (request) => this.run(request),
       (preview) => {
+        if (preview === null) return;
         this.blocks = preview.blocks;
         this.shown = preview.generation;
         this.stats = preview.stats;
@@ -64,6 +82,7 @@ export class PreviewStore {
     if (this.article !== article) this.header = "";
     this.article = article;
     this.previews.reset();
+    this.keystrokes.reset();
     this.shown = null;
     this.selection = null;
     this.sessionStart = null;
@@ -72,14 +91,49 @@ export class PreviewStore {
 
   render(body: string) {
     this.text = body;
-    this.previews.request(body);
+    this.previews.request({ text: body, key: null });
+  }
+
+  /// A keystroke in the open article (see `lib/typing.ts`): staged, and
+  /// previewed in the same call unless a preview is on its way. Resolves
+  /// once the backend has the text.
+  typed(id: ArticleId, seq: number, base: string, text: string, changes: TextChange[] | null): Promise<unknown> {
+    const key = this.keystrokes.next(id, seq, base, text, changes);
+    if (id !== this.article) return this.keystrokes.send(key, null, false);
+    this.text = text;
+    if (!this.previews.idle) {
+      this.previews.request({ text, key: null });
+      return this.keystrokes.send(key, null, false);
+    }
+    return new Promise((staged, failed) => this.previews.request({ text, key: { key, staged, failed } }));
   }
 
   /// The page could not be patched (a new preview pane, or a lost response):
   /// ask for every block's HTML again.
   refresh() {
     this.shown = null;
-    this.previews.request(this.text);
+    this.previews.request({ text: this.text, key: null });
+  }
+
+  private async run(request: Request): Promise<Preview | null> {
+    const article = this.article;
+    if (article === null) throw new Error("no article is open");
+    if (request.key) {
+      // The keystroke's failure is autosave's to show, not the preview's.
+      const { key, staged, failed } = request.key;
+      try {
+        const preview = await this.keystrokes.send(key, this.shown, true);
+        staged(undefined);
+        return preview;
+      } catch (error) {
+        failed(error);
+        return null;
+      }
+    }
+    return (
+      (await this.keystrokes.render(article, this.shown)) ??
+      (await commands.renderPreview(article, request.text, this.shown))
+    );
   }
 
   /// Counts for the selection, a moment after it settles (dragging a

@@ -12,5 +12,6 @@ pub mod plain_article;
 pub mod post;
 pub mod render;
 pub mod slug;
+pub mod text_edit;
 pub mod text_stats;
 pub mod web_page;

@@ -31,6 +31,7 @@ mod blocks;
 pub mod header;
 mod previewer;
 pub mod remote;
+mod splice;
 pub use blocks::PreviewBlock;
 pub use previewer::Previewer;
 pub use remote::{Images, RemoteImages};
@@ -85,12 +86,28 @@ fn render_with(
 
 /// comrak's unsanitised HTML. Never leaves this module unsanitised.
 fn comrak_html(markdown: &str, options: &comrak::Options<'_>) -> String {
+    comrak_blocks(markdown, options).0
+}
+
+/// [`comrak_html`], and where each top-level block starts (line, column):
+/// the preview's splicing trusts a block's position only when it is one.
+fn comrak_blocks(
+    markdown: &str,
+    options: &comrak::Options<'_>,
+) -> (String, HashSet<(usize, usize)>) {
     let arena = comrak::Arena::new();
     let root = comrak::parse_document(&arena, markdown, options);
     label_alerts(root);
+    let starts = root
+        .children()
+        .map(|node| {
+            let start = node.data().sourcepos.start;
+            (start.line, start.column)
+        })
+        .collect();
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     comrak::format_html(root, options, &mut raw).expect("formatting into a String cannot fail");
-    raw
+    (raw, starts)
 }
 
 /// Sanitises one top-level block. The page is sanitised block by block, in
@@ -475,5 +492,7 @@ fn is_language_class(class: &str) -> bool {
     })
 }
 
+#[cfg(test)]
+mod splice_tests;
 #[cfg(test)]
 mod tests;

@@ -29,15 +29,23 @@ pub fn word_count(markdown: &str) -> u32 {
 pub fn stats(markdown: &str) -> TextStats {
     let words = word_count(markdown);
     let characters = u32::try_from(markdown.chars().count()).unwrap_or(u32::MAX);
-    let reading_minutes = if words == 0 {
-        0
-    } else {
-        words.div_ceil(READING_WORDS_PER_MINUTE)
-    };
-    TextStats {
-        words,
-        characters,
-        reading_minutes,
+    TextStats::from_counts(words, characters)
+}
+
+impl TextStats {
+    /// The stats of a text with these counts. Both are sums over the
+    /// text's lines, which is how the preview keeps them up to date.
+    pub fn from_counts(words: u32, characters: u32) -> TextStats {
+        let reading_minutes = if words == 0 {
+            0
+        } else {
+            words.div_ceil(READING_WORDS_PER_MINUTE)
+        };
+        TextStats {
+            words,
+            characters,
+            reading_minutes,
+        }
     }
 }
 

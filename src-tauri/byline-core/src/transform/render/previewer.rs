@@ -1,16 +1,18 @@
-//! The incremental preview. Each keystroke still parses the whole article
-//! with comrak (cheap), but only blocks whose HTML changed go through the
+//! The incremental preview. A keystroke re-parses only the top-level
+//! blocks the edit touches (see `splice`: a full render whenever the edit
+//! could change more), only blocks whose HTML changed go through the
 //! sanitiser (about three times comrak's cost), and only blocks the window
 //! does not show yet travel over IPC.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
+use super::splice::{splice, Block, Lines, Page, Run};
 use super::{
-    blocks, comrak_html, preview_options, sanitize, window_sanitizer, Preview, PreviewBlock,
+    blocks, comrak_blocks, preview_options, sanitize, window_sanitizer, Preview, PreviewBlock,
     RemoteImages, Typography,
 };
-use crate::transform::text_stats::stats;
+use crate::transform::text_stats::{stats, TextStats};
 
 pub struct Previewer {
     options: comrak::Options<'static>,
@@ -22,6 +24,10 @@ pub struct Previewer {
     generation: u32,
     /// The keys of the last response, which the window now shows.
     shown: HashSet<u64>,
+    /// The last render's text and blocks, which the next edit splices into.
+    last: Option<Page>,
+    /// How many bytes of Markdown the last render parsed.
+    parsed: usize,
 }
 
 impl Previewer {
@@ -37,6 +43,8 @@ impl Previewer {
             cache: HashMap::new(),
             generation: 0,
             shown: HashSet::new(),
+            last: None,
+            parsed: 0,
         }
     }
 
@@ -47,6 +55,7 @@ impl Previewer {
         if typography != self.typography {
             self.typography = typography;
             self.options = preview_options(self.asset_base.as_deref(), typography);
+            self.last = None;
         }
     }
 
@@ -58,61 +67,175 @@ impl Previewer {
             self.remote = remote;
             self.cache.clear();
             self.shown.clear();
+            self.last = None;
         }
     }
 
     /// Renders `markdown`. `since` is the generation of the preview the
     /// window shows now; blocks it already has come back without HTML.
     pub fn render(&mut self, markdown: &str, since: Option<u32>) -> Preview {
-        let raw = comrak_html(markdown, &self.options);
         let window_has = since == Some(self.generation) && self.generation != 0;
         self.generation = self.generation.wrapping_add(1).max(1);
         let generation = self.generation;
+        let (blocks, stats) = self.blocks_of(markdown);
 
         let mut shown = HashSet::new();
-        let blocks: Vec<PreviewBlock> = blocks::chunks(&raw)
-            .into_iter()
-            .map(|chunk| {
-                let pos = blocks::leading_sourcepos(chunk).to_owned();
-                let body = blocks::without_sourcepos(chunk);
-                // The same Markdown sanitises to other HTML when images
-                // from other sites load, so the window must not keep the
-                // block it shows under the same key.
-                let key = hash(&(self.remote, &body));
-                let fresh = shown.insert(key);
-                let html = if window_has && fresh && self.shown.contains(&key) {
-                    if let Some(entry) = self.cache.get_mut(&key) {
-                        entry.1 = generation;
-                    }
-                    None
-                } else {
-                    let entry = self.cache.entry(key).or_insert_with(|| {
-                        (sanitize(&body, window_sanitizer(self.remote)), generation)
-                    });
+        let mut out = Vec::with_capacity(blocks.len());
+        for (block, body) in &blocks {
+            let key = block.key;
+            let fresh = shown.insert(key);
+            let html = if window_has && fresh && self.shown.contains(&key) {
+                if let Some(entry) = self.cache.get_mut(&key) {
                     entry.1 = generation;
-                    Some(entry.0.clone())
-                };
-                PreviewBlock {
-                    key: format!("{key:016x}"),
-                    pos,
-                    html,
                 }
-            })
-            .collect();
+                None
+            } else {
+                // `blocks_of` gives the body of every block not cached.
+                let entry = self.cache.entry(key).or_insert_with(|| {
+                    let body = body.as_deref().unwrap_or_default();
+                    (sanitize(body, window_sanitizer(self.remote)), generation)
+                });
+                entry.1 = generation;
+                Some(entry.0.clone())
+            };
+            out.push(PreviewBlock {
+                key: format!("{key:016x}"),
+                pos: block.pos.clone(),
+                html,
+            });
+        }
 
         // Keep what this and the previous keystroke used: undoing a change
         // finds its blocks still sanitised. Older entries go.
-        if self.cache.len() > 2 * blocks.len() + 64 {
+        if self.cache.len() > 2 * out.len() + 64 {
             self.cache
                 .retain(|_, (_, used)| generation.wrapping_sub(*used) <= 1);
         }
         self.shown = shown;
+        self.last = Some(Page::new(
+            markdown,
+            blocks.into_iter().map(|(block, _)| block).collect(),
+            stats,
+        ));
         Preview {
             generation,
-            blocks,
-            stats: stats(markdown),
+            blocks: out,
+            stats,
         }
     }
+
+    /// How many bytes of Markdown the last [`Self::render`] parsed: the
+    /// whole text after a full render, a few blocks after a spliced one.
+    pub fn parsed_bytes(&self) -> usize {
+        self.parsed
+    }
+
+    /// The page's blocks, each with its HTML body unless the cache holds
+    /// its sanitised HTML, and the counts: spliced into the last render
+    /// when the edit allows, else rendered whole.
+    fn blocks_of(&mut self, markdown: &str) -> (Vec<(Block, Option<String>)>, TextStats) {
+        if let Some(last) = &self.last {
+            if last.text == markdown {
+                self.parsed = 0;
+                let blocks = last.blocks.iter().map(|b| (b.clone(), None)).collect();
+                return (blocks, last.stats);
+            }
+            let mut parsed = 0;
+            let spliced = splice(last, markdown, |run: Run<'_>| {
+                parsed = run.text.len();
+                let (raw, starts) = comrak_blocks(run.text, &self.options);
+                cut(&raw, &starts, run.line_offset, self.remote)
+            });
+            if let Some(spliced) = spliced {
+                let cached = |(block, body): &(Block, Option<String>)| {
+                    body.is_some() || self.cache.contains_key(&block.key)
+                };
+                if spliced.blocks.iter().all(cached) {
+                    self.parsed = parsed;
+                    return (spliced.blocks, spliced.stats);
+                }
+            }
+        }
+        self.parsed = markdown.len();
+        let (raw, starts) = comrak_blocks(markdown, &self.options);
+        // Positions that stay where comrak put them need no reading.
+        let blocks = cut(&raw, &starts, 0, self.remote)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(block, body)| (block, Some(body)))
+            .collect();
+        (blocks, stats(markdown))
+    }
+}
+
+/// comrak's HTML of a run of lines cut into blocks, positions moved down by
+/// `line_offset` lines, each with its HTML body (positions left out). `None`
+/// when a position cannot be read, so cannot be moved.
+fn cut(
+    raw: &str,
+    starts: &HashSet<(usize, usize)>,
+    line_offset: u32,
+    remote: RemoteImages,
+) -> Option<Vec<(Block, String)>> {
+    blocks::chunks(raw)
+        .into_iter()
+        .map(|chunk| {
+            let leading = blocks::leading_sourcepos(chunk);
+            // A block starts where its position says only when it opens
+            // with the element that carries it, and that element is a
+            // top-level block's: raw HTML may put stray text before it in
+            // the same block, swallow its tag into one of its own, or close
+            // an element early so a nested one stands alone.
+            let opens_with_it = chunk.starts_with('<')
+                && chunk[1..]
+                    .find(['<', '>'])
+                    .is_some_and(|at| chunk.as_bytes()[1 + at] == b'>');
+            let lines = Lines::parse(leading).filter(|l| {
+                opens_with_it && starts.contains(&(l.start_line as usize, l.start_col as usize))
+            });
+            let (pos, lines) = match lines {
+                _ if line_offset == 0 => (leading.to_owned(), lines),
+                Some(lines) => {
+                    let moved = Lines {
+                        start_line: lines.start_line + line_offset,
+                        end_line: lines.end_line + line_offset,
+                        ..lines
+                    };
+                    (moved.format(), Some(moved))
+                }
+                None if leading.is_empty() => (String::new(), None),
+                None => return None,
+            };
+            let body = blocks::without_sourcepos(chunk);
+            // The same Markdown sanitises to other HTML when images from
+            // other sites load, so the window must not keep the block it
+            // shows under the same key.
+            let key = hash(&(remote, &body));
+            let footnotes = lines.is_none() && body.starts_with("<section class=\"footnotes\"");
+            let block = Block {
+                key,
+                pos,
+                lines,
+                ids: ids_in(&body),
+                footnotes,
+            };
+            Some((block, body))
+        })
+        .collect()
+}
+
+/// The values of the `id` attributes in `html`.
+fn ids_in(html: &str) -> Vec<String> {
+    const ATTR: &str = " id=\"";
+    let mut ids = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(ATTR) {
+        let after = &rest[at + ATTR.len()..];
+        let end = after.find('"').unwrap_or(after.len());
+        ids.push(after[..end].to_owned());
+        rest = &after[end..];
+    }
+    ids
 }
 
 fn hash(value: &impl Hash) -> u64 {
