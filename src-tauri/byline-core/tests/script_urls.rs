@@ -292,14 +292,10 @@ fn check_everywhere(url: &str) -> Result<(), String> {
         let s = site(url, base);
         check_html(&render::render(&a.body), "render")?;
         check_html(
-            &render::fragment(
-                &a.body,
-                render::Images::InWindow {
-                    assets: "byline-asset://localhost/",
-                    remote: render::RemoteImages::Block,
-                },
-                smart,
-            ),
+            &render::fragment(&a.body, render::Images::InWindow {
+                assets: "byline-asset://localhost/",
+                remote: render::RemoteImages::Block,
+            }, smart),
             "fragment",
         )?;
         check_html(
@@ -307,9 +303,9 @@ fn check_everywhere(url: &str) -> Result<(), String> {
                 &[a.faq[0].pair()],
                 "FAQ",
                 render::Images::InWindow {
-                    assets: "byline-asset://localhost/",
-                    remote: render::RemoteImages::Block,
-                },
+                assets: "byline-asset://localhost/",
+                remote: render::RemoteImages::Block,
+            },
                 smart,
             ),
             "faq",
@@ -431,9 +427,9 @@ fn good_urls_survive_unchanged() {
     let preview = render::fragment(
         "![a](assets/x.png)",
         render::Images::InWindow {
-            assets: "byline-asset://localhost/",
-            remote: render::RemoteImages::Block,
-        },
+                assets: "byline-asset://localhost/",
+                remote: render::RemoteImages::Block,
+            },
         render::Typography::default(),
     );
     assert!(

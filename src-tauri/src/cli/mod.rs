@@ -5,6 +5,7 @@
 
 mod articles;
 mod backups;
+mod checks;
 mod context;
 mod corrections;
 mod display;
@@ -129,6 +130,12 @@ enum Command {
     /// the articles, every revision against its checksum, every image an
     /// article shows. Exits with 1 on a problem.
     Doctor(backups::DoctorArgs),
+    /// Run the pre-publish checks: title, description, images, headings,
+    /// links, footnotes, FAQ, structured data, the text itself. Prints one
+    /// finding a line (`SLUG:LINE:COLUMN: severity [code] message`); exits
+    /// with 1 when there are errors. `--file` checks Markdown files instead,
+    /// for CI over exported posts; `--list` names every check.
+    Check(checks::CheckArgs),
 }
 
 /// A value a typed argument refuses, in the words the refusal is printed
@@ -209,6 +216,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Backup(args) => backups::backup(c, args),
         Command::Backups(args) => backups::backups(c, args),
         Command::Doctor(args) => backups::doctor(c, args),
+        Command::Check(args) => checks::check(c, args),
     }
 }
 

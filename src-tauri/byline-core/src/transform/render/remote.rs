@@ -118,10 +118,7 @@ mod tests {
         assert!(window_url("HTTP://example.com/x.png", RemoteImages::Load)
             .unwrap()
             .contains("/load/"));
-        assert_eq!(
-            window_url("byline-asset://localhost/ab.png", RemoteImages::Load),
-            None
-        );
+        assert_eq!(window_url("byline-asset://localhost/ab.png", RemoteImages::Load), None);
         assert_eq!(window_url("assets/ab.png", RemoteImages::Load), None);
         assert_eq!(window_url("cover.png", RemoteImages::Block), None);
     }
@@ -129,10 +126,7 @@ mod tests {
     #[test]
     fn a_request_path_names_a_web_address_or_nothing() {
         assert_eq!(parse_request_path("/other/https%3A%2F%2Fa.b%2F"), None);
-        assert_eq!(
-            parse_request_path("/load/file%3A%2F%2F%2Fetc%2Fpasswd"),
-            None
-        );
+        assert_eq!(parse_request_path("/load/file%3A%2F%2F%2Fetc%2Fpasswd"), None);
         assert_eq!(parse_request_path("/load/not%20a%20url"), None);
         assert_eq!(
             parse_request_path("/load/http%3A%2F%2F127.0.0.1%3A9%2Fp.png"),

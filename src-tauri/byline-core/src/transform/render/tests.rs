@@ -446,34 +446,16 @@ fn images_from_other_sites_reach_the_window_only_through_the_app() {
         )),
         "{blocked}"
     );
-    assert!(
-        blocked.contains("blocked/http%3A%2F%2Fcdn%2Eexample%2Fa%2Epng"),
-        "{blocked}"
-    );
-    assert!(
-        blocked.contains("src=\"byline-asset://localhost/ab.png\""),
-        "{blocked}"
-    );
-    assert!(
-        !blocked.contains("tracker.example") && !blocked.contains("/load/"),
-        "{blocked}"
-    );
+    assert!(blocked.contains("blocked/http%3A%2F%2Fcdn%2Eexample%2Fa%2Epng"), "{blocked}");
+    assert!(blocked.contains("src=\"byline-asset://localhost/ab.png\""), "{blocked}");
+    assert!(!blocked.contains("tracker.example") && !blocked.contains("/load/"), "{blocked}");
 
     let loading = fragment(md, window(RemoteImages::Load), Typography::default());
-    assert!(
-        loading.contains("load/https%3A%2F%2Ftracker%2Eexample"),
-        "{loading}"
-    );
-    assert!(
-        !loading.contains("x.example"),
-        "the article's own protocol URL is dropped: {loading}"
-    );
+    assert!(loading.contains("load/https%3A%2F%2Ftracker%2Eexample"), "{loading}");
+    assert!(!loading.contains("x.example"), "the article's own protocol URL is dropped: {loading}");
 
     let published = fragment(md, Images::AsPublished, Typography::default());
-    assert!(
-        published.contains("src=\"https://tracker.example/p.gif\""),
-        "{published}"
-    );
+    assert!(published.contains("src=\"https://tracker.example/p.gif\""), "{published}");
     assert!(!published.contains("byline-remote"), "{published}");
 }
 

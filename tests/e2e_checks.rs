@@ -1,0 +1,113 @@
+//! End-to-end tests of the pre-publish checks in the real window: a problem
+//! typed in the body is underlined where it is, listed in the Checks panel
+//! and counted in the doc bar; clicking the finding selects it in the
+//! editor; fixing it makes it go. Moving to Ready with an error asks first.
+//! Run by `make test` with `--ignored`, like tests/e2e.rs.
+
+mod support;
+
+use byline_core::Library;
+use serde_json::json;
+use support::{App, CTRL, END, RELEASE_MODIFIERS};
+
+const REPEATED: &str = "[data-testid=finding][data-code='text.repeated_word']";
+
+/// A library with one clean article, open in the window.
+async fn launch_with(title: &str, body: &str) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.byline");
+    {
+        let mut library = Library::open(&path).unwrap();
+        library.create_article(title, body).unwrap();
+    }
+    let app = App::launch(&path).await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=title-input]')?.value",
+        json!(title),
+    )
+    .await;
+    (dir, app)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn a_typed_problem_is_underlined_listed_found_and_fixed() {
+    let (_dir, app) = launch_with("Ferry fares", "Fares rise in June.\n\nRiders pay more.").await;
+    app.click(".cm-content").await;
+    app.keys_to_editor(&format!("{CTRL}{END}{RELEASE_MODIFIERS}"))
+        .await;
+    app.keys_to_editor("\n\nIt was the the end.").await;
+
+    // Underlined in the editor, with a marker in the gutter.
+    app.wait_for_js(
+        "[...document.querySelectorAll('.cm-lintRange-warning')].map(e => e.textContent).join('|')",
+        json!("the the"),
+    )
+    .await;
+    app.wait_for_css(".cm-lint-marker-warning").await;
+    // Counted in the doc bar (errors and warnings).
+    let count: u32 = app
+        .text_of("[data-testid=checks-count]")
+        .await
+        .parse()
+        .unwrap();
+    assert!(count >= 1);
+
+    // Listed in the panel, under Warnings, with its line.
+    app.click("[data-testid=checks-toggle]").await;
+    app.wait_for_css("[data-testid=checks-panel]").await;
+    let label = app.text_of(REPEATED).await;
+    assert!(label.starts_with("Line 5"), "{label}");
+
+    // A click lands on it: the words are selected in the editor, which
+    // has the keyboard.
+    app.click(REPEATED).await;
+    app.wait_for_js("window.getSelection().toString()", json!("the the"))
+        .await;
+    app.wait_for_js(
+        "document.activeElement?.classList.contains('cm-content')",
+        json!(true),
+    )
+    .await;
+
+    // Typing over the selection fixes it, and the finding goes.
+    app.keys_to_editor("the").await;
+    app.wait_for_js(
+        "document.querySelectorAll('.cm-lintRange-warning').length",
+        json!(0),
+    )
+    .await;
+    app.wait_for_js(
+        &format!("document.querySelector(\"{REPEATED}\") === null"),
+        json!(true),
+    )
+    .await;
+    assert!(app.editor_text().await.contains("It was the end."));
+    app.screenshot("checks-panel").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn moving_to_ready_with_an_error_asks_first() {
+    let (_dir, app) = launch_with("Ferry fares", "Fares rise by TK percent.").await;
+    app.wait_for_css("[data-testid=checks-count]").await;
+
+    app.click("[data-testid=status-pill]").await;
+    app.click("[data-testid=status-option-ready]").await;
+    // Not moved: the panel shows the error and asks.
+    app.wait_for_css("[data-testid=checks-confirm]").await;
+    app.wait_for_css("[data-testid=finding][data-code='text.placeholder']")
+        .await;
+    let pill = "document.querySelector('[data-testid=status-pill]').textContent.trim()";
+    assert_eq!(app.js(pill).await, json!("Draft▾"));
+
+    app.click("[data-testid=checks-move-anyway]").await;
+    app.wait_for_js(pill, json!("Ready▾")).await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=checks-confirm]') === null",
+        json!(true),
+    )
+    .await;
+    app.close().await;
+}
