@@ -8,7 +8,7 @@ mod support;
 
 use byline_core::Library;
 use serde_json::json;
-use support::{App, CTRL, END, RELEASE_MODIFIERS};
+use support::{App, CTRL, END, ENTER, RELEASE_MODIFIERS};
 
 const REPEATED: &str = "[data-testid=finding][data-code='text.repeated_word']";
 
@@ -36,7 +36,8 @@ async fn a_typed_problem_is_underlined_listed_found_and_fixed() {
     app.click(".cm-content").await;
     app.keys_to_editor(&format!("{CTRL}{END}{RELEASE_MODIFIERS}"))
         .await;
-    app.keys_to_editor("\n\nIt was the the end.").await;
+    app.keys_to_editor(&format!("{ENTER}{ENTER}It was the the end."))
+        .await;
 
     // Underlined in the editor, with a marker in the gutter.
     app.wait_for_js(
@@ -56,8 +57,13 @@ async fn a_typed_problem_is_underlined_listed_found_and_fixed() {
     // Listed in the panel, under Warnings, with its line.
     app.click("[data-testid=checks-toggle]").await;
     app.wait_for_css("[data-testid=checks-panel]").await;
+    let text = app.editor_text().await;
+    let line = text.lines().position(|l| l.contains("the the")).unwrap() + 1;
     let label = app.text_of(REPEATED).await;
-    assert!(label.starts_with("Line 5"), "{label}");
+    assert!(
+        label.starts_with(&format!("Line {line} ")),
+        "{label} in {text:?}"
+    );
 
     // A click lands on it: the words are selected in the editor, which
     // has the keyboard.
