@@ -6,7 +6,10 @@
 
 mod support;
 
+use std::time::Duration;
+
 use byline_core::Library;
+use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use serde_json::json;
 use support::{App, CTRL, END, ENTER, RELEASE_MODIFIERS};
 
@@ -46,6 +49,27 @@ async fn a_typed_problem_is_underlined_listed_found_and_fixed() {
     )
     .await;
     app.wait_for_css(".cm-lint-marker-warning").await;
+    // Drawn in CSS (the CSP refuses lint's own data: images).
+    assert_eq!(
+        app.js(
+            "getComputedStyle(document.querySelector('.cm-lintRange-warning')).textDecorationStyle"
+        )
+        .await,
+        json!("wavy")
+    );
+    // Hovering the underline shows the message.
+    let underline = app.wait_for_css(".cm-lintRange-warning").await;
+    let hover = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+        element: underline,
+        duration: Some(Duration::from_millis(100)),
+        x: 0.0,
+        y: 0.0,
+    });
+    app.client.perform_actions(hover).await.unwrap();
+    app.client.release_actions().await.unwrap();
+    let tooltip = app.text_of(".cm-tooltip-lint").await;
+    assert!(tooltip.contains("the word is repeated"), "{tooltip}");
+    app.screenshot("checks-underline").await;
     // Counted in the doc bar (errors and warnings).
     let count: u32 = app
         .text_of("[data-testid=checks-count]")
@@ -113,6 +137,44 @@ async fn moving_to_ready_with_an_error_asks_first() {
     app.wait_for_js(
         "document.querySelector('[data-testid=checks-confirm]') === null",
         json!(true),
+    )
+    .await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn a_check_turned_off_in_settings_is_no_longer_flagged() {
+    let (_dir, app) = launch_with("Ferry fares", "Riders pay the the same.").await;
+    app.click("[data-testid=checks-toggle]").await;
+    app.wait_for_css(REPEATED).await;
+
+    app.click("[data-testid=settings-open]").await;
+    let checkbox = "[data-testid='settings-check-text.repeated_word']";
+    app.wait_for_css(checkbox).await;
+    // Far down the panel: brought to its middle, clear of the Save row.
+    app.js(&format!(
+        "(document.querySelector(\"{checkbox}\").scrollIntoView({{block: 'center'}}), true)"
+    ))
+    .await;
+    app.click(checkbox).await;
+    app.wait_for_js(
+        "document.querySelector('[data-testid=save-state]')?.textContent.trim()",
+        json!("Saved"),
+    )
+    .await;
+    // Settings closed, the bar has room for Checks again.
+    app.click("[data-testid=settings-open]").await;
+    app.click("[data-testid=checks-toggle]").await;
+    app.wait_for_css("[data-testid=checks-panel]").await;
+    app.wait_for_js(
+        &format!("document.querySelector(\"{REPEATED}\") === null"),
+        json!(true),
+    )
+    .await;
+    app.wait_for_js(
+        "document.querySelectorAll('.cm-lintRange-warning').length",
+        json!(0),
     )
     .await;
     app.close().await;

@@ -3,6 +3,7 @@
 // moving to Ready or Published asks about. Pure functions of a report.
 import type { Diagnostic } from "@codemirror/lint";
 import type { Text } from "@codemirror/state";
+import { EditorView } from "@codemirror/view";
 import type { ArticleField, Finding, Place, Pos, Report, Severity, Status } from "./bindings";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "suggestion"];
@@ -53,6 +54,42 @@ export function offsetOf(doc: Text, pos: Pos): number {
   }
   return line.from + offset;
 }
+
+/// How diagnostics look: @codemirror/lint draws its underlines and gutter
+/// markers as `data:` SVG images, which the window's CSP (no image but the
+/// app's own) refuses; these are the same marks in CSS alone, in the
+/// themes' colours.
+export const lintLook = EditorView.theme({
+  ".cm-lintRange": {
+    backgroundImage: "none",
+    textDecorationLine: "underline",
+    textDecorationStyle: "wavy",
+    textDecorationSkipInk: "none",
+    textUnderlineOffset: "3px",
+  },
+  ".cm-lintRange-error": { textDecorationColor: "var(--danger)" },
+  ".cm-lintRange-warning": { textDecorationColor: "var(--warn)" },
+  ".cm-lintRange-info": { textDecorationColor: "var(--ink-faint)" },
+  ".cm-lintRange-active": { backgroundColor: "var(--selection)" },
+  ".cm-gutter-lint": { width: "14px", backgroundColor: "var(--editor-bg)" },
+  ".cm-gutter-lint .cm-gutterElement": { padding: "0", display: "flex", alignItems: "center", justifyContent: "center" },
+  ".cm-lint-marker": { content: "normal", width: "7px", height: "7px", borderRadius: "50%" },
+  ".cm-lint-marker-error": { backgroundColor: "var(--danger)" },
+  ".cm-lint-marker-warning": { backgroundColor: "var(--warn)" },
+  ".cm-lint-marker-info": { backgroundColor: "var(--ink-faint)" },
+  ".cm-tooltip.cm-tooltip-lint, .cm-tooltip-lint": {
+    backgroundColor: "var(--panel-bg)",
+    color: "var(--ink)",
+    border: "1px solid var(--rule-strong)",
+    borderRadius: "6px",
+    fontFamily: "var(--ui-font)",
+    fontSize: "12.5px",
+  },
+  ".cm-diagnostic-error": { borderLeftColor: "var(--danger)" },
+  ".cm-diagnostic-warning": { borderLeftColor: "var(--warn)" },
+  ".cm-diagnostic-info": { borderLeftColor: "var(--ink-faint)" },
+  ".cm-diagnosticSource": { color: "var(--ink-muted)" },
+});
 
 const LINT_SEVERITY: Record<Severity, Diagnostic["severity"]> = {
   error: "error",
