@@ -26,9 +26,9 @@ export const KEEP_ORDER: readonly BarAction[] = [
   "export",
   "corrections",
   "details",
-  "checks",
   "outline",
   "faq",
+  "checks",
   "link",
   "history",
 ];
