@@ -49,6 +49,7 @@ bench: deps-build deps-e2e ui ## Run the benchmarks and print the figures BENCHM
 	cargo bench -p byline-core --bench backups
 	cargo bench -p byline-core --bench import_blog -- --noplot
 	cargo bench -p byline-core --bench durability -- --noplot
+	cargo bench -p byline-core --bench checks -- --noplot
 	$(WITH_DISPLAY) cargo bench --bench app_typing
 
 build: deps-build ui ## Build the UI and the app

@@ -57,11 +57,12 @@ const BAR: &str = "(() => {
 })()";
 
 /// Every action's test id: on the bar, or (after opening More) in it.
-const ACTIONS: [(&str, &str); 7] = [
+const ACTIONS: [(&str, &str); 8] = [
     ("copy-link", "more-link"),
     ("corrections-toggle", "more-corrections"),
     ("outline-toggle", "more-outline"),
     ("faq-toggle", "more-faq"),
+    ("checks-toggle", "more-checks"),
     ("history-toggle", "more-history"),
     ("details-toggle", "more-details"),
     ("export-open", "more-export"),

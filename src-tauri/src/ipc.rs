@@ -13,6 +13,8 @@ use crate::spellcheck::SpellcheckStatus;
 use crate::state::WindowStart;
 use byline_core::domain::article::ArticleField;
 #[cfg(test)]
+use byline_core::domain::checks::ChecksConfig;
+#[cfg(test)]
 use byline_core::domain::correction::Correction;
 use byline_core::domain::correction::Updates;
 #[cfg(test)]
@@ -28,6 +30,9 @@ use byline_core::library::SnippetPart;
 use byline_core::library::{LibraryCounts, ListQuery, SearchHit, SlugCheck, StoredImage};
 #[cfg(test)]
 use byline_core::library::{SortKey, StatusCount, TagCount};
+use byline_core::transform::checks::{CheckInfo, Report};
+#[cfg(test)]
+use byline_core::transform::checks::{Finding, Fix, Place, Pos, Readability, Severity};
 use byline_core::transform::diff::Comparison;
 #[cfg(test)]
 use byline_core::transform::diff::{DiffKind, DiffSpan, FieldChange};
@@ -186,6 +191,9 @@ ipc_commands! {
     fn resolve_mirror_conflict(id: ArticleId, choice: ConflictChoice) -> Article;
     fn site_settings() -> SiteSettings;
     fn set_site_settings(settings: SiteSettings) -> SiteSettings;
+    fn check_article(id: ArticleId, body: Option<String>) -> Report;
+    fn check_catalogue() -> Vec<CheckInfo>;
+    fn check_links(id: ArticleId, body: String) -> Report;
     fn spellcheck_status() -> SpellcheckStatus;
     fn about() -> About;
     fn text_stats(text: String) -> TextStats;
@@ -264,6 +272,15 @@ fn typescript_bindings() -> String {
         RemovedFaqItem::decl(&cfg),
         DetectedFaq::decl(&cfg),
         SiteSettings::decl(&cfg),
+        ChecksConfig::decl(&cfg),
+        Report::decl(&cfg),
+        Finding::decl(&cfg),
+        Severity::decl(&cfg),
+        Place::decl(&cfg),
+        Pos::decl(&cfg),
+        Fix::decl(&cfg),
+        Readability::decl(&cfg),
+        CheckInfo::decl(&cfg),
         SpellcheckStatus::decl(&cfg),
         Format::decl(&cfg),
         MirrorStatus::decl(&cfg),

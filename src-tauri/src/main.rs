@@ -13,6 +13,7 @@ mod cli;
 mod commands;
 mod dialogs;
 mod ipc;
+mod link_fetch;
 mod mirror;
 mod navigation;
 mod remote_images;

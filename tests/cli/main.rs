@@ -6,6 +6,7 @@ mod support;
 
 mod articles;
 mod backups;
+mod checks;
 mod durability;
 mod export;
 mod faq;

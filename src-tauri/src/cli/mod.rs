@@ -5,6 +5,7 @@
 
 mod articles;
 mod backups;
+mod checks;
 mod context;
 mod corrections;
 mod display;
@@ -140,6 +141,12 @@ enum Command {
     Completions(manual::CompletionsArgs),
     /// Print the manual page, byline(1), with a section per command.
     Man,
+    /// Run the pre-publish checks: title, description, images, headings,
+    /// links, footnotes, FAQ, structured data, the text itself. Prints one
+    /// finding a line (`SLUG:LINE:COLUMN: severity [code] message`); exits
+    /// with 1 when there are errors. `--file` checks Markdown files instead,
+    /// for CI over exported posts; `--list` names every check.
+    Check(checks::CheckArgs),
 }
 
 /// A value a typed argument refuses, in the words the refusal is printed
@@ -223,6 +230,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Site(args) => site::site(c, args),
         Command::Completions(args) => manual::completions(args),
         Command::Man => manual::man(),
+        Command::Check(args) => checks::check(c, args),
     }
 }
 

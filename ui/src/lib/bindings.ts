@@ -374,7 +374,79 @@ spellcheck: boolean,
  * as placeholders until the writer loads them (per article, or here for
  * the whole library).
  */
-load_remote_images: boolean, };
+load_remote_images: boolean, 
+/**
+ * The pre-publish checks this site turned off and the limits it set.
+ */
+checks: ChecksConfig, };
+
+export type ChecksConfig = { 
+/**
+ * Codes of checks the site turned off (`title.too_long`).
+ */
+off: Array<string>, 
+/**
+ * Search results cut a headline at about 60 characters.
+ */
+title_max_chars: number, 
+/**
+ * The usual range for a meta description: shorter says too little,
+ * longer is cut in search results.
+ */
+description_min_chars: number, description_max_chars: number, 
+/**
+ * A paragraph longer than this reads as a wall of text on a phone.
+ */
+paragraph_max_words: number, sentence_max_words: number, 
+/**
+ * Rich results show a short answer; a longer one is cut.
+ */
+faq_answer_max_chars: number, };
+
+export type Report = { 
+/**
+ * Errors first, then warnings, then suggestions; within each, fields,
+ * then the body in order, then FAQ items, then the site.
+ */
+findings: Array<Finding>, errors: number, warnings: number, suggestions: number, readability: Readability, };
+
+export type Finding = { severity: Severity, 
+/**
+ * Stable: `title.too_long`. Scripts and the site's settings name it.
+ */
+code: string, 
+/**
+ * One line in plain words.
+ */
+message: string, place: Place, fix: Fix | null, };
+
+export type Severity = "error" | "warning" | "suggestion";
+
+export type Place = { "kind": "field", field: ArticleField, } | { "kind": "body", start: Pos, end: Pos, } | { "kind": "faq", index: number, } | { "kind": "site" };
+
+export type Pos = { line: number, column: number, };
+
+export type Fix = { 
+/**
+ * What it does, for a button: "Use https".
+ */
+label: string, replacement: string, };
+
+export type Readability = { 
+/**
+ * The site's language tag the figure was measured for.
+ */
+language: string, 
+/**
+ * 0–100, higher is easier; `None` when not measured.
+ */
+score: number | null, 
+/**
+ * "62 (plain English)" or "not measured for de".
+ */
+summary: string, };
+
+export type CheckInfo = { code: string, severity: Severity, label: string, };
 
 export type SpellcheckStatus = { 
 /**
@@ -639,6 +711,9 @@ export const commands = {
   resolveMirrorConflict: (id: ArticleId, choice: ConflictChoice): Promise<Article> => call<Article>("resolve_mirror_conflict", { id, choice }),
   siteSettings: (): Promise<SiteSettings> => call<SiteSettings>("site_settings", {}),
   setSiteSettings: (settings: SiteSettings): Promise<SiteSettings> => call<SiteSettings>("set_site_settings", { settings }),
+  checkArticle: (id: ArticleId, body: string | null): Promise<Report> => call<Report>("check_article", { id, body }),
+  checkCatalogue: (): Promise<Array<CheckInfo>> => call<Array<CheckInfo>>("check_catalogue", {}),
+  checkLinks: (id: ArticleId, body: string): Promise<Report> => call<Report>("check_links", { id, body }),
   spellcheckStatus: (): Promise<SpellcheckStatus> => call<SpellcheckStatus>("spellcheck_status", {}),
   about: (): Promise<About> => call<About>("about", {}),
   textStats: (text: string): Promise<TextStats> => call<TextStats>("text_stats", { text }),

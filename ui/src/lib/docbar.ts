@@ -4,7 +4,7 @@
 // width (the sidebar, the preview, a side panel).
 
 /// The actions that may fold. The status pill and More never do.
-export type BarAction = "link" | "corrections" | "outline" | "faq" | "history" | "details" | "export";
+export type BarAction = "link" | "corrections" | "outline" | "faq" | "checks" | "history" | "details" | "export";
 
 /// Left to right on the bar, and top to bottom in the More menu.
 export const BAR_ORDER: readonly BarAction[] = [
@@ -12,6 +12,7 @@ export const BAR_ORDER: readonly BarAction[] = [
   "corrections",
   "outline",
   "faq",
+  "checks",
   "history",
   "details",
   "export",
@@ -27,6 +28,7 @@ export const KEEP_ORDER: readonly BarAction[] = [
   "details",
   "outline",
   "faq",
+  "checks",
   "link",
   "history",
 ];

@@ -23,6 +23,7 @@ import { AutosaveSession, type SaveState } from "../lib/autosave";
 import { toBylineError } from "../lib/call";
 import { nextAfter } from "../lib/listing";
 import { conflictOf } from "../lib/mirror";
+import type { ChecksStore } from "./checks.svelte";
 import type { LibraryStore } from "./library.svelte";
 import type { MirrorStore } from "./mirror.svelte";
 import type { PanelStore } from "./panels.svelte";
@@ -78,6 +79,7 @@ export class DocumentStore {
     private readonly panels: PanelStore,
     private readonly mirror: MirrorStore,
     private readonly preview: PreviewStore,
+    private readonly checks: ChecksStore,
   ) {
     this.conflict = $derived(conflictOf(this.mirror.status, this.current));
   }
@@ -103,6 +105,7 @@ export class DocumentStore {
       this.panels.opened(article.trashed_at !== null);
       void this.mirror.refresh();
       this.preview.reset(article.id, article.body);
+      this.checks.reset(article.trashed_at ? null : article.id, article.body);
       this.updates = null;
       this.faq = null;
       this.detected = null;
@@ -163,6 +166,7 @@ export class DocumentStore {
       const { message, code } = toBylineError(error);
       this.save = { kind: "error", message, code };
     }, changes);
+    this.checks.edited(text);
   }
 
   onAutosave(event: SaveEvent) {
@@ -186,6 +190,7 @@ export class DocumentStore {
     this.current = { ...article, body: this.current.body };
     if (document.activeElement !== this.titleInput) this.title = article.title;
     void this.library.refresh();
+    this.checks.refresh();
   }
 
   /// The library holds a new body for the open article (a restore, the
@@ -294,7 +299,9 @@ export class DocumentStore {
 
   /// The FAQ panel changed `id`'s FAQ: the preview shows the new section.
   faqChanged(view: FaqView, id: ArticleId) {
-    if (this.current?.id === id) this.faq = view;
+    if (this.current?.id !== id) return;
+    this.faq = view;
+    this.checks.refresh();
   }
 
   /// Offers to turn a FAQ section written at the end of the body into FAQ
@@ -410,8 +417,15 @@ export class DocumentStore {
     }
   }
 
-  async setStatus(status: Status) {
+  /// Moving to Ready or Published with errors waits for the writer, who
+  /// sees them in the Checks panel first; `confirmed` is their answer.
+  async setStatus(status: Status, confirmed = false) {
     if (!this.current) return;
+    if (!confirmed && !(await this.checks.mayMove(this.current.status, status))) {
+      this.panels.show("checks");
+      return;
+    }
+    this.checks.confirming = null;
     try {
       this.saved(await commands.setStatus(this.current.id, status));
     } catch (error) {

@@ -2,6 +2,7 @@
 // through context (./context.ts). Each store owns one concern; the ones that
 // act on others are given them here.
 import { commands, type MirrorChange } from "../lib/bindings";
+import { ChecksStore } from "./checks.svelte";
 import { DocumentStore } from "./document.svelte";
 import { ImportStore } from "./imports.svelte";
 import { LibraryStore } from "./library.svelte";
@@ -22,7 +23,8 @@ export class Stores {
   readonly mirror = new MirrorStore(this.problems);
   readonly site = new SiteStore(this.problems);
   readonly preview = new PreviewStore(this.problems);
-  readonly doc = new DocumentStore(this.problems, this.library, this.panels, this.mirror, this.preview);
+  readonly checks = new ChecksStore(this.problems);
+  readonly doc = new DocumentStore(this.problems, this.library, this.panels, this.mirror, this.preview, this.checks);
   readonly imports = new ImportStore(this.problems, this.library, this.doc, this.panels);
   /// The clock the list's relative times and History follow.
   now = $state(new Date());
@@ -47,6 +49,7 @@ export class Stores {
       old?.smart_quotes !== settings.smart_quotes || old?.load_remote_images !== settings.load_remote_images;
     void this.site.apply(settings);
     this.faqChangedElsewhere();
+    this.checks.refresh();
     if (renderChanged && this.doc.current) this.preview.refresh();
   }
 
@@ -110,5 +113,6 @@ export class Stores {
 
   stop() {
     clearTimeout(this.noticeTimer);
+    this.checks.stop();
   }
 }

@@ -91,6 +91,7 @@ export const ACTIONS: readonly AppAction[] = [
   { id: "history", name: "Show or hide History", group: "Article", keys: "Ctrl+Shift+H", when: writable, run: (s) => s.togglePanel("history") },
   // Not F (focus mode) nor a find key: Q for questions.
   { id: "faq", name: "Show or hide the FAQ", group: "Article", keys: "Ctrl+Shift+Q", when: writable, run: (s) => s.togglePanel("faq") },
+  { id: "checks", name: "Show or hide Checks", group: "Article", when: writable, run: (s) => s.togglePanel("checks") },
   // Not Ctrl+E: the editor's inline-code shortcut.
   { id: "export", name: "Export…", group: "Article", keys: "Ctrl+Shift+E", when: writable, run: (s) => s.toggleExport() },
   {

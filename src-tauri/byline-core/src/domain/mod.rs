@@ -4,6 +4,7 @@
 
 pub mod article;
 pub mod asset;
+pub mod checks;
 pub mod correction;
 pub mod date;
 pub mod disk;

@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::checks::ChecksConfig;
+
 /// The heading of the FAQ section when the site sets none.
 pub const DEFAULT_FAQ_HEADING: &str = "Frequently Asked Questions";
 
@@ -44,6 +46,8 @@ pub struct SiteSettings {
     /// as placeholders until the writer loads them (per article, or here for
     /// the whole library).
     pub load_remote_images: bool,
+    /// The pre-publish checks this site turned off and the limits it set.
+    pub checks: ChecksConfig,
 }
 
 impl Default for SiteSettings {
@@ -61,6 +65,7 @@ impl Default for SiteSettings {
             smart_quotes: false,
             spellcheck: true,
             load_remote_images: false,
+            checks: ChecksConfig::default(),
         }
     }
 }

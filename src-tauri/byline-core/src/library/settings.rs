@@ -116,6 +116,7 @@ fn clean(s: &SiteSettings) -> Result<SiteSettings> {
         smart_quotes: s.smart_quotes,
         spellcheck: s.spellcheck,
         load_remote_images: s.load_remote_images,
+        checks: s.checks.clean(&crate::transform::checks::codes())?,
     })
 }
 

@@ -1,6 +1,7 @@
 //! The second layer: pure transforms of domain values. Text in, text (or
 //! values) out; no library, no files, no threads. Depends only on `domain`.
 
+pub mod checks;
 pub mod diff;
 pub mod export;
 pub mod faq;

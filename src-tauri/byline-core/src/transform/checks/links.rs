@@ -1,0 +1,133 @@
+//! Links and footnotes: text a reader can follow, `https:`, anchors that
+//! land on a heading, references and footnotes that are defined and used.
+
+use std::collections::HashSet;
+
+use super::source::Doc;
+use super::{quote, Fix, Sink};
+
+/// Link texts that say nothing out of context (screen readers list links
+/// by their text alone).
+const VAGUE: &[&str] = &[
+    "click here",
+    "here",
+    "click",
+    "this",
+    "this link",
+    "link",
+    "read more",
+    "more",
+    "learn more",
+    "this page",
+    "go",
+    "this article",
+];
+
+pub(super) fn check(doc: &Doc<'_>, sink: &mut Sink<'_>) {
+    let mut anchors: HashSet<String> = doc.headings.iter().map(|h| h.anchor.clone()).collect();
+    for note in &doc.footnotes {
+        anchors.insert(format!("fn-{}", note.name));
+        anchors.insert(format!("fnref-{}", note.name));
+    }
+
+    for link in &doc.links {
+        let place = doc.place(link.span);
+        let text = link.text.trim();
+        if text.is_empty() && !link.has_image {
+            sink.push(
+                "link.empty_text",
+                place.clone(),
+                "This link has no text, so readers cannot see or follow it.".into(),
+                None,
+            );
+        } else if VAGUE.contains(&text.to_lowercase().trim_end_matches(['.', '!']).trim()) {
+            sink.push(
+                "link.vague_text",
+                place.clone(),
+                format!(
+                    "The link text \"{}\" says nothing on its own; name where it goes.",
+                    quote(text, 30)
+                ),
+                None,
+            );
+        }
+        let url = link.url.trim();
+        if url.len() > 7 && url[..7].eq_ignore_ascii_case("http://") {
+            let markdown = doc.slice(link.span);
+            // The fix rewrites the address where it is written in the link.
+            let fix = markdown.find(url).map(|at| Fix {
+                label: "Use https".into(),
+                replacement: format!(
+                    "{}https://{}{}",
+                    &markdown[..at],
+                    &url[7..],
+                    &markdown[at + url.len()..]
+                ),
+            });
+            sink.push(
+                "link.insecure",
+                place.clone(),
+                format!(
+                    "{} uses http:; use https: if the site supports it.",
+                    quote(url, 50)
+                ),
+                fix,
+            );
+        }
+        if let Some(target) = url.strip_prefix('#') {
+            let decoded = percent_encoding::percent_decode_str(target).decode_utf8_lossy();
+            if !target.is_empty()
+                && !anchors.contains(target)
+                && !anchors.contains(decoded.as_ref())
+            {
+                sink.push(
+                    "link.broken_anchor",
+                    place,
+                    format!("No heading here has the anchor \"#{}\".", quote(target, 40)),
+                    None,
+                );
+            }
+        }
+    }
+
+    for (name, span) in &doc.undefined_footnotes {
+        sink.push(
+            "footnote.undefined",
+            doc.place(*span),
+            format!("Footnote [^{name}] is referred to but never written (`[^{name}]: …`)."),
+            None,
+        );
+    }
+
+    for reference in &doc.unresolved {
+        let place = doc.place(reference.span);
+        // `[text]` alone is often just brackets in prose; `[text][label]`
+        // and `[text][]` are certainly meant as links.
+        if doc.slice(reference.span).contains("][") {
+            sink.push(
+                "link.undefined_reference",
+                place,
+                format!(
+                    "The link reference [{}] has no definition (`[{}]: https://…`), so it shows as plain text.",
+                    quote(&reference.label, 30),
+                    quote(&reference.label, 30)
+                ),
+                None,
+            );
+        }
+    }
+
+    for note in &doc.footnotes {
+        if note.references == 0 {
+            sink.push(
+                "footnote.unused",
+                doc.place(note.span),
+                format!(
+                    "Footnote [^{}] is never referred to in the text, so it is not published.",
+                    note.name
+                ),
+                None,
+            );
+        }
+    }
+}
