@@ -4,6 +4,7 @@
 
 mod support;
 
+mod accounts;
 mod articles;
 mod backups;
 mod durability;
@@ -15,6 +16,7 @@ mod library;
 mod metadata;
 mod mirror;
 mod render;
+mod session_keyring;
 mod revisions;
 mod usage;
 mod workflow;

@@ -3,6 +3,7 @@
 //! every command is a few lines over `byline-core`, and anything longer
 //! belongs in the core.
 
+mod accounts;
 mod articles;
 mod backups;
 mod context;
@@ -14,6 +15,7 @@ mod images;
 mod import;
 mod metadata;
 mod mirror;
+mod publish;
 mod render;
 mod revisions;
 mod workflow;
@@ -129,6 +131,17 @@ enum Command {
     /// the articles, every revision against its checksum, every image an
     /// article shows. Exits with 1 on a problem.
     Doctor(backups::DoctorArgs),
+    /// List, add or remove publishing accounts (Ghost, WordPress,
+    /// Micropub). A secret is read from standard input and kept in the
+    /// system keyring, never in the library.
+    Accounts(accounts::AccountsArgs),
+    /// Publish an article to a publishing account (WordPress so far):
+    /// images uploaded once, the same post updated the next time, and an
+    /// edit made on the site since Byline last sent stops the update
+    /// (--overwrite replaces it). Prints the post's address.
+    Publish(publish::PublishArgs),
+    /// Take a published article back to a draft on the site.
+    Unpublish(publish::UnpublishArgs),
 }
 
 /// A value a typed argument refuses, in the words the refusal is printed
@@ -209,6 +222,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Backup(args) => backups::backup(c, args),
         Command::Backups(args) => backups::backups(c, args),
         Command::Doctor(args) => backups::doctor(c, args),
+        Command::Accounts(args) => accounts::accounts(c, args),
+        Command::Publish(args) => publish::publish(c, args),
+        Command::Unpublish(args) => publish::unpublish(c, args),
     }
 }
 
@@ -247,6 +263,10 @@ mod tests {
             (
                 &["import", "--faq", "guess", "a.md"],
                 "--faq \"guess\" is not a mode",
+            ),
+            (
+                &["accounts", "add", "x", "--kind", "blogger", "--site", "https://x.org"],
+                "\"blogger\" is not one",
             ),
             (
                 &["faq", "x", "structured-data", "maybe"],

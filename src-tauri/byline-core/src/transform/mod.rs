@@ -8,6 +8,7 @@ pub mod frontmatter;
 pub mod html_paste;
 pub mod jsonld;
 pub mod lines;
+pub mod outgoing;
 pub mod post;
 pub mod render;
 pub mod slug;
