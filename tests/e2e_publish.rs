@@ -79,7 +79,7 @@ async fn the_publish_panel_previews_publishes_and_stops_over_a_site_edit() {
     assert_eq!(done.text().await.unwrap(), "Published to Test WP as a draft.");
     app.wait_for_js("document.querySelectorAll('[data-testid=publication]').length", json!(1))
         .await;
-    let posts = server.get("/wp/v2/posts&status=any&context=edit");
+    let posts = server.get("/wp/v2/posts&status=any&context=edit&search=Harbour");
     let id = posts[0]["id"].as_i64().unwrap();
     assert!(posts[0]["content"]["raw"]
         .as_str()
