@@ -5,10 +5,10 @@
 //! Secret Service the window says so and adds nothing.
 //! Run by `make test` with `--ignored`, like tests/e2e.rs.
 
-mod support;
 #[path = "cli/session_keyring.rs"]
 #[allow(dead_code)]
 mod session_keyring;
+mod support;
 
 use std::process::Command;
 
@@ -92,9 +92,13 @@ async fn settings_adds_an_account_to_the_keyring_and_removes_it() {
         .as_str()
         .unwrap()
         .to_owned();
-    assert!(!page.contains("ABCD efgh"), "the password is still in the page");
+    assert!(
+        !page.contains("ABCD efgh"),
+        "the password is still in the page"
+    );
     assert_eq!(
-        app.js("document.querySelector('[data-testid=account-secret]') === null").await,
+        app.js("document.querySelector('[data-testid=account-secret]') === null")
+            .await,
         json!(true)
     );
 
@@ -103,7 +107,11 @@ async fn settings_adds_an_account_to_the_keyring_and_removes_it() {
     app.wait_for_js(ACCOUNTS, json!(0)).await;
     assert_eq!(in_keyring(&session, key), None);
     app.close().await;
-    assert!(Library::open(&library).unwrap().accounts().unwrap().is_empty());
+    assert!(Library::open(&library)
+        .unwrap()
+        .accounts()
+        .unwrap()
+        .is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -118,5 +126,9 @@ async fn without_a_keyring_settings_says_so_and_adds_nothing() {
     assert!(text.contains("system keyring is not available"), "{text}");
     app.wait_for_js(ACCOUNTS, json!(0)).await;
     app.close().await;
-    assert!(Library::open(&library).unwrap().accounts().unwrap().is_empty());
+    assert!(Library::open(&library)
+        .unwrap()
+        .accounts()
+        .unwrap()
+        .is_empty());
 }

@@ -4,10 +4,10 @@
 //! an edit made on the site stops the update and the panel offers to
 //! overwrite it. Run by `make test` with `--ignored`, like tests/e2e.rs.
 
-mod support;
 #[path = "cli/session_keyring.rs"]
 #[allow(dead_code)]
 mod session_keyring;
+mod support;
 #[path = "servers/wordpress_server.rs"]
 #[allow(dead_code)]
 mod wordpress_server;
@@ -29,7 +29,15 @@ fn add_account(library: &std::path::Path, keyring: &SessionKeyring, server: &Wor
     let mut child = command
         .arg("--library")
         .arg(library)
-        .args(["accounts", "add", "Test WP", "--kind", "wordpress", "--site", &server.url])
+        .args([
+            "accounts",
+            "add",
+            "Test WP",
+            "--kind",
+            "wordpress",
+            "--site",
+            &server.url,
+        ])
         .args(["--user", &server.user])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -76,9 +84,15 @@ async fn the_publish_panel_previews_publishes_and_stops_over_a_site_edit() {
 
     app.click("[data-testid=publish-send]").await;
     let done = app.wait_for_css("[data-testid=publish-done]").await;
-    assert_eq!(done.text().await.unwrap(), "Published to Test WP as a draft.");
-    app.wait_for_js("document.querySelectorAll('[data-testid=publication]').length", json!(1))
-        .await;
+    assert_eq!(
+        done.text().await.unwrap(),
+        "Published to Test WP as a draft."
+    );
+    app.wait_for_js(
+        "document.querySelectorAll('[data-testid=publication]').length",
+        json!(1),
+    )
+    .await;
     let posts = server.get("/wp/v2/posts&status=any&context=edit&search=Harbour");
     let id = posts[0]["id"].as_i64().unwrap();
     assert!(posts[0]["content"]["raw"]

@@ -44,7 +44,17 @@ impl Setup {
         let secret = password.unwrap_or(&setup.server.password).to_owned();
         let site = setup.server.url.clone();
         let out = setup.run(
-            &["accounts", "add", "Test WP", "--kind", "wordpress", "--site", &site, "--user", "admin"],
+            &[
+                "accounts",
+                "add",
+                "Test WP",
+                "--kind",
+                "wordpress",
+                "--site",
+                &site,
+                "--user",
+                "admin",
+            ],
             &format!("{secret}\n"),
         );
         assert!(out.status.success(), "{out:?}");
@@ -61,7 +71,12 @@ impl Setup {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
         child.wait_with_output().unwrap()
     }
 
@@ -86,11 +101,19 @@ impl Setup {
             body.push_str(&format!("{}\n\n", image.markdown));
         }
         for n in 0..words.saturating_sub(6) {
-            body.push_str(if n % 12 == 11 { "harbour.\n\n" } else { "harbour " });
+            body.push_str(if n % 12 == 11 {
+                "harbour.\n\n"
+            } else {
+                "harbour "
+            });
         }
         let article = lib.create_article("Harbour walk", &body).unwrap();
-        lib.set_field(article.id, byline_core::domain::article::ArticleField::Tags, "walks, sea")
-            .unwrap();
+        lib.set_field(
+            article.id,
+            byline_core::domain::article::ArticleField::Tags,
+            "walks, sea",
+        )
+        .unwrap();
         body
     }
 }
@@ -108,7 +131,11 @@ fn publish_update_conflict_and_unpublish_on_a_real_wordpress() {
 
     let first = s.publish(&["--status", "draft"]);
     assert!(first.status.success(), "{first:?}");
-    assert!(stdout(&first).starts_with("Published to Test WP as draft, 1 image uploaded"), "{}", stdout(&first));
+    assert!(
+        stdout(&first).starts_with("Published to Test WP as draft, 1 image uploaded"),
+        "{}",
+        stdout(&first)
+    );
     let id = post_id(&first);
 
     // Fetched back: what was sent is what WordPress keeps.
@@ -117,15 +144,26 @@ fn publish_update_conflict_and_unpublish_on_a_real_wordpress() {
     assert_eq!(post["status"], "draft");
     assert_eq!(post["slug"], "harbour-walk");
     let content = post["content"]["raw"].as_str().unwrap();
-    assert!(content.contains("<p>The walk starts at the pier.</p>"), "{content}");
-    assert!(content.contains("/wp-content/uploads/"), "the image is not the uploaded one: {content}");
+    assert!(
+        content.contains("<p>The walk starts at the pier.</p>"),
+        "{content}"
+    );
+    assert!(
+        content.contains("/wp-content/uploads/"),
+        "the image is not the uploaded one: {content}"
+    );
     assert!(!content.contains("\"assets/"), "{content}");
     assert!(content.contains("application/ld+json"), "{content}");
     let tags: Vec<String> = post["tags"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|t| s.server.get(&format!("/wp/v2/tags/{t}"))["name"].as_str().unwrap().to_owned())
+        .map(|t| {
+            s.server.get(&format!("/wp/v2/tags/{t}"))["name"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
         .collect();
     assert_eq!(tags.len(), 2, "{tags:?}");
     assert!(tags.contains(&"walks".to_owned()) && tags.contains(&"sea".to_owned()));
@@ -133,22 +171,38 @@ fn publish_update_conflict_and_unpublish_on_a_real_wordpress() {
 
     // Nothing changed: nothing is sent.
     let again = s.publish(&[]);
-    assert!(stdout(&again).starts_with("Already up to date on Test WP"), "{again:?}");
+    assert!(
+        stdout(&again).starts_with("Already up to date on Test WP"),
+        "{again:?}"
+    );
 
     // An update: the same post, the image not uploaded again.
     s.set_body(&body.replace("at the pier", "at the old pier"));
     let update = s.publish(&["--status", "published"]);
     assert!(update.status.success(), "{update:?}");
-    assert!(stdout(&update).starts_with("Updated on Test WP (published):"), "{}", stdout(&update));
+    assert!(
+        stdout(&update).starts_with("Updated on Test WP (published):"),
+        "{}",
+        stdout(&update)
+    );
     assert_eq!(post_id(&update), id);
     // A new WordPress has its "Hello world!" post; ours is the only other.
-    let posts = s.server.get("/wp/v2/posts&status=any&context=edit&search=Harbour");
+    let posts = s
+        .server
+        .get("/wp/v2/posts&status=any&context=edit&search=Harbour");
     assert_eq!(posts.as_array().unwrap().len(), 1, "a duplicate was made");
     let media = s.server.get("/wp/v2/media&context=edit");
-    assert_eq!(media.as_array().unwrap().len(), 1, "the image was uploaded again");
+    assert_eq!(
+        media.as_array().unwrap().len(),
+        1,
+        "the image was uploaded again"
+    );
     let post = s.server.get(&format!("/wp/v2/posts/{id}&context=edit"));
     assert_eq!(post["status"], "publish");
-    assert!(post["content"]["raw"].as_str().unwrap().contains("old pier"));
+    assert!(post["content"]["raw"]
+        .as_str()
+        .unwrap()
+        .contains("old pier"));
 
     // An editor changes the post on the site: the next update stops.
     s.server.post(
@@ -157,27 +211,43 @@ fn publish_update_conflict_and_unpublish_on_a_real_wordpress() {
     );
     s.set_body("The walk starts at the new pier.\n");
     let lib = s.library.open();
-    let history = lib.history(lib.find("harbour-walk").unwrap().id).unwrap().len();
+    let history = lib
+        .history(lib.find("harbour-walk").unwrap().id)
+        .unwrap()
+        .len();
     drop(lib);
     let stopped = s.publish(&[]);
-    assert_fails_with(&stopped, "was changed on the site of the publishing account \"Test WP\"");
+    assert_fails_with(
+        &stopped,
+        "was changed on the site of the publishing account \"Test WP\"",
+    );
     let post = s.server.get(&format!("/wp/v2/posts/{id}&context=edit"));
     assert_eq!(post["content"]["raw"], "<p>The editor's version.</p>");
     let lib = s.library.open();
-    assert_eq!(lib.history(lib.find("harbour-walk").unwrap().id).unwrap().len(), history);
+    assert_eq!(
+        lib.history(lib.find("harbour-walk").unwrap().id)
+            .unwrap()
+            .len(),
+        history
+    );
     drop(lib);
 
     let forced = s.publish(&["--overwrite", "--status", "published"]);
     assert!(forced.status.success(), "{forced:?}");
     let post = s.server.get(&format!("/wp/v2/posts/{id}&context=edit"));
-    assert!(post["content"]["raw"].as_str().unwrap().contains("new pier"));
+    assert!(post["content"]["raw"]
+        .as_str()
+        .unwrap()
+        .contains("new pier"));
 
     let down = s.run(&["unpublish", "harbour-walk", "--from", "Test WP"], "");
     assert!(down.status.success(), "{down:?}");
     let post = s.server.get(&format!("/wp/v2/posts/{id}&context=edit"));
     assert_eq!(post["status"], "draft");
     let lib = s.library.open();
-    let publications = lib.publications(lib.find("harbour-walk").unwrap().id).unwrap();
+    let publications = lib
+        .publications(lib.find("harbour-walk").unwrap().id)
+        .unwrap();
     assert_eq!(publications.len(), 1);
     assert_eq!(publications[0].remote_id, id);
 }
@@ -188,17 +258,30 @@ fn wrong_credentials_and_a_site_that_is_down_say_so() {
     let s = Setup::new(Some("aaaa bbbb cccc dddd eeee ffff"));
     s.article(20, &[]);
     let refused = s.publish(&[]);
-    assert_fails_with(&refused, "the site refused the credentials of the publishing account \"Test WP\"");
+    assert_fails_with(
+        &refused,
+        "the site refused the credentials of the publishing account \"Test WP\"",
+    );
     let lib = s.library.open();
-    assert!(lib.publications(lib.find("harbour-walk").unwrap().id).unwrap().is_empty());
+    assert!(lib
+        .publications(lib.find("harbour-walk").unwrap().id)
+        .unwrap()
+        .is_empty());
     drop(lib);
 
-    let Setup { keyring, library, server } = s;
+    let Setup {
+        keyring,
+        library,
+        server,
+    } = s;
     let site = server.url.clone();
     drop(server);
     let s = Setup2 { keyring, library };
     let out = s.run(&["publish", "harbour-walk", "--to", "Test WP"]);
-    assert_fails_with(&out, &format!("cannot publish to {site} (account \"Test WP\"): cannot connect"));
+    assert_fails_with(
+        &out,
+        &format!("cannot publish to {site} (account \"Test WP\"): cannot connect"),
+    );
 }
 
 struct Setup2 {

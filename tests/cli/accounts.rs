@@ -75,8 +75,16 @@ fn an_account_s_secret_is_kept_in_the_keyring_and_nowhere_else() {
 
     let listed = run(&library, &keyring, &["accounts"], "");
     let text = stdout(&listed);
-    assert!(text.contains("Work blog  WordPress  http://127.0.0.1:8089  as ann"), "{text}");
-    let json = stdout(&run(&library, &keyring, &["accounts", "list", "--json"], ""));
+    assert!(
+        text.contains("Work blog  WordPress  http://127.0.0.1:8089  as ann"),
+        "{text}"
+    );
+    let json = stdout(&run(
+        &library,
+        &keyring,
+        &["accounts", "list", "--json"],
+        "",
+    ));
     let accounts: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(accounts[0]["name"], "Work blog");
     assert_eq!(accounts[0]["kind"], "wordpress");
@@ -86,7 +94,10 @@ fn an_account_s_secret_is_kept_in_the_keyring_and_nowhere_else() {
     // Not in the library file, nor its WAL.
     for entry in std::fs::read_dir(library.dir()).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
-        assert!(!bytes.windows(9).any(|w| w == b"EFGH 1234"), "the secret is in the library");
+        assert!(
+            !bytes.windows(9).any(|w| w == b"EFGH 1234"),
+            "the secret is in the library"
+        );
     }
 
     let removed = run(&library, &keyring, &["accounts", "remove", "work blog"], "");
@@ -112,7 +123,15 @@ fn without_a_session_bus_the_reason_is_given() {
     let mut command = library.command();
     keyring_less(&mut command, &bus);
     let mut child = command
-        .args(["accounts", "add", "News", "--kind", "micropub", "--site", "https://x.example/micropub"])
+        .args([
+            "accounts",
+            "add",
+            "News",
+            "--kind",
+            "micropub",
+            "--site",
+            "https://x.example/micropub",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -141,14 +160,47 @@ fn refused_accounts_say_why_before_asking_for_a_secret() {
     let out = run(
         &library,
         &keyring,
-        &["accounts", "add", "WORK BLOG", "--kind", "ghost", "--site", "https://g.example"],
+        &[
+            "accounts",
+            "add",
+            "WORK BLOG",
+            "--kind",
+            "ghost",
+            "--site",
+            "https://g.example",
+        ],
         "",
     );
     assert_fails_with(&out, "already exists");
     for (args, needle) in [
-        (&["accounts", "add", "B", "--kind", "wordpress", "--site", "https://x.org"][..], "user is needed"),
-        (&["accounts", "add", "B", "--kind", "ghost", "--site", "example.com"], "not an address"),
-        (&["accounts", "remove", "Nope"], "no publishing account is named \"Nope\""),
+        (
+            &[
+                "accounts",
+                "add",
+                "B",
+                "--kind",
+                "wordpress",
+                "--site",
+                "https://x.org",
+            ][..],
+            "user is needed",
+        ),
+        (
+            &[
+                "accounts",
+                "add",
+                "B",
+                "--kind",
+                "ghost",
+                "--site",
+                "example.com",
+            ],
+            "not an address",
+        ),
+        (
+            &["accounts", "remove", "Nope"],
+            "no publishing account is named \"Nope\"",
+        ),
     ] {
         assert_fails_with(&run(&library, &keyring, args, ""), needle);
     }
@@ -156,11 +208,31 @@ fn refused_accounts_say_why_before_asking_for_a_secret() {
     let out = run(
         &library,
         &keyring,
-        &["accounts", "add", "G", "--kind", "ghost", "--site", "https://g.example"],
+        &[
+            "accounts",
+            "add",
+            "G",
+            "--kind",
+            "ghost",
+            "--site",
+            "https://g.example",
+        ],
         "not-a-key\n",
     );
     assert_fails_with(&out, "not a Ghost Admin API key");
     assert_eq!(in_keyring(&keyring, "ghost:@https://g.example"), None);
-    let json = stdout(&run(&library, &keyring, &["accounts", "list", "--json"], ""));
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&json).unwrap().as_array().unwrap().len(), 1);
+    let json = stdout(&run(
+        &library,
+        &keyring,
+        &["accounts", "list", "--json"],
+        "",
+    ));
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&json)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
 }

@@ -124,7 +124,10 @@ impl SessionKeyring {
             if String::from_utf8_lossy(&out.stdout).contains("boolean true") {
                 return;
             }
-            assert!(Instant::now() < deadline, "{name} never appeared on the test bus");
+            assert!(
+                Instant::now() < deadline,
+                "{name} never appeared on the test bus"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }

@@ -60,7 +60,11 @@ impl WordPressServer {
         let log = |name: &str| std::fs::File::create(dir.path().join(name)).unwrap();
 
         let status = Command::new(root.join("usr/bin/mariadb-install-db"))
-            .args(["--no-defaults", "--user=root", "--auth-root-authentication-method=normal"])
+            .args([
+                "--no-defaults",
+                "--user=root",
+                "--auth-root-authentication-method=normal",
+            ])
             .arg(format!("--basedir={}", root.join("usr").display()))
             .arg(format!("--datadir={}", data.display()))
             .stdout(log("install-db.log"))
@@ -69,12 +73,23 @@ impl WordPressServer {
             .unwrap();
         assert!(status.success(), "mariadb-install-db failed");
         let mariadb = Command::new(root.join("usr/sbin/mariadbd"))
-            .args(["--no-defaults", "--user=root", "--skip-networking", "--skip-grant-tables"])
+            .args([
+                "--no-defaults",
+                "--user=root",
+                "--skip-networking",
+                "--skip-grant-tables",
+            ])
             .arg(format!("--basedir={}", root.join("usr").display()))
             .arg(format!("--datadir={}", data.display()))
             .arg(format!("--socket={}", socket.display()))
-            .arg(format!("--pid-file={}", dir.path().join("mariadb.pid").display()))
-            .arg(format!("--lc-messages-dir={}", root.join("usr/share/mariadb").display()))
+            .arg(format!(
+                "--pid-file={}",
+                dir.path().join("mariadb.pid").display()
+            ))
+            .arg(format!(
+                "--lc-messages-dir={}",
+                root.join("usr/share/mariadb").display()
+            ))
             .stdout(log("mariadb.log"))
             .stderr(log("mariadb.err"))
             .spawn()
@@ -90,7 +105,13 @@ impl WordPressServer {
         };
         wait_until("MariaDB", || socket.exists());
         let created = Command::new(root.join("usr/bin/mariadb"))
-            .args(["--no-defaults", "-u", "root", "-e", "CREATE DATABASE wordpress"])
+            .args([
+                "--no-defaults",
+                "-u",
+                "root",
+                "-e",
+                "CREATE DATABASE wordpress",
+            ])
             .arg(format!("--socket={}", socket.display()))
             .output()
             .unwrap();
@@ -103,8 +124,15 @@ impl WordPressServer {
             let mut command = Command::new(root.join("usr/bin/php8.2"));
             command
                 .arg("-n")
-                .arg(format!("-dextension_dir={}", root.join("usr/lib/php/20220829").display()))
-                .args(["-dextension=mysqlnd", "-dextension=mysqli", "-dmemory_limit=256M"])
+                .arg(format!(
+                    "-dextension_dir={}",
+                    root.join("usr/lib/php/20220829").display()
+                ))
+                .args([
+                    "-dextension=mysqlnd",
+                    "-dextension=mysqli",
+                    "-dmemory_limit=256M",
+                ])
                 .args(["-dupload_max_filesize=64M", "-dpost_max_size=64M"])
                 .env("BYLINE_WP_SOCKET", &socket)
                 .env("BYLINE_WP_WWW", &www);
@@ -116,7 +144,10 @@ impl WordPressServer {
             .stderr(Stdio::null())
             .output()
             .unwrap();
-        assert!(setup.status.success(), "WordPress did not install: {setup:?}");
+        assert!(
+            setup.status.success(),
+            "WordPress did not install: {setup:?}"
+        );
         server.password = String::from_utf8(setup.stdout).unwrap().trim().to_owned();
         let _ = server.php.wait();
         server.php = php(&root)
@@ -127,7 +158,9 @@ impl WordPressServer {
             .spawn()
             .unwrap();
         server.url = format!("http://{host}");
-        wait_until("PHP's server", || std::net::TcpStream::connect(&host).is_ok());
+        wait_until("PHP's server", || {
+            std::net::TcpStream::connect(&host).is_ok()
+        });
         server
     }
 

@@ -57,12 +57,15 @@ pub fn accounts(context: &Context, args: AccountsArgs) -> Result<()> {
             kind,
             site,
             user,
-        } => add(context, NewAccount {
-            name,
-            kind,
-            site,
-            user,
-        }),
+        } => add(
+            context,
+            NewAccount {
+                name,
+                kind,
+                site,
+                user,
+            },
+        ),
         AccountsAction::Remove { name } => {
             let mut library = context.library()?;
             let removed = accounts::remove(&mut library, &Keyring, &name)?;

@@ -63,8 +63,14 @@ pub fn publish(context: &Context, args: PublishArgs) -> Result<()> {
         n => format!(", {n} images uploaded"),
     };
     match done.outcome {
-        Outcome::Created => println!("Published to {} as {}{images}: {}", account.name, p.status, p.url),
-        Outcome::Updated => println!("Updated on {} ({}){images}: {}", account.name, p.status, p.url),
+        Outcome::Created => println!(
+            "Published to {} as {}{images}: {}",
+            account.name, p.status, p.url
+        ),
+        Outcome::Updated => println!(
+            "Updated on {} ({}){images}: {}",
+            account.name, p.status, p.url
+        ),
         Outcome::Unchanged => println!("Already up to date on {}: {}", account.name, p.url),
         Outcome::Unpublished => unreachable!("publish never unpublishes"),
     }
@@ -75,7 +81,13 @@ pub fn unpublish(context: &Context, args: UnpublishArgs) -> Result<()> {
     let (mut library, article) = context.article(&args.article)?;
     let (account, secret) = accounts::with_secret(&library, &Keyring, &args.account)?;
     let mut site = crate::publishing::publisher_for(&account, &secret)?;
-    let done = publish::unpublish(&mut library, site.as_mut(), &account, article.id, args.overwrite)?;
+    let done = publish::unpublish(
+        &mut library,
+        site.as_mut(),
+        &account,
+        article.id,
+        args.overwrite,
+    )?;
     println!(
         "Back to a draft on {}: {}",
         account.name, done.publication.url

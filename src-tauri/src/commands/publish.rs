@@ -18,7 +18,11 @@ use crate::secrets::Keyring;
 use crate::state::Typing;
 
 #[tauri::command(async)]
-pub fn publish_preview(app: AppHandle, id: ArticleId, status: PublishStatus) -> IpcResult<OutgoingPost> {
+pub fn publish_preview(
+    app: AppHandle,
+    id: ArticleId,
+    status: PublishStatus,
+) -> IpcResult<OutgoingPost> {
     let library = state(&app).library_after_typing(Typing::Of(id))?;
     Ok(publish::preview(&library, id, status)?)
 }
@@ -69,7 +73,10 @@ pub fn unpublish_article(
 fn off_runtime(
     work: impl FnOnce() -> Result<Published, Error> + Send + 'static,
 ) -> Result<Published, Error> {
-    std::thread::spawn(work)
-        .join()
-        .unwrap_or_else(|_| Err(Error::invalid("publish", "stopped unexpectedly; nothing more was sent")))
+    std::thread::spawn(work).join().unwrap_or_else(|_| {
+        Err(Error::invalid(
+            "publish",
+            "stopped unexpectedly; nothing more was sent",
+        ))
+    })
 }

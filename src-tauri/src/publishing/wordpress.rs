@@ -46,13 +46,24 @@ impl<T: Transport> WordPress<T> {
         url
     }
 
-    fn send(&mut self, method: &'static str, url: String, body: Body, what: &str) -> Result<Value, Error> {
+    fn send(
+        &mut self,
+        method: &'static str,
+        url: String,
+        body: Body,
+        what: &str,
+    ) -> Result<Value, Error> {
         let response = self.exchange(method, url, body)?;
         self.read(response, what)
     }
 
     /// One request, a read retried when it timed out.
-    fn exchange(&mut self, method: &'static str, url: String, body: Body) -> Result<Response, Error> {
+    fn exchange(
+        &mut self,
+        method: &'static str,
+        url: String,
+        body: Body,
+    ) -> Result<Response, Error> {
         let request = Request {
             method,
             url,
@@ -73,15 +84,20 @@ impl<T: Transport> WordPress<T> {
     }
 
     fn unreachable(&self, failure: Failure, tried: u32) -> Error {
-        let detail = match failure {
-            Failure::Timeout => format!(
+        let detail =
+            match failure {
+                Failure::Timeout => {
+                    format!(
                 "the site did not answer within {} s{}; check your connection and try again",
                 super::http::TIMEOUT.as_secs(),
                 if tried > 1 { format!(" ({tried} tries)") } else { String::new() }
-            ),
-            Failure::Connect(why) => format!("cannot connect ({why}); check the address and that the site is up"),
-            Failure::Other(why) => why,
-        };
+            )
+                }
+                Failure::Connect(why) => {
+                    format!("cannot connect ({why}); check the address and that the site is up")
+                }
+                Failure::Other(why) => why,
+            };
         Error::SiteUnreachable {
             account: self.account.name.clone(),
             site: self.account.site.clone(),
@@ -119,7 +135,8 @@ impl<T: Transport> WordPress<T> {
             (413, _) => Error::PublishRefused {
                 account,
                 what: what.to_owned(),
-                detail: "it is larger than the site accepts; make it smaller and publish again".into(),
+                detail: "it is larger than the site accepts; make it smaller and publish again"
+                    .into(),
             },
             (404, "rest_post_invalid_id") => Error::PublishRefused {
                 account,
@@ -141,14 +158,18 @@ impl<T: Transport> WordPress<T> {
             return Err(Error::SiteUnreachable {
                 account: self.account.name.clone(),
                 site: self.account.site.clone(),
-                detail: "its answer has no post id or modification time; is it a WordPress site?".into(),
+                detail: "its answer has no post id or modification time; is it a WordPress site?"
+                    .into(),
             });
         };
         Ok(RemotePost {
             id: id.to_string(),
             url: json["link"].as_str().unwrap_or_default().to_owned(),
             version: version.to_owned(),
-            content: json["content"]["raw"].as_str().unwrap_or_default().to_owned(),
+            content: json["content"]["raw"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
             status: match json["status"].as_str() {
                 Some("publish") => PublishStatus::Published,
                 Some("future") => PublishStatus::Scheduled,
@@ -162,7 +183,9 @@ impl<T: Transport> WordPress<T> {
         let url = self.url("/wp/v2/tags", &[("search", name), ("per_page", "100")]);
         let found = self.send("GET", url, Body::Empty, &format!("the tag {name:?}"))?;
         if let Some(id) = found.as_array().into_iter().flatten().find_map(|t| {
-            let same = t["name"].as_str().is_some_and(|n| html_unescape(n).eq_ignore_ascii_case(name));
+            let same = t["name"]
+                .as_str()
+                .is_some_and(|n| html_unescape(n).eq_ignore_ascii_case(name));
             same.then(|| t["id"].as_i64()).flatten()
         }) {
             return Ok(id);
@@ -223,7 +246,12 @@ impl<T: Transport> WordPress<T> {
 }
 
 impl<T: Transport> Publisher for WordPress<T> {
-    fn upload_image(&mut self, file_name: &str, mime: &str, bytes: &[u8]) -> Result<RemoteMedia, Error> {
+    fn upload_image(
+        &mut self,
+        file_name: &str,
+        mime: &str,
+        bytes: &[u8],
+    ) -> Result<RemoteMedia, Error> {
         let url = self.url("/wp/v2/media", &[]);
         let body = Body::File {
             name: file_name.to_owned(),
@@ -247,7 +275,12 @@ impl<T: Transport> Publisher for WordPress<T> {
     fn create(&mut self, post: &OutgoingPost) -> Result<RemotePost, Error> {
         let body = self.body(post)?;
         let url = self.url("/wp/v2/posts", &[]);
-        let json = self.send("POST", url, Body::Json(body), &format!("the post {:?}", post.title))?;
+        let json = self.send(
+            "POST",
+            url,
+            Body::Json(body),
+            &format!("the post {:?}", post.title),
+        )?;
         self.remote_post(&json)
     }
 
@@ -260,7 +293,12 @@ impl<T: Transport> Publisher for WordPress<T> {
     fn update(&mut self, remote_id: &str, post: &OutgoingPost) -> Result<RemotePost, Error> {
         let body = self.body(post)?;
         let url = self.url(&format!("/wp/v2/posts/{remote_id}"), &[]);
-        let json = self.send("POST", url, Body::Json(body), &format!("the post {:?}", post.title))?;
+        let json = self.send(
+            "POST",
+            url,
+            Body::Json(body),
+            &format!("the post {:?}", post.title),
+        )?;
         self.remote_post(&json)
     }
 
@@ -276,7 +314,9 @@ fn percent_encode(value: &str) -> String {
     let mut out = String::new();
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }

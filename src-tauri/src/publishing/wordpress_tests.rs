@@ -44,7 +44,9 @@ impl Replay {
 impl Transport for &mut Replay {
     fn send(&mut self, request: &Request) -> Result<Response, Failure> {
         self.sent.push(request.clone());
-        self.answers.pop_front().expect("a request nobody recorded an answer for")
+        self.answers
+            .pop_front()
+            .expect("a request nobody recorded an answer for")
     }
 }
 
@@ -102,17 +104,26 @@ fn creating_a_post_makes_its_tag_and_sends_every_field() {
     assert_eq!(remote.status, PublishStatus::Draft);
 
     let sent = &replay.sent;
-    assert_eq!(sent[0].url, "http://127.0.0.1:8089/?rest_route=/wp/v2/tags&search=walks&per_page=100");
+    assert_eq!(
+        sent[0].url,
+        "http://127.0.0.1:8089/?rest_route=/wp/v2/tags&search=walks&per_page=100"
+    );
     assert_eq!(json_body(&sent[1])["name"], "walks");
     let body = json_body(&sent[2]);
     assert_eq!(sent[2].method, "POST");
-    assert_eq!(sent[2].url, "http://127.0.0.1:8089/?rest_route=/wp/v2/posts");
+    assert_eq!(
+        sent[2].url,
+        "http://127.0.0.1:8089/?rest_route=/wp/v2/posts"
+    );
     assert_eq!(body["title"], "Harbour walk");
     assert_eq!(body["status"], "draft");
     assert_eq!(body["tags"], serde_json::json!([2]));
     assert_eq!(body["featured_media"], 4);
     assert_eq!(body["slug"], "harbour-walk");
-    assert!(body["content"].as_str().unwrap().ends_with("</script>"), "the JSON-LD rides in the content");
+    assert!(
+        body["content"].as_str().unwrap().ends_with("</script>"),
+        "the JSON-LD rides in the content"
+    );
     // HTTP Basic with the application password, never anything else.
     assert_eq!(sent[2].auth, "Basic YWRtaW46VDl5SCB0SzlMIGptOGM=");
 }
@@ -138,7 +149,10 @@ fn an_existing_tag_is_reused() {
 fn fetching_reads_the_raw_content_and_the_modification_time() {
     let mut replay = Replay::default().answer(200, recorded!("post_fetched"));
     let remote = client(&mut replay).fetch("5").unwrap();
-    assert_eq!(replay.sent[0].url, "http://127.0.0.1:8089/?rest_route=/wp/v2/posts/5&context=edit");
+    assert_eq!(
+        replay.sent[0].url,
+        "http://127.0.0.1:8089/?rest_route=/wp/v2/posts/5&context=edit"
+    );
     assert_eq!(remote.version, "2026-11-30T15:21:13");
     assert_eq!(remote.content, "<p>The walk starts at the pier.</p>");
 }
@@ -150,24 +164,47 @@ fn an_image_is_sent_as_the_body_with_its_name() {
         .upload_image("pier.png", "image/png", b"\x89PNG")
         .unwrap();
     assert_eq!(media.id, "4");
-    assert_eq!(media.url, "http://127.0.0.1:8089/wp-content/uploads/2026/11/pier.png");
-    assert!(matches!(&replay.sent[0].body, Body::File { name, mime, .. } if name == "pier.png" && mime == "image/png"));
+    assert_eq!(
+        media.url,
+        "http://127.0.0.1:8089/wp-content/uploads/2026/11/pier.png"
+    );
+    assert!(
+        matches!(&replay.sent[0].body, Body::File { name, mime, .. } if name == "pier.png" && mime == "image/png")
+    );
 }
 
 #[test]
 fn unpublishing_sends_the_post_back_to_draft() {
     let mut replay = Replay::default().answer(200, recorded!("post_updated"));
     let remote = client(&mut replay).unpublish("5").unwrap();
-    assert_eq!(json_body(&replay.sent[0]), &serde_json::json!({"status": "draft"}));
+    assert_eq!(
+        json_body(&replay.sent[0]),
+        &serde_json::json!({"status": "draft"})
+    );
     assert_eq!(remote.status, PublishStatus::Draft);
 }
 
 #[test]
 fn refusals_name_the_account_and_say_what_to_do() {
     let cases: [(u16, &str, &str, &str); 3] = [
-        (401, recorded!("wrong_password"), "credentials_refused", "make a new application password"),
-        (400, recorded!("bad_status"), "publish_refused", "Invalid parameter(s): status"),
-        (404, recorded!("no_post"), "publish_refused", "deleted there"),
+        (
+            401,
+            recorded!("wrong_password"),
+            "credentials_refused",
+            "make a new application password",
+        ),
+        (
+            400,
+            recorded!("bad_status"),
+            "publish_refused",
+            "Invalid parameter(s): status",
+        ),
+        (
+            404,
+            recorded!("no_post"),
+            "publish_refused",
+            "deleted there",
+        ),
     ];
     for (status, body, code, needle) in cases {
         let mut replay = Replay::default().answer(status, body);
@@ -202,11 +239,19 @@ fn reads_are_retried_after_a_timeout_and_writes_are_not() {
 
     let mut replay = Replay::default().fail(Failure::Timeout);
     let err = client(&mut replay).unpublish("5").unwrap_err();
-    assert_eq!(replay.sent.len(), 1, "a write that timed out may have landed");
+    assert_eq!(
+        replay.sent.len(),
+        1,
+        "a write that timed out may have landed"
+    );
     assert_eq!(err.code(), "site_unreachable");
     assert!(err.to_string().contains("did not answer"), "{err}");
 
     let mut replay = Replay::default().fail(Failure::Connect("Connection refused".into()));
     let err = client(&mut replay).fetch("5").unwrap_err();
-    assert!(err.to_string().contains("cannot connect (Connection refused)"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("cannot connect (Connection refused)"),
+        "{err}"
+    );
 }

@@ -136,7 +136,10 @@ impl NewAccount {
     pub fn checked(&self) -> Result<NewAccount> {
         let name = self.name.trim();
         if name.is_empty() {
-            return Err(Error::invalid("account name", "is empty; give the account a name"));
+            return Err(Error::invalid(
+                "account name",
+                "is empty; give the account a name",
+            ));
         }
         if name.chars().count() > MAX_ACCOUNT_NAME_CHARS {
             return Err(Error::invalid(
@@ -166,7 +169,10 @@ impl NewAccount {
             ));
         }
         if user.chars().count() > MAX_USER_CHARS || user.chars().any(char::is_control) {
-            return Err(Error::invalid("user", "must be one line of at most 200 characters"));
+            return Err(Error::invalid(
+                "user",
+                "must be one line of at most 200 characters",
+            ));
         }
         Ok(NewAccount {
             name: name.to_owned(),
@@ -180,13 +186,19 @@ impl NewAccount {
 fn checked_site(raw: &str) -> Result<String> {
     let raw = raw.trim();
     if raw.is_empty() {
-        return Err(Error::invalid("site", "is empty; give the site's address (https://…)"));
+        return Err(Error::invalid(
+            "site",
+            "is empty; give the site's address (https://…)",
+        ));
     }
     if raw.len() > MAX_SITE_CHARS {
         return Err(Error::invalid("site", "is too long to be an address"));
     }
     let url = ::url::Url::parse(raw).map_err(|e| {
-        Error::invalid("site", format!("{raw:?} is not an address ({e}); write it as https://example.com"))
+        Error::invalid(
+            "site",
+            format!("{raw:?} is not an address ({e}); write it as https://example.com"),
+        )
     })?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err(Error::invalid(
@@ -254,9 +266,13 @@ mod tests {
 
     #[test]
     fn an_account_is_trimmed_and_its_address_normalised() {
-        let a = new(AccountKind::Wordpress, " https://Example.com/blog/ ", " ann ")
-            .checked()
-            .unwrap();
+        let a = new(
+            AccountKind::Wordpress,
+            " https://Example.com/blog/ ",
+            " ann ",
+        )
+        .checked()
+        .unwrap();
         assert_eq!(a.name, "Blog");
         assert_eq!(a.site, "https://example.com/blog");
         assert_eq!(a.user, "ann");
@@ -267,9 +283,15 @@ mod tests {
         for (account, needle) in [
             (new(AccountKind::Wordpress, "https://x.org", ""), "needed"),
             (new(AccountKind::Ghost, "https://x.org", "ann"), "not used"),
-            (new(AccountKind::Ghost, "ftp://x.org", ""), "not a web address"),
+            (
+                new(AccountKind::Ghost, "ftp://x.org", ""),
+                "not a web address",
+            ),
             (new(AccountKind::Ghost, "x.org", ""), "not an address"),
-            (new(AccountKind::Ghost, "https://ann:pw@x.org", ""), "password"),
+            (
+                new(AccountKind::Ghost, "https://ann:pw@x.org", ""),
+                "password",
+            ),
             (
                 NewAccount {
                     name: "a\nb".into(),
@@ -286,7 +308,10 @@ mod tests {
     #[test]
     fn a_ghost_key_must_look_like_one() {
         let key = format!("{}:{}", "a".repeat(24), "0f".repeat(32));
-        assert_eq!(check_secret(AccountKind::Ghost, &format!(" {key}\n")).unwrap(), key);
+        assert_eq!(
+            check_secret(AccountKind::Ghost, &format!(" {key}\n")).unwrap(),
+            key
+        );
         assert!(check_secret(AccountKind::Ghost, "hunter2").is_err());
         assert!(check_secret(AccountKind::Wordpress, "").is_err());
         // WordPress shows application passwords in groups of four.
@@ -301,7 +326,10 @@ mod tests {
         for kind in AccountKind::ALL {
             assert_eq!(kind.as_str().parse::<AccountKind>().unwrap(), kind);
         }
-        assert_eq!("WordPress".parse::<AccountKind>().unwrap(), AccountKind::Wordpress);
+        assert_eq!(
+            "WordPress".parse::<AccountKind>().unwrap(),
+            AccountKind::Wordpress
+        );
         assert!("blogger".parse::<AccountKind>().is_err());
     }
 }

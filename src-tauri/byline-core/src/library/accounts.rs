@@ -108,7 +108,11 @@ impl Library {
             // What was published through it goes with it: a new account
             // of the same name may be another site.
             for table in ["publishing_accounts", "publications", "published_media"] {
-                let column = if table == "publishing_accounts" { "name" } else { "account" };
+                let column = if table == "publishing_accounts" {
+                    "name"
+                } else {
+                    "account"
+                };
                 tx.execute(
                     &format!("DELETE FROM {table} WHERE {column} = ?1"),
                     [&account.name],
@@ -145,11 +149,19 @@ mod tests {
         let added = lib.add_account(&wordpress("Work blog", "ann")).unwrap();
         assert_eq!(added.site, "https://example.com");
         lib.add_account(&wordpress("another", "bob")).unwrap();
-        let names: Vec<_> = lib.accounts().unwrap().into_iter().map(|a| a.name).collect();
+        let names: Vec<_> = lib
+            .accounts()
+            .unwrap()
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
         assert_eq!(names, ["another", "Work blog"]);
         assert_eq!(lib.account("work BLOG").unwrap(), added);
         assert_eq!(lib.remove_account("Work blog").unwrap(), added);
-        assert_eq!(lib.account("Work blog").unwrap_err().code(), "account_not_found");
+        assert_eq!(
+            lib.account("Work blog").unwrap_err().code(),
+            "account_not_found"
+        );
         assert_eq!(lib.accounts().unwrap().len(), 1);
     }
 
@@ -160,7 +172,10 @@ mod tests {
         let by_name = lib.add_account(&wordpress("blog", "bob")).unwrap_err();
         assert_eq!(by_name.code(), "account_exists");
         let same_user = lib.add_account(&wordpress("Other", "ann")).unwrap_err();
-        assert!(same_user.to_string().contains("\"Blog\" is already"), "{same_user}");
+        assert!(
+            same_user.to_string().contains("\"Blog\" is already"),
+            "{same_user}"
+        );
         assert_eq!(lib.accounts().unwrap().len(), 1);
     }
 }

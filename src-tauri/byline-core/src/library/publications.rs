@@ -52,7 +52,9 @@ impl Library {
     pub fn publication(&self, id: ArticleId, account: &str) -> Result<Option<Publication>> {
         self.conn
             .query_row(
-                &format!("SELECT {COLUMNS} FROM publications WHERE article_id = ?1 AND account = ?2"),
+                &format!(
+                    "SELECT {COLUMNS} FROM publications WHERE article_id = ?1 AND account = ?2"
+                ),
                 params![id.0, account],
                 publication_from,
             )

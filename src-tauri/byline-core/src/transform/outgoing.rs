@@ -126,11 +126,20 @@ mod tests {
         };
         let uploaded = BTreeMap::from([("aa.png".to_owned(), media.clone())]);
         let post = post(&input, PublishStatus::Draft, &uploaded);
-        assert!(post.html.contains("src=\"http://wp.test/?a=1&amp;b=2\""), "{}", post.html);
+        assert!(
+            post.html.contains("src=\"http://wp.test/?a=1&amp;b=2\""),
+            "{}",
+            post.html
+        );
         assert!(post.html.contains("assets/aa.png in text"), "{}", post.html);
         assert_eq!(post.featured_image, Some(media));
         assert_eq!(post.excerpt, "A short walk");
         assert_eq!(post.tags, ["walks", "sea"]);
-        assert!(post.json_ld.starts_with("<script type=\"application/ld+json\">"), "{}", post.json_ld);
+        assert!(
+            post.json_ld
+                .starts_with("<script type=\"application/ld+json\">"),
+            "{}",
+            post.json_ld
+        );
     }
 }

@@ -149,7 +149,10 @@ mod tests {
             secrets.entries.borrow().get("ghost:@https://news.example"),
             Some(&key())
         );
-        assert_eq!(with_secret(&lib, &secrets, "News").unwrap(), (account, key()));
+        assert_eq!(
+            with_secret(&lib, &secrets, "News").unwrap(),
+            (account, key())
+        );
         drop(lib);
         // Not in the file, its WAL, or anything beside it.
         for entry in std::fs::read_dir(dir.path()).unwrap() {
@@ -181,7 +184,9 @@ mod tests {
         let secrets = MemorySecrets::default();
         add(&mut lib, &secrets, &ghost("News"), &key()).unwrap();
         assert_eq!(
-            add(&mut lib, &secrets, &ghost("news"), &key()).unwrap_err().code(),
+            add(&mut lib, &secrets, &ghost("news"), &key())
+                .unwrap_err()
+                .code(),
             "account_exists"
         );
         let elsewhere = NewAccount {
@@ -189,12 +194,16 @@ mod tests {
             ..ghost("Other")
         };
         assert_eq!(
-            add(&mut lib, &secrets, &elsewhere, "not a key").unwrap_err().code(),
+            add(&mut lib, &secrets, &elsewhere, "not a key")
+                .unwrap_err()
+                .code(),
             "invalid_input"
         );
         // The same site and user under another name would share the secret.
         assert_eq!(
-            add(&mut lib, &secrets, &ghost("Other"), &key()).unwrap_err().code(),
+            add(&mut lib, &secrets, &ghost("Other"), &key())
+                .unwrap_err()
+                .code(),
             "account_exists"
         );
         assert_eq!(secrets.entries.borrow().len(), 1);

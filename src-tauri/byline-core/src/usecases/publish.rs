@@ -125,7 +125,11 @@ pub fn publish(
     let post = with_input(library, id, |input| {
         Ok(outgoing::post(input, options.status, &uploaded))
     })?;
-    let sent_hash = sha256_hex(serde_json::to_string(&post).expect("a post serialises").as_bytes());
+    let sent_hash = sha256_hex(
+        serde_json::to_string(&post)
+            .expect("a post serialises")
+            .as_bytes(),
+    );
     let (outcome, remote) = match &previous {
         Some(previous) if previous.sent_hash == sent_hash && !options.overwrite => {
             return Ok(Published {

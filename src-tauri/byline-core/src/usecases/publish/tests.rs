@@ -119,20 +119,43 @@ fn edit_body(lib: &mut Library, id: ArticleId, body: &str) {
 fn publishing_again_updates_the_same_post_and_uploads_no_image_twice() {
     let (_dir, mut lib, account, id) = setup();
     let mut site = Site::default();
-    let first = publish(&mut lib, &mut site, &account, id, options(PublishStatus::Draft)).unwrap();
+    let first = publish(
+        &mut lib,
+        &mut site,
+        &account,
+        id,
+        options(PublishStatus::Draft),
+    )
+    .unwrap();
     assert_eq!(first.outcome, Outcome::Created);
     assert_eq!(first.images_uploaded, 1);
-    assert!(site.posts["100"].content.contains("http://wp.test/media/1.png"));
+    assert!(site.posts["100"]
+        .content
+        .contains("http://wp.test/media/1.png"));
     assert!(!site.posts["100"].content.contains("assets/"));
 
     // Nothing changed: nothing is sent.
-    let again = publish(&mut lib, &mut site, &account, id, options(PublishStatus::Draft)).unwrap();
+    let again = publish(
+        &mut lib,
+        &mut site,
+        &account,
+        id,
+        options(PublishStatus::Draft),
+    )
+    .unwrap();
     assert_eq!(again.outcome, Outcome::Unchanged);
     assert_eq!(site.requests, ["upload", "create", "fetch"]);
 
     let body = lib.article(id).unwrap().body.replace("pier", "old pier");
     edit_body(&mut lib, id, &body);
-    let update = publish(&mut lib, &mut site, &account, id, options(PublishStatus::Published)).unwrap();
+    let update = publish(
+        &mut lib,
+        &mut site,
+        &account,
+        id,
+        options(PublishStatus::Published),
+    )
+    .unwrap();
     assert_eq!(update.outcome, Outcome::Updated);
     assert_eq!(update.images_uploaded, 0);
     assert_eq!(site.posts.len(), 1, "a duplicate was created");
@@ -154,13 +177,27 @@ fn publishing_again_updates_the_same_post_and_uploads_no_image_twice() {
 fn an_edit_on_the_site_stops_the_update_until_the_writer_overwrites() {
     let (_dir, mut lib, account, id) = setup();
     let mut site = Site::default();
-    publish(&mut lib, &mut site, &account, id, options(PublishStatus::Draft)).unwrap();
+    publish(
+        &mut lib,
+        &mut site,
+        &account,
+        id,
+        options(PublishStatus::Draft),
+    )
+    .unwrap();
     site.edit("100", "An editor's version.");
     edit_body(&mut lib, id, "A new text.\n");
     let before = lib.publication(id, "Blog").unwrap();
     let history = lib.history(id).unwrap().len();
 
-    let err = publish(&mut lib, &mut site, &account, id, options(PublishStatus::Draft)).unwrap_err();
+    let err = publish(
+        &mut lib,
+        &mut site,
+        &account,
+        id,
+        options(PublishStatus::Draft),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), "remote_changed");
     assert!(err.to_string().contains("\"Blog\""), "{err}");
     assert_eq!(site.posts["100"].content, "An editor's version.");
@@ -186,11 +223,29 @@ fn an_edit_on_the_site_stops_the_update_until_the_writer_overwrites() {
 fn the_same_stamp_with_other_content_is_an_edit_too() {
     let (_dir, mut lib, account, id) = setup();
     let mut site = Site::default();
-    publish(&mut lib, &mut site, &account, id, options(PublishStatus::Draft)).unwrap();
+    publish(
+        &mut lib,
+        &mut site,
+        &account,
+        id,
+        options(PublishStatus::Draft),
+    )
+    .unwrap();
     // WordPress's modified_gmt has one-second resolution.
-    site.posts.get_mut("100").unwrap().content.push_str("<p>added</p>");
+    site.posts
+        .get_mut("100")
+        .unwrap()
+        .content
+        .push_str("<p>added</p>");
     edit_body(&mut lib, id, "Changed.\n");
-    let err = publish(&mut lib, &mut site, &account, id, options(PublishStatus::Draft)).unwrap_err();
+    let err = publish(
+        &mut lib,
+        &mut site,
+        &account,
+        id,
+        options(PublishStatus::Draft),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("its text differs"), "{err}");
 }
 
@@ -202,7 +257,14 @@ fn a_failed_publish_leaves_the_article_unpublished() {
         ..Site::default()
     };
     let history = lib.history(id).unwrap().len();
-    let err = publish(&mut lib, &mut site, &account, id, options(PublishStatus::Draft)).unwrap_err();
+    let err = publish(
+        &mut lib,
+        &mut site,
+        &account,
+        id,
+        options(PublishStatus::Draft),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), "site_unreachable");
     assert_eq!(lib.publication(id, "Blog").unwrap(), None);
     assert_eq!(lib.history(id).unwrap().len(), history);
@@ -213,10 +275,19 @@ fn unpublishing_takes_the_post_back_to_a_draft() {
     let (_dir, mut lib, account, id) = setup();
     let mut site = Site::default();
     assert_eq!(
-        unpublish(&mut lib, &mut site, &account, id, false).unwrap_err().code(),
+        unpublish(&mut lib, &mut site, &account, id, false)
+            .unwrap_err()
+            .code(),
         "invalid_input"
     );
-    publish(&mut lib, &mut site, &account, id, options(PublishStatus::Published)).unwrap();
+    publish(
+        &mut lib,
+        &mut site,
+        &account,
+        id,
+        options(PublishStatus::Published),
+    )
+    .unwrap();
     let done = unpublish(&mut lib, &mut site, &account, id, false).unwrap();
     assert_eq!(done.outcome, Outcome::Unpublished);
     assert_eq!(site.posts["100"].status, PublishStatus::Draft);
@@ -230,7 +301,14 @@ fn unpublishing_takes_the_post_back_to_a_draft() {
 fn scheduling_needs_a_future_publish_date() {
     let (_dir, mut lib, account, id) = setup();
     let mut site = Site::default();
-    let err = publish(&mut lib, &mut site, &account, id, options(PublishStatus::Scheduled)).unwrap_err();
+    let err = publish(
+        &mut lib,
+        &mut site,
+        &account,
+        id,
+        options(PublishStatus::Scheduled),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("future"), "{err}");
     assert!(site.requests.is_empty());
 }
