@@ -23,6 +23,12 @@ use wordpress_server::WordPressServer;
 
 const BYLINE: &str = env!("CARGO_BIN_EXE_byline");
 
+/// The server's helpers use reqwest's blocking client, which must not run
+/// on the test's async runtime threads as they are.
+fn blocking<T>(work: impl FnOnce() -> T) -> T {
+    tokio::task::block_in_place(work)
+}
+
 fn add_account(library: &std::path::Path, keyring: &SessionKeyring, server: &WordPressServer) {
     let mut command = Command::new(BYLINE);
     keyring.apply(&mut command);
@@ -93,7 +99,7 @@ async fn the_publish_panel_previews_publishes_and_stops_over_a_site_edit() {
         json!(1),
     )
     .await;
-    let posts = server.get("/wp/v2/posts&status=any&context=edit&search=Harbour");
+    let posts = blocking(|| server.get("/wp/v2/posts&status=any&context=edit&search=Harbour"));
     let id = posts[0]["id"].as_i64().unwrap();
     assert!(posts[0]["content"]["raw"]
         .as_str()
@@ -101,23 +107,25 @@ async fn the_publish_panel_previews_publishes_and_stops_over_a_site_edit() {
         .contains("The walk starts at the pier."));
 
     // An editor changes it on the site; the writer changes it here.
-    server.post(
-        &format!("/wp/v2/posts/{id}"),
-        json!({"content": "<p>The editor's version.</p>"}),
-    );
+    blocking(|| {
+        server.post(
+            &format!("/wp/v2/posts/{id}"),
+            json!({"content": "<p>The editor's version.</p>"}),
+        )
+    });
     app.keys_to_editor(" Then the lighthouse.").await;
     app.wait_saved().await;
     app.click("[data-testid=publish-send]").await;
     let problem = app.wait_for_css("[data-testid=publish-problem]").await;
     let text = problem.text().await.unwrap();
     assert!(text.contains("was changed on the site"), "{text}");
-    let post = server.get(&format!("/wp/v2/posts/{id}&context=edit"));
+    let post = blocking(|| server.get(&format!("/wp/v2/posts/{id}&context=edit")));
     assert_eq!(post["content"]["raw"], "<p>The editor's version.</p>");
 
     app.click("[data-testid=publish-overwrite]").await;
     let done = app.wait_for_css("[data-testid=publish-done]").await;
     assert_eq!(done.text().await.unwrap(), "Updated on Test WP.");
-    let post = server.get(&format!("/wp/v2/posts/{id}&context=edit"));
+    let post = blocking(|| server.get(&format!("/wp/v2/posts/{id}&context=edit")));
     assert!(post["content"]["raw"]
         .as_str()
         .unwrap()
