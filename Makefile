@@ -14,6 +14,9 @@ APT_E2E   := xvfb xauth webkit2gtk-driver x11-utils
 # Spell checking: WebKitGTK checks with Enchant (hunspell's dictionaries);
 # the tests ask enchant-2 which words a dictionary flags.
 APT_SPELL := enchant-2 hunspell-en-us hunspell-en-gb
+# Publishing secrets live in the Secret Service; the tests run GNOME Keyring
+# on a private session bus and read it back with secret-tool.
+APT_KEYRING := gnome-keyring dbus-daemon libsecret-tools
 SUDO      := $(if $(filter 0,$(shell id -u)),,sudo)
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
@@ -24,7 +27,7 @@ BYLINE_ARGS := $(if $(LIBRARY),--library "$(LIBRARY)")
 # Every end-to-end test file (tests/e2e*.rs), so a new one is never left out.
 E2E_TESTS := $(patsubst tests/%.rs,--test %,$(sort $(wildcard tests/e2e*.rs)))
 
-.PHONY: help run test bench build ui ui-deps deps deps-build deps-e2e bindings fmt clean
+.PHONY: help run test bench build ui ui-deps deps deps-build deps-e2e test-servers bindings fmt clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -36,10 +39,16 @@ run: build ## Build and open Byline (LIBRARY=path to use another library)
 	fi
 	./target/debug/byline $(BYLINE_ARGS)
 
-test: deps-build deps-e2e ui-deps ## Install what is missing, then run every test
+test: deps-build deps-e2e ui-deps test-servers ## Install what is missing, then run every test
 	cd ui && npm run check && npm test && npm run build
 	cargo test --workspace
+	cargo test --test publish_wordpress -- --ignored --test-threads=1 --skip measure
 	$(WITH_DISPLAY) cargo test $(E2E_TESTS) -- --ignored --test-threads=1
+
+# Real publishing servers for the tests, unpacked from Debian's packages
+# into ~/.cache/byline-test-servers (no root, no prompts; once).
+test-servers:
+	tests/servers/wordpress.sh
 
 bench: deps-build deps-e2e ui ## Run the benchmarks and print the figures BENCHMARKS.md records
 	cargo bench -p byline-core --bench render -- --noplot
@@ -71,7 +80,7 @@ clean:
 deps: deps-build deps-e2e ui-deps ## Install everything the build and the tests need
 
 deps-build:
-	@$(call apt_install,$(APT_BUILD) $(APT_SPELL))
+	@$(call apt_install,$(APT_BUILD) $(APT_SPELL) $(APT_KEYRING))
 
 deps-e2e:
 	@$(call apt_install,$(APT_E2E))

@@ -79,6 +79,13 @@ const COMMANDS: &[&str] = &[
     "repair_library",
     "library_problem",
     "open_backup_copy",
+    "publishing_accounts",
+    "add_publishing_account",
+    "remove_publishing_account",
+    "publish_preview",
+    "publications",
+    "publish_article",
+    "unpublish_article",
 ];
 
 fn main() {

@@ -121,7 +121,11 @@ async fn check_bar(app: &App, width: u32) -> Vec<String> {
         .js("[...document.querySelectorAll('[data-testid=more-menu] [role=menuitem]')].map(e => e.dataset.testid)")
         .await;
     let mut expected: Vec<String> = folded.iter().map(|a| format!("more-{a}")).collect();
-    expected.extend(["duplicate".to_owned(), "trash".to_owned()]);
+    expected.extend([
+        "publish".to_owned(),
+        "duplicate".to_owned(),
+        "trash".to_owned(),
+    ]);
     assert_eq!(menu, json!(expected), "at {width}px");
     app.screenshot_both_themes(&format!("docbar-{width}-more"))
         .await;

@@ -20,6 +20,12 @@ use byline_core::domain::correction::Updates;
 #[cfg(test)]
 use byline_core::domain::faq::FaqItem;
 use byline_core::domain::faq::{FaqBlock, FaqBlockId, FaqItemId, QuestionAnswer};
+#[cfg(test)]
+use byline_core::domain::publication::RemoteMedia;
+use byline_core::domain::publication::{OutgoingPost, Publication, PublishStatus};
+#[cfg(test)]
+use byline_core::domain::publishing::AccountKind;
+use byline_core::domain::publishing::{Account, NewAccount};
 use byline_core::domain::revision::RevisionInfo;
 #[cfg(test)]
 use byline_core::domain::revision::RevisionKind;
@@ -69,6 +75,9 @@ use byline_core::usecases::import::{ImportOptions, ImportReport};
 use byline_core::usecases::mirror_rules::ConflictChoice;
 #[cfg(test)]
 use byline_core::usecases::mirror_rules::{MirrorChange, MirrorChangeKind, MirrorConflict};
+#[cfg(test)]
+use byline_core::usecases::publish::Outcome;
+use byline_core::usecases::publish::Published;
 use byline_core::usecases::site_export::SiteExport;
 #[cfg(test)]
 use byline_core::ErrorCode;
@@ -217,6 +226,13 @@ ipc_commands! {
     fn repair_library() -> Repair;
     fn library_problem() -> Option<LibraryProblem>;
     fn open_backup_copy() -> String;
+    fn publishing_accounts() -> Vec<Account>;
+    fn add_publishing_account(account: NewAccount, secret: String) -> Vec<Account>;
+    fn remove_publishing_account(name: String) -> Vec<Account>;
+    fn publish_preview(id: ArticleId, status: PublishStatus) -> OutgoingPost;
+    fn publications(id: ArticleId) -> Vec<Publication>;
+    fn publish_article(id: ArticleId, account: String, status: PublishStatus, overwrite: bool) -> Published;
+    fn unpublish_article(id: ArticleId, account: String, overwrite: bool) -> Published;
 }
 
 /// The contents of `ui/src/lib/bindings.ts`.
@@ -310,6 +326,15 @@ fn typescript_bindings() -> String {
         CheckResult::decl(&cfg),
         Repair::decl(&cfg),
         LibraryProblem::decl(&cfg),
+        Account::decl(&cfg),
+        NewAccount::decl(&cfg),
+        AccountKind::decl(&cfg),
+        OutgoingPost::decl(&cfg),
+        RemoteMedia::decl(&cfg),
+        PublishStatus::decl(&cfg),
+        Publication::decl(&cfg),
+        Published::decl(&cfg),
+        Outcome::decl(&cfg),
         ErrorCode::decl(&cfg),
         ErrorInfo::decl(&cfg),
     ];

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod accounts;
 mod articles;
 mod backups;
 mod checks;
@@ -18,6 +19,7 @@ mod metadata;
 mod mirror;
 mod render;
 mod revisions;
+mod session_keyring;
 mod site;
 mod usage;
 mod workflow;

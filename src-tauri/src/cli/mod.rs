@@ -3,6 +3,7 @@
 //! every command is a few lines over `byline-core`, and anything longer
 //! belongs in the core.
 
+mod accounts;
 mod articles;
 mod backups;
 mod checks;
@@ -16,6 +17,7 @@ mod import;
 mod manual;
 mod metadata;
 mod mirror;
+mod publish;
 mod render;
 mod revisions;
 mod site;
@@ -147,6 +149,17 @@ enum Command {
     /// with 1 when there are errors. `--file` checks Markdown files instead,
     /// for CI over exported posts; `--list` names every check.
     Check(checks::CheckArgs),
+    /// List, add or remove publishing accounts (Ghost, WordPress,
+    /// Micropub). A secret is read from standard input and kept in the
+    /// system keyring, never in the library.
+    Accounts(accounts::AccountsArgs),
+    /// Publish an article to a publishing account (WordPress so far):
+    /// images uploaded once, the same post updated the next time, and an
+    /// edit made on the site since Byline last sent stops the update
+    /// (--overwrite replaces it). Prints the post's address.
+    Publish(publish::PublishArgs),
+    /// Take a published article back to a draft on the site.
+    Unpublish(publish::UnpublishArgs),
 }
 
 /// A value a typed argument refuses, in the words the refusal is printed
@@ -231,6 +244,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Completions(args) => manual::completions(args),
         Command::Man => manual::man(),
         Command::Check(args) => checks::check(c, args),
+        Command::Accounts(args) => accounts::accounts(c, args),
+        Command::Publish(args) => publish::publish(c, args),
+        Command::Unpublish(args) => publish::unpublish(c, args),
     }
 }
 
@@ -269,6 +285,18 @@ mod tests {
             (
                 &["import", "--faq", "guess", "a.md"],
                 "--faq \"guess\" is not a mode",
+            ),
+            (
+                &[
+                    "accounts",
+                    "add",
+                    "x",
+                    "--kind",
+                    "blogger",
+                    "--site",
+                    "https://x.org",
+                ],
+                "\"blogger\" is not one",
             ),
             (
                 &["faq", "x", "structured-data", "maybe"],

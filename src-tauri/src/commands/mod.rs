@@ -10,6 +10,7 @@
 //! `AppState::library_after_typing`, so it sees the text on screen rather
 //! than the text of the last autosave. The exceptions say why they are.
 
+mod accounts;
 mod articles;
 mod assets;
 mod autosave;
@@ -23,12 +24,14 @@ mod links;
 mod metadata;
 mod mirror;
 mod preview;
+mod publish;
 mod revisions;
 mod settings;
 mod workflow;
 
 // The table in `ipc.rs` names each command (and the macros `#[command]`
 // generates beside it) as `crate::commands::NAME`.
+pub use accounts::*;
 pub use articles::*;
 pub use assets::*;
 pub use autosave::*;
@@ -42,6 +45,7 @@ pub use links::*;
 pub use metadata::*;
 pub use mirror::*;
 pub use preview::*;
+pub use publish::*;
 pub use revisions::*;
 pub use settings::*;
 pub use workflow::*;

@@ -656,7 +656,66 @@ export type Repair = { backup: BackupInfo, rebuilt: Array<string>, after: Doctor
 
 export type LibraryProblem = { library: string, error: ErrorInfo, backup: BackupInfo | null, };
 
-export type ErrorCode = "not_a_library" | "library_too_new" | "library_read_only" | "disk_full" | "library_busy" | "library_corrupt" | "library_unavailable" | "backup_failed" | "article_not_found" | "slug_taken" | "article_trashed" | "not_in_trash" | "invalid_input" | "unsupported_image" | "faq_item_not_found" | "faq_block_not_found" | "revision_not_found" | "revision_corrupt" | "not_utf8" | "binary_file" | "file_too_large" | "front_matter_invalid" | "io" | "storage" | "mirror_paused";
+export type Account = { name: string, kind: AccountKind, site: string, user: string, added_at: string, };
+
+export type NewAccount = { name: string, kind: AccountKind, 
+/**
+ * The site's address (`https://example.com`), or the Micropub
+ * endpoint's.
+ */
+site: string, 
+/**
+ * WordPress's user name; empty for the others.
+ */
+user: string, };
+
+export type AccountKind = "ghost" | "wordpress" | "micropub";
+
+export type OutgoingPost = { title: string, 
+/**
+ * The body, FAQ section and Updates as HTML, images at their uploaded
+ * addresses.
+ */
+html: string, 
+/**
+ * The Article/FAQPage JSON-LD as a `<script>` element (WordPress
+ * carries it in the content).
+ */
+json_ld: string, excerpt: string, slug: string, tags: Array<string>, authors: Array<string>, canonical_url: string | null, featured_image: RemoteMedia | null, status: PublishStatus, 
+/**
+ * When to publish (a scheduled post needs one).
+ */
+date: string | null, };
+
+export type RemoteMedia = { id: string, url: string, };
+
+export type PublishStatus = "draft" | "published" | "scheduled";
+
+export type Publication = { article: ArticleId, account: string, remote_id: string, url: string, status: PublishStatus, 
+/**
+ * The site's version stamp after Byline's last write.
+ */
+remote_version: string, 
+/**
+ * SHA-256 of what Byline sent (the post as JSON), to skip an update
+ * that would change nothing.
+ */
+sent_hash: string, 
+/**
+ * SHA-256 of the content as the site stored it after that write: a
+ * different hash later means someone edited it there.
+ */
+remote_hash: string, sent_at: string, };
+
+export type Published = { outcome: Outcome, publication: Publication, 
+/**
+ * Images uploaded by this publish (the others were already there).
+ */
+images_uploaded: number, };
+
+export type Outcome = "created" | "updated" | "unchanged" | "unpublished";
+
+export type ErrorCode = "not_a_library" | "library_too_new" | "library_read_only" | "disk_full" | "library_busy" | "library_corrupt" | "library_unavailable" | "backup_failed" | "article_not_found" | "slug_taken" | "article_trashed" | "not_in_trash" | "invalid_input" | "unsupported_image" | "faq_item_not_found" | "faq_block_not_found" | "revision_not_found" | "revision_corrupt" | "not_utf8" | "binary_file" | "file_too_large" | "front_matter_invalid" | "io" | "storage" | "mirror_paused" | "account_not_found" | "account_exists" | "keyring_unavailable" | "secret_missing" | "credentials_refused" | "site_unreachable" | "publish_refused" | "remote_changed";
 
 export type ErrorInfo = { code: ErrorCode, message: string, };
 
@@ -737,6 +796,13 @@ export const commands = {
   repairLibrary: (): Promise<Repair> => call<Repair>("repair_library", {}),
   libraryProblem: (): Promise<LibraryProblem | null> => call<LibraryProblem | null>("library_problem", {}),
   openBackupCopy: (): Promise<string> => call<string>("open_backup_copy", {}),
+  publishingAccounts: (): Promise<Array<Account>> => call<Array<Account>>("publishing_accounts", {}),
+  addPublishingAccount: (account: NewAccount, secret: string): Promise<Array<Account>> => call<Array<Account>>("add_publishing_account", { account, secret }),
+  removePublishingAccount: (name: string): Promise<Array<Account>> => call<Array<Account>>("remove_publishing_account", { name }),
+  publishPreview: (id: ArticleId, status: PublishStatus): Promise<OutgoingPost> => call<OutgoingPost>("publish_preview", { id, status }),
+  publications: (id: ArticleId): Promise<Array<Publication>> => call<Array<Publication>>("publications", { id }),
+  publishArticle: (id: ArticleId, account: string, status: PublishStatus, overwrite: boolean): Promise<Published> => call<Published>("publish_article", { id, account, status, overwrite }),
+  unpublishArticle: (id: ArticleId, account: string, overwrite: boolean): Promise<Published> => call<Published>("unpublish_article", { id, account, overwrite }),
 } as const;
 
 /** Every status, in workflow order. */

@@ -72,6 +72,7 @@ describe("the More menu", () => {
     const { moreMenu } = await import("../stores/shortcuts");
     const open = { doc: { writable: true, current: {} } } as unknown as Parameters<typeof moreMenu>[0];
     expect(moreMenu(open).map((a) => [a.id, a.more])).toEqual([
+      ["publish", "Publish…"],
       ["duplicate", "Duplicate"],
       ["trash", "Move to trash"],
     ]);

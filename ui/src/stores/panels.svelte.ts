@@ -1,10 +1,10 @@
 // Which side panel shows (one at a time, sliding in from the right) and the
 // doc bar's popovers.
 import { giveKeyboardBack } from "../lib/focus";
-export type PanelName = "details" | "history" | "faq" | "checks" | "settings" | "import";
+export type PanelName = "details" | "history" | "faq" | "checks" | "publish" | "settings" | "import";
 
 /// Panels about the open article; Settings and the import report need none.
-const FOR_ARTICLE: readonly PanelName[] = ["details", "history", "faq", "checks"];
+const FOR_ARTICLE: readonly PanelName[] = ["details", "history", "faq", "checks", "publish"];
 
 export class PanelStore {
   open = $state<PanelName | null>(null);
@@ -49,7 +49,7 @@ export class PanelStore {
 
   /// Another article opened: a trashed one shows neither History nor FAQ.
   opened(trashed: boolean) {
-    if (trashed && (this.open === "history" || this.open === "faq" || this.open === "checks")) this.open = null;
+    if (trashed && (this.open === "history" || this.open === "faq" || this.open === "checks" || this.open === "publish")) this.open = null;
     this.exportOpen = false;
     this.outlineOpen = false;
   }

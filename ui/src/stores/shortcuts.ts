@@ -94,6 +94,8 @@ export const ACTIONS: readonly AppAction[] = [
   { id: "checks", name: "Show or hide Checks", group: "Article", when: writable, run: (s) => s.togglePanel("checks") },
   // Not Ctrl+E: the editor's inline-code shortcut.
   { id: "export", name: "Export…", group: "Article", keys: "Ctrl+Shift+E", when: writable, run: (s) => s.toggleExport() },
+  // No key: GTK's input methods take Ctrl+Shift+U (Unicode entry).
+  { id: "publish", name: "Publish…", group: "Article", more: "Publish…", when: writable, run: (s) => s.togglePanel("publish") },
   {
     id: "outline",
     name: "Outline",

@@ -109,6 +109,66 @@ pub enum Error {
     /// into: mirroring waits rather than read the absence as deletions.
     #[error("the mirror folder {folder} {reason}")]
     MirrorPaused { folder: PathBuf, reason: String },
+
+    #[error("no publishing account is named {0:?}")]
+    AccountNotFound(String),
+
+    /// Named alike, or the same user on the same site (their secrets
+    /// would share one keyring entry).
+    #[error("the publishing account {name:?} {detail}")]
+    AccountExists { name: String, detail: String },
+
+    /// Secrets are kept only in the system keyring; without one Byline
+    /// says so rather than keep them anywhere less safe.
+    #[error(
+        "the secret of the publishing account {account:?} cannot be {action}: the system keyring is not available ({detail}). Byline keeps publishing secrets only in the keyring (the Secret Service on Linux: GNOME Keyring or KWallet); start and unlock one, then try again"
+    )]
+    KeyringUnavailable {
+        account: String,
+        action: &'static str,
+        detail: String,
+    },
+
+    #[error(
+        "the keyring holds no secret for the publishing account {0:?}; remove the account and add it again"
+    )]
+    SecretMissing(String),
+
+    #[error(
+        "the site refused the credentials of the publishing account {account:?} ({detail}); make a new {secret} on the site, then remove the account and add it again"
+    )]
+    CredentialsRefused {
+        account: String,
+        secret: &'static str,
+        detail: String,
+    },
+
+    /// The site did not answer, or answered as something else than the
+    /// kind of site the account says it is.
+    #[error("cannot publish to {site} (account {account:?}): {detail}")]
+    SiteUnreachable {
+        account: String,
+        site: String,
+        detail: String,
+    },
+
+    /// The site answered and refused what was sent (a field, an image).
+    #[error("the site of the publishing account {account:?} refused {what}: {detail}")]
+    PublishRefused {
+        account: String,
+        what: String,
+        detail: String,
+    },
+
+    /// The post was edited on the site since Byline last sent it.
+    #[error(
+        "{title:?} was changed on the site of the publishing account {account:?} since Byline last sent it ({detail}); nothing was sent. Compare the two, then publish again with overwrite to replace the site's edits"
+    )]
+    RemoteChanged {
+        account: String,
+        title: String,
+        detail: String,
+    },
 }
 
 impl Error {
@@ -141,6 +201,14 @@ impl Error {
             Error::Io { .. } => ErrorCode::Io,
             Error::Storage(_) => ErrorCode::Storage,
             Error::MirrorPaused { .. } => ErrorCode::MirrorPaused,
+            Error::AccountNotFound(_) => ErrorCode::AccountNotFound,
+            Error::AccountExists { .. } => ErrorCode::AccountExists,
+            Error::KeyringUnavailable { .. } => ErrorCode::KeyringUnavailable,
+            Error::SecretMissing(_) => ErrorCode::SecretMissing,
+            Error::CredentialsRefused { .. } => ErrorCode::CredentialsRefused,
+            Error::SiteUnreachable { .. } => ErrorCode::SiteUnreachable,
+            Error::PublishRefused { .. } => ErrorCode::PublishRefused,
+            Error::RemoteChanged { .. } => ErrorCode::RemoteChanged,
         }
     }
 
@@ -223,10 +291,18 @@ pub enum ErrorCode {
     Io,
     Storage,
     MirrorPaused,
+    AccountNotFound,
+    AccountExists,
+    KeyringUnavailable,
+    SecretMissing,
+    CredentialsRefused,
+    SiteUnreachable,
+    PublishRefused,
+    RemoteChanged,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 25] = [
+    pub const ALL: [ErrorCode; 33] = [
         ErrorCode::NotALibrary,
         ErrorCode::LibraryTooNew,
         ErrorCode::LibraryReadOnly,
@@ -252,6 +328,14 @@ impl ErrorCode {
         ErrorCode::Io,
         ErrorCode::Storage,
         ErrorCode::MirrorPaused,
+        ErrorCode::AccountNotFound,
+        ErrorCode::AccountExists,
+        ErrorCode::KeyringUnavailable,
+        ErrorCode::SecretMissing,
+        ErrorCode::CredentialsRefused,
+        ErrorCode::SiteUnreachable,
+        ErrorCode::PublishRefused,
+        ErrorCode::RemoteChanged,
     ];
 
     /// The code as it is written in JSON and on the command line.
@@ -282,6 +366,14 @@ impl ErrorCode {
             ErrorCode::Io => "io",
             ErrorCode::Storage => "storage",
             ErrorCode::MirrorPaused => "mirror_paused",
+            ErrorCode::AccountNotFound => "account_not_found",
+            ErrorCode::AccountExists => "account_exists",
+            ErrorCode::KeyringUnavailable => "keyring_unavailable",
+            ErrorCode::SecretMissing => "secret_missing",
+            ErrorCode::CredentialsRefused => "credentials_refused",
+            ErrorCode::SiteUnreachable => "site_unreachable",
+            ErrorCode::PublishRefused => "publish_refused",
+            ErrorCode::RemoteChanged => "remote_changed",
         }
     }
 }

@@ -12,6 +12,8 @@ pub mod error;
 pub mod faq;
 pub mod hash;
 pub mod ids;
+pub mod publication;
+pub mod publishing;
 pub mod revision;
 pub mod site_settings;
 pub mod url;

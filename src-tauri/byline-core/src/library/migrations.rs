@@ -374,6 +374,48 @@ const MIGRATIONS: &[Migration] = &[
         sql: "ALTER TABLE articles ADD COLUMN word_target INTEGER;",
         then: None,
     },
+    Migration {
+        version: 14,
+        // Publishing: accounts, what is public about each (its secret is in
+        // the system keyring, never here; one user on one site once, as the
+        // keyring files the secret under kind, user and site); where each
+        // article is published; images uploaded, by content hash.
+        sql: "
+            CREATE TABLE publishing_accounts (
+                id       INTEGER PRIMARY KEY,
+                name     TEXT NOT NULL UNIQUE,
+                kind     TEXT NOT NULL,
+                site     TEXT NOT NULL,
+                user     TEXT NOT NULL DEFAULT '',
+                added_at INTEGER NOT NULL,
+                UNIQUE (kind, site, user)
+            );
+            -- Where each article is published: what the next Publish
+            -- updates, and what it checks the site against first.
+            CREATE TABLE publications (
+                article_id     INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                account        TEXT NOT NULL,
+                remote_id      TEXT NOT NULL,
+                url            TEXT NOT NULL,
+                status         TEXT NOT NULL,
+                remote_version TEXT NOT NULL,
+                sent_hash      TEXT NOT NULL,
+                remote_hash    TEXT NOT NULL,
+                sent_at        INTEGER NOT NULL,
+                PRIMARY KEY (article_id, account)
+            );
+            -- Images uploaded to an account, by content hash.
+            CREATE TABLE published_media (
+                account     TEXT NOT NULL,
+                hash        TEXT NOT NULL,
+                remote_id   TEXT NOT NULL,
+                url         TEXT NOT NULL,
+                uploaded_at INTEGER NOT NULL,
+                PRIMARY KEY (account, hash)
+            );
+        ",
+        then: None,
+    },
 ];
 
 /// Gives every article without a slug one made from its title, oldest

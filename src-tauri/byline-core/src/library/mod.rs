@@ -8,6 +8,7 @@
 //! once the file is known to be a Byline library (or is new and empty) do we
 //! switch on WAL and run migrations.
 
+mod accounts;
 pub(crate) mod articles;
 pub(crate) mod assets;
 mod backup;
@@ -19,6 +20,7 @@ mod listing;
 pub(crate) mod metadata;
 mod migrations;
 pub(crate) mod mirror_files;
+pub(crate) mod publications;
 pub(crate) mod revisions;
 mod search;
 pub(crate) mod settings;

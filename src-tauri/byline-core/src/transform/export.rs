@@ -373,6 +373,26 @@ pub fn boilerplate(site: &SiteSettings) -> String {
     html
 }
 
+/// The Article/FAQPage JSON-LD as the page's head carries it, as a
+/// `<script>` element (publishing sends the same).
+pub fn json_ld_script(input: &Input<'_>) -> String {
+    let faq = input.structured_faq();
+    crate::transform::jsonld::script_element(&crate::transform::jsonld::graph(
+        &crate::transform::jsonld::PageData {
+            article: input.article,
+            site: input.site,
+            faq: &faq,
+            faq_enabled: !faq.is_empty(),
+        },
+    ))
+}
+
+/// The names an article is credited to: its authors, or else the site's
+/// default author.
+pub fn credited_authors(input: &Input<'_>) -> Vec<String> {
+    authors(input)
+}
+
 fn authors(input: &Input<'_>) -> Vec<String> {
     if input.article.meta.authors.is_empty() && !input.site.default_author.is_empty() {
         vec![input.site.default_author.clone()]

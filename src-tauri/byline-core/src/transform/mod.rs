@@ -9,6 +9,7 @@ pub mod frontmatter;
 pub mod html_paste;
 pub mod jsonld;
 pub mod lines;
+pub mod outgoing;
 pub mod plain_article;
 pub mod post;
 pub mod render;

@@ -4,6 +4,7 @@
 //! library lives by default. May use every layer below; nothing below uses
 //! it.
 
+pub mod accounts;
 pub mod article_export;
 pub mod atomic_write;
 pub mod autosave;
@@ -17,4 +18,5 @@ pub mod markdown_file;
 pub mod mirror_folder;
 pub mod mirror_rules;
 pub mod mirror_watcher;
+pub mod publish;
 pub mod site_export;

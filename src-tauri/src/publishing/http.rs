@@ -1,0 +1,130 @@
+//! The one way the publishers reach a site: a request described as data
+//! (so a client can be tested against recorded answers), sent with
+//! reqwest's blocking client (the CLI has no runtime; the window sends from
+//! a blocking thread). Timeouts and refused connections come back as such,
+//! so the client can retry what is safe to retry and say what happened.
+
+use std::time::Duration;
+
+/// How long a site may take to answer one request (an image upload
+/// included) before Byline gives up on it.
+pub const TIMEOUT: Duration = Duration::from_secs(60);
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Empty,
+    Json(serde_json::Value),
+    /// A file as the request's whole body (WordPress's media endpoint).
+    File {
+        name: String,
+        mime: String,
+        bytes: Vec<u8>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub method: &'static str,
+    /// The full address.
+    pub url: String,
+    /// `Authorization` header value.
+    pub auth: String,
+    pub body: Body,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    pub status: u16,
+    pub content_type: String,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// No answer in time: may be retried.
+    Timeout,
+    /// Nothing listens there, or the name does not resolve.
+    Connect(String),
+    Other(String),
+}
+
+pub trait Transport {
+    fn send(&mut self, request: &Request) -> Result<Response, Failure>;
+}
+
+pub struct Http {
+    client: reqwest::blocking::Client,
+}
+
+impl Default for Http {
+    fn default() -> Self {
+        Http::new()
+    }
+}
+
+impl Http {
+    pub fn new() -> Http {
+        let client = reqwest::blocking::Client::builder()
+            .timeout(TIMEOUT)
+            .user_agent(concat!("Byline/", env!("CARGO_PKG_VERSION")))
+            // A redirect could carry the credentials elsewhere.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("an HTTP client builds");
+        Http { client }
+    }
+}
+
+impl Transport for Http {
+    fn send(&mut self, request: &Request) -> Result<Response, Failure> {
+        let method =
+            reqwest::Method::from_bytes(request.method.as_bytes()).expect("a known method");
+        let mut builder = self
+            .client
+            .request(method, &request.url)
+            .header(reqwest::header::AUTHORIZATION, &request.auth)
+            .header(reqwest::header::ACCEPT, "application/json");
+        builder = match &request.body {
+            Body::Empty => builder,
+            Body::Json(value) => builder
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(serde_json::to_vec(value).expect("JSON serialises")),
+            Body::File { name, mime, bytes } => builder
+                .header(reqwest::header::CONTENT_TYPE, mime)
+                .header(
+                    reqwest::header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{}\"", name.replace(['"', '\\'], "")),
+                )
+                .body(bytes.clone()),
+        };
+        let response = builder.send().map_err(failure)?;
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        let body = response.text().map_err(failure)?;
+        Ok(Response {
+            status,
+            content_type,
+            body,
+        })
+    }
+}
+
+fn failure(err: reqwest::Error) -> Failure {
+    if err.is_timeout() {
+        Failure::Timeout
+    } else if err.is_connect() {
+        // The innermost cause says it best ("Connection refused").
+        let mut source: &dyn std::error::Error = &err;
+        while let Some(next) = source.source() {
+            source = next;
+        }
+        Failure::Connect(source.to_string())
+    } else {
+        Failure::Other(err.to_string())
+    }
+}
