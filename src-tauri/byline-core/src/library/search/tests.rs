@@ -250,7 +250,8 @@ fn a_schema_eleven_library_gets_its_tags_indexed() {
     };
     {
         // Put the file back to schema 11: the tags exist, the search column
-        // not, nor anything a later migration added (the word target).
+        // not, nor anything a later migration added (the word target, the
+        // publishing tables).
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TRIGGER articles_fts_insert;
@@ -265,7 +266,10 @@ fn a_schema_eleven_library_gets_its_tags_indexed() {
              CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN SELECT 1; END;
              ALTER TABLE articles DROP COLUMN tags_text;
              ALTER TABLE articles DROP COLUMN word_target;
-             PRAGMA user_version = 11;",
+             DROP TABLE publishing_accounts;
+             DROP TABLE publications;
+             DROP TABLE published_media;
+             PRAGMA user_version = 11;
         )
         .unwrap();
     }
