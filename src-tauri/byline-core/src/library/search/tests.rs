@@ -269,7 +269,7 @@ fn a_schema_eleven_library_gets_its_tags_indexed() {
              DROP TABLE publishing_accounts;
              DROP TABLE publications;
              DROP TABLE published_media;
-             PRAGMA user_version = 11;
+             PRAGMA user_version = 11;",
         )
         .unwrap();
     }
