@@ -20,7 +20,6 @@ use std::io::Write;
 use std::process::{Output, Stdio};
 use std::time::Instant;
 
-use byline_core::Library;
 use session_keyring::SessionKeyring;
 use support::{assert_fails_with, stdout, TestLibrary};
 use wordpress_server::WordPressServer;
