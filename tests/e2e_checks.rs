@@ -209,3 +209,58 @@ async fn a_check_turned_off_in_settings_is_no_longer_flagged() {
     .await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn check_links_requests_only_when_asked_and_offers_the_new_address() {
+    let site = support::link_site::Site::start();
+    let body = format!(
+        "Fares rise in June.\n\nSee [the table]({}), [the notice]({}) and [the minutes]({}).\n",
+        site.url("/ok"),
+        site.url("/old"),
+        site.url("/gone")
+    );
+    let (_dir, app) = launch_with("Ferry fares", &body).await;
+    open_checks(&app).await;
+    app.wait_for_css("[data-testid=checks-summary]").await;
+    // The http: links get only the static suggestion; nothing was requested
+    // by opening the article or its checks.
+    app.wait_for_css("[data-testid=finding][data-code='link.insecure']")
+        .await;
+    assert_eq!(site.seen.lock().unwrap().len(), 0);
+
+    app.click("[data-testid=checks-links]").await;
+    let broken = "[data-testid=finding][data-code='link.broken']";
+    app.wait_for_css(broken).await;
+    let label = app.text_of(broken).await;
+    assert!(label.starts_with("Line 3 "), "{label}");
+    assert!(label.contains("/gone answers 404"), "{label}");
+    app.wait_for_js(
+        "document.querySelector('[data-testid=checks-links]').textContent.trim()",
+        json!("Check links"),
+    )
+    .await;
+    assert!(!site.seen.lock().unwrap().is_empty());
+    // The site has no https:, so "use https" is withdrawn, not offered.
+    app.wait_for_js(
+        "document.querySelectorAll(\"[data-code='link.insecure'], [data-code='link.https_available']\").length",
+        json!(0),
+    )
+    .await;
+    app.screenshot("checks-links").await;
+
+    // The moved page: its fix puts the new address in the Markdown.
+    app.click("[data-testid=finding][data-code='link.redirected'] + [data-testid=finding-fix]")
+        .await;
+    let fixed = format!("[the notice]({})", site.url("/ok"));
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    while !app.editor_text().await.contains(&fixed) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{fixed} not in {:?}",
+            app.editor_text().await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.close().await;
+}

@@ -1,6 +1,7 @@
 //! `byline check`: findings for an article or Markdown files, exit 1 on
 //! errors, JSON, the site's configuration.
 
+use crate::link_site::Site;
 use crate::support::{assert_fails_with, byline, stderr, stdout, TestLibrary};
 
 const BODY: &str = "Fares rise in June.\n\nRiders pay the the same for a pass.\n";
@@ -138,68 +139,6 @@ fn files_are_checked_with_their_own_line_numbers_and_no_library() {
     assert_eq!(list[0]["report"]["errors"], 1);
 }
 
-/// A site on this machine: `/ok` 200, `/old` 301 to `/ok`, `/gone` 404,
-/// `/fail` 500, `/hang` never answers. Records each request's line and
-/// header names.
-struct Site {
-    port: u16,
-    seen: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
-}
-
-impl Site {
-    fn start() -> Site {
-        use std::io::{BufRead, BufReader, Write};
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let record = std::sync::Arc::clone(&seen);
-        std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(mut stream) = stream else { continue };
-                let record = std::sync::Arc::clone(&record);
-                std::thread::spawn(move || {
-                    let mut reader = BufReader::new(stream.try_clone().unwrap());
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).is_err() {
-                        return;
-                    }
-                    let mut headers = Vec::new();
-                    let mut header = String::new();
-                    while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
-                        headers.push(header.split(':').next().unwrap_or("").to_ascii_lowercase());
-                        header.clear();
-                    }
-                    record
-                        .lock()
-                        .unwrap()
-                        .push(format!("{} {}", line.trim(), headers.join(",")));
-                    let path = line.split_whitespace().nth(1).unwrap_or("");
-                    let status = match path {
-                        "/ok" => "200 OK",
-                        "/old" => "301 Moved Permanently\r\nLocation: /ok",
-                        "/gone" => "404 Not Found",
-                        "/fail" => "500 Internal Server Error",
-                        _ => {
-                            // Holds the connection without a word.
-                            std::thread::sleep(std::time::Duration::from_secs(30));
-                            return;
-                        }
-                    };
-                    let _ = write!(
-                        stream,
-                        "HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                    );
-                });
-            }
-        });
-        Site { port, seen }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.port)
-    }
-}
-
 #[test]
 fn links_are_requested_only_with_links_and_each_answer_is_reported() {
     let site = Site::start();
@@ -214,10 +153,12 @@ fn links_are_requested_only_with_links_and_each_answer_is_reported() {
     );
     let lib = TestLibrary::with(&[("Fares rise", &body)]);
 
-    // Without --links nothing is requested.
+    // Without --links nothing is requested, and an http: link only gets
+    // the suggestion to try https.
     let out = lib.run(&["check", "fares-rise"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(site.seen.lock().unwrap().is_empty());
+    assert!(stdout(&out).contains("[link.insecure]"), "{}", stdout(&out));
 
     let out = lib.run(&["check", "fares-rise", "--links", "--timeout", "1"]);
     assert_fails_with(&out, "fares-rise has 1 error");
@@ -254,6 +195,11 @@ fn links_are_requested_only_with_links_and_each_answer_is_reported() {
             .any(|l| l.contains("[link.") && !l.contains("[link.insecure]") && l.contains("/ok ")),
         "{text}"
     );
+
+    // The site does not speak https (its https: twins fail), so the
+    // check withdraws "use https" rather than offer a link that breaks.
+    assert!(!text.contains("[link.insecure]"), "{text}");
+    assert!(!text.contains("[link.https_available]"), "{text}");
 
     // HEAD first, GET only where HEAD was answered with an error; no
     // cookies or referrer.

@@ -4,6 +4,9 @@
 
 mod support;
 
+#[path = "../support/link_site.rs"]
+mod link_site;
+
 mod accounts;
 mod articles;
 mod backups;

@@ -7,6 +7,8 @@
 
 #![allow(dead_code)]
 
+pub mod link_site;
+
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};

@@ -39,7 +39,7 @@ pub fn check_article(app: AppHandle, id: ArticleId, body: Option<String>) -> Ipc
 pub fn check_links(app: AppHandle, id: ArticleId, body: String) -> IpcResult<Report> {
     let fetch = HttpFetch::new(TIMEOUT)
         .map_err(|reason| byline_core::Error::invalid("link check", reason))?;
-    let urls = byline_core::transform::checks::external::external_urls(&body);
+    let urls = byline_core::transform::checks::external::requested_urls(&body);
     byline_core::usecases::link_check::check_links(&urls, &fetch, &LINKS);
     let library = state(&app).library();
     Ok(checks::check_article(

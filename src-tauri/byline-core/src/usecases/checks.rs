@@ -28,9 +28,9 @@ pub enum Links<'a> {
 fn add_links(report: &mut Report, body: &str, site: &SiteSettings, links: Links<'_>) {
     let results = match links {
         Links::Off => return,
-        Links::Cached(cache) => link_check::cached(&external::external_urls(body), cache),
+        Links::Cached(cache) => link_check::cached(&external::requested_urls(body), cache),
         Links::Check(fetch, cache) => {
-            link_check::check_links(&external::external_urls(body), fetch, cache)
+            link_check::check_links(&external::requested_urls(body), fetch, cache)
         }
     };
     external::add_link_findings(report, body, &results, &site.checks);

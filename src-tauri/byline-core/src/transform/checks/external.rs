@@ -44,6 +44,38 @@ pub fn external_urls(body: &str) -> Vec<String> {
     out
 }
 
+/// The same address on `https:`, for an `http:` one.
+pub fn https_twin(url: &str) -> Option<String> {
+    (url.len() > 7 && url[..7].eq_ignore_ascii_case("http://"))
+        .then(|| format!("https://{}", &url[7..]))
+}
+
+/// What a link check requests: every address linked from the body, and
+/// for each `http:` one its `https:` twin, so the check can say whether
+/// the page is on `https:` too (an `http:` link is only worth changing
+/// when it is).
+pub fn requested_urls(body: &str) -> Vec<String> {
+    let linked = external_urls(body);
+    let mut out = linked.clone();
+    for url in &linked {
+        if let Some(twin) = https_twin(url) {
+            if !out.contains(&twin) {
+                out.push(twin);
+            }
+        }
+    }
+    out
+}
+
+/// Whether a check of an `https:` address found the page there.
+fn answers(status: Option<&LinkStatus>) -> bool {
+    match status {
+        Some(LinkStatus::Ok { .. }) => true,
+        Some(LinkStatus::Redirected { to, .. }) => to.starts_with("https://"),
+        _ => false,
+    }
+}
+
 /// Adds a finding at every link whose address `results` has a problem
 /// for, keeping the report's order and counts.
 pub fn add_link_findings(
@@ -59,13 +91,40 @@ pub fn add_link_findings(
     };
     for link in &doc.links {
         let url = link.url.trim();
+        let place = doc.place(link.span);
+        let shown = quote(url, 50);
+        let twin = https_twin(url).filter(|twin| results.contains_key(twin));
+        if let Some(twin) = &twin {
+            // Checked: the static "use https if the site supports it" gives
+            // way to what the check found.
+            sink.findings
+                .retain(|f| !(f.code == "link.insecure" && f.place == place));
+            if answers(results.get(twin)) {
+                let markdown = doc.slice(link.span);
+                let fix = markdown.find(url).map(|at| Fix {
+                    label: "Use https".into(),
+                    replacement: format!(
+                        "{}{twin}{}",
+                        &markdown[..at],
+                        &markdown[at + url.len()..]
+                    ),
+                });
+                sink.push(
+                    "link.https_available",
+                    place.clone(),
+                    format!("{shown} uses http:, and the same page answers on https:."),
+                    fix,
+                );
+            }
+        }
         let Some(status) = results.get(url) else {
             continue;
         };
-        let place = doc.place(link.span);
-        let shown = quote(url, 50);
         match status {
             LinkStatus::Ok { .. } => {}
+            // An http: link that only moves to its https: twin is the
+            // finding above, not a second one.
+            LinkStatus::Redirected { to, .. } if twin.as_deref() == Some(to.as_str()) => {}
             LinkStatus::Redirected { to, .. } => {
                 let markdown = doc.slice(link.span);
                 let fix = markdown.find(url).map(|at| Fix {

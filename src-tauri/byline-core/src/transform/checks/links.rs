@@ -23,6 +23,45 @@ const VAGUE: &[&str] = &[
     "this article",
 ];
 
+/// Bracketed words editors put in quotes, never meant as links.
+const EDITORIAL_BRACKETS: &[&str] = &["sic", "sic!", "…", "...", "[…]"];
+
+/// Whether any line outside fenced code is a link reference definition
+/// (`[label]: address`, indented at most three spaces); comrak consumes
+/// them while parsing, so the text is read for them.
+fn has_reference_definitions(body: &str) -> bool {
+    let mut fence: Option<&str> = None;
+    for line in body.lines() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let trimmed = line.trim_start();
+        if let Some(open) = fence {
+            if trimmed.starts_with(open) {
+                fence = None;
+            }
+            continue;
+        }
+        if indent > 3 {
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+            continue;
+        }
+        let Some(rest) = trimmed.strip_prefix('[') else {
+            continue;
+        };
+        if rest.starts_with('^') {
+            continue;
+        }
+        if let Some(close) = rest.find("]:") {
+            if close > 0 && !rest[..close].contains('[') {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 pub(super) fn check(doc: &Doc<'_>, sink: &mut Sink<'_>) {
     let mut anchors: HashSet<String> = doc.headings.iter().map(|h| h.anchor.clone()).collect();
     for note in &doc.footnotes {
@@ -99,18 +138,33 @@ pub(super) fn check(doc: &Doc<'_>, sink: &mut Sink<'_>) {
         );
     }
 
+    // `[text]` alone is often just brackets in prose ("[sic]", an
+    // editor's "[the mayor]"), so it is only questioned on a page that
+    // writes its links as references; `[text][label]` and `[text][]` are
+    // certainly meant as links.
+    let uses_references = has_reference_definitions(doc.body)
+        || doc
+            .unresolved
+            .iter()
+            .any(|r| doc.slice(r.span).contains("]["));
     for reference in &doc.unresolved {
         let place = doc.place(reference.span);
-        // `[text]` alone is often just brackets in prose; `[text][label]`
-        // and `[text][]` are certainly meant as links.
+        let label = quote(&reference.label, 30);
         if doc.slice(reference.span).contains("][") {
             sink.push(
                 "link.undefined_reference",
                 place,
                 format!(
-                    "The link reference [{}] has no definition (`[{}]: https://…`), so it shows as plain text.",
-                    quote(&reference.label, 30),
-                    quote(&reference.label, 30)
+                    "The link reference [{label}] has no definition (`[{label}]: https://…`), so it shows as plain text."
+                ),
+                None,
+            );
+        } else if uses_references && !EDITORIAL_BRACKETS.contains(&reference.label.trim()) {
+            sink.push(
+                "link.undefined_shortcut",
+                place,
+                format!(
+                    "[{label}] reads as a reference link, but there is no `[{label}]: https://…`; if the brackets are meant as text, ignore this."
                 ),
                 None,
             );

@@ -171,6 +171,16 @@ pub const CATALOGUE: &[CheckInfo] = &[
         "Reference link without a definition",
     ),
     info(
+        "link.undefined_shortcut",
+        S,
+        "[Text] that reads as a reference link without a definition",
+    ),
+    info(
+        "link.https_available",
+        W,
+        "http: link to a page that is also on https: (checked on demand)",
+    ),
+    info(
         "link.broken",
         E,
         "Link to a page that is gone (checked on demand)",
@@ -257,6 +267,7 @@ pub struct CheckInput<'a> {
 /// The checks that need the network: run only on demand (`--links`, the
 /// panel's Check links), never by [`run`].
 pub const NETWORK_CODES: &[&str] = &[
+    "link.https_available",
     "link.broken",
     "link.server_error",
     "link.unreachable",

@@ -121,6 +121,7 @@ fn triggers() -> Vec<(&'static str, Fixture)> {
         ("link.insecure", body("Read [the notice](http://example.com/notice).\n")),
         ("link.broken_anchor", body("See [the fares](#nowhere).\n")),
         ("link.undefined_reference", body("Read [the notice][nowhere].\n")),
+        ("link.undefined_shortcut", body("Read [the notice] and [the rules].\n\n[the rules]: https://example.com/rules\n")),
         ("footnote.unused", body("Fares rise.\n\n[^a]: A note no one reads.\n")),
         ("footnote.undefined", body("Fares rise.[^b]\n")),
         ("faq.empty_question", faq(&[("", "An answer.")])),
@@ -346,5 +347,106 @@ fn link_check_results_become_findings_at_each_link() {
     assert_eq!(
         redirected.fix.as_ref().unwrap().replacement,
         "[e](https://e.example/new)"
+    );
+}
+
+#[test]
+fn brackets_in_prose_are_not_questioned_without_reference_links() {
+    // No reference definitions: `[the mayor]` and `[sic]` are an editor's
+    // brackets.
+    let prose = body("\"She [the mayor] said it was final [sic].\"\n");
+    assert!(!prose
+        .codes()
+        .iter()
+        .any(|c| c.starts_with("link.undefined")));
+    // A page that writes its links as references: `[sic]` still passes,
+    // a bracketed phrase is questioned, and a definition in fenced code
+    // does not count as one.
+    let with_refs =
+        body("He said it was final [sic]. Read [the notice].\n\n[rules]: https://example.com/\n");
+    assert_eq!(
+        with_refs
+            .codes()
+            .iter()
+            .filter(|c| *c == "link.undefined_shortcut")
+            .count(),
+        1
+    );
+    let fenced = body("Read [the notice].\n\n```\n[rules]: https://example.com/\n```\n");
+    assert!(!fenced
+        .codes()
+        .iter()
+        .any(|c| c == "link.undefined_shortcut"));
+}
+
+#[test]
+fn an_http_link_is_flagged_by_the_link_check_only_where_https_answers() {
+    use external::{add_link_findings, requested_urls, LinkStatus};
+    use std::collections::HashMap;
+
+    let body = "See [a](http://a.example/x), [b](http://b.example/) and [c](http://c.example/).\n";
+    assert_eq!(
+        requested_urls(body),
+        vec![
+            "http://a.example/x",
+            "http://b.example/",
+            "http://c.example/",
+            "https://a.example/x",
+            "https://b.example/",
+            "https://c.example/"
+        ]
+    );
+    let fixture = with(|f| f.body = body.to_string());
+    let mut report = fixture.run();
+    let count =
+        |report: &Report, code: &str| report.findings.iter().filter(|f| f.code == code).count();
+    assert_eq!(count(&report, "link.insecure"), 3);
+    let results: HashMap<String, LinkStatus> = [
+        // a: on https too, and the http address moves there.
+        (
+            "http://a.example/x",
+            LinkStatus::Redirected {
+                to: "https://a.example/x".into(),
+                code: 200,
+            },
+        ),
+        ("https://a.example/x", LinkStatus::Ok { code: 200 }),
+        // b: https does not answer, so http is right.
+        ("http://b.example/", LinkStatus::Ok { code: 200 }),
+        (
+            "https://b.example/",
+            LinkStatus::Unreachable {
+                reason: "no TLS".into(),
+            },
+        ),
+        // c: not checked yet (the cache holds nothing): the suggestion stays.
+    ]
+    .into_iter()
+    .map(|(u, s)| (u.to_string(), s))
+    .collect();
+    add_link_findings(&mut report, body, &results, &fixture.site.checks);
+    assert_eq!(count(&report, "link.insecure"), 1, "{:#?}", report.findings);
+    assert_eq!(count(&report, "link.https_available"), 1);
+    assert_eq!(
+        count(&report, "link.redirected"),
+        0,
+        "the move to https is one finding, not two"
+    );
+    let https = report
+        .findings
+        .iter()
+        .find(|f| f.code == "link.https_available")
+        .unwrap();
+    assert_eq!(
+        https.fix.as_ref().unwrap().replacement,
+        "[a](https://a.example/x)"
+    );
+    assert_eq!(
+        report.warnings as usize,
+        report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count()
     );
 }
