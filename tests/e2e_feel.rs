@@ -521,6 +521,10 @@ async fn settings_save_as_typed_ctrl_s_saves_and_a_refused_edit_is_asked_about()
     app.wait_for_css("[data-testid=settings-discard-confirm]")
         .await;
     app.wait_for_css("[data-testid=settings-panel]").await;
+    // The keyboard is on the safe answer, so Enter keeps editing (it was
+    // left in the address field, where Enter saved again and the question
+    // stayed open).
+    app.wait_focus("settings-keep-editing").await;
     app.screenshot_both_themes("feel-settings-discard").await;
     // Keep editing: the panel and the typed text stay.
     app.press("\n").await;

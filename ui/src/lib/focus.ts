@@ -17,6 +17,14 @@ export function giveKeyboardBack(el: HTMLElement) {
   else el.focus();
 }
 
+/// Gives the keyboard to a control as it appears (a confirmation's safe
+/// answer, a field just opened). Svelte's `autofocus` only acts when nothing
+/// has the keyboard, so a confirmation opened from a field (Escape in it)
+/// left the keyboard there, and Enter submitted the field instead.
+export function takeKeyboard(node: HTMLElement) {
+  node.focus();
+}
+
 export interface ScopeOptions {
   /// Escape inside the scope (unless something inside handled it first).
   onescape?: () => void;
