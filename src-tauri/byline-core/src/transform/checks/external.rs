@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::source::Doc;
-use super::{quote, Fix, Report, Severity, Sink};
+use super::{quote, Report, Severity, Sink};
 use crate::domain::checks::ChecksConfig;
 
 /// What requesting one address found.
@@ -100,15 +100,7 @@ pub fn add_link_findings(
             sink.findings
                 .retain(|f| !(f.code == "link.insecure" && f.place == place));
             if answers(results.get(twin)) {
-                let markdown = doc.slice(link.span);
-                let fix = markdown.find(url).map(|at| Fix {
-                    label: "Use https".into(),
-                    replacement: format!(
-                        "{}{twin}{}",
-                        &markdown[..at],
-                        &markdown[at + url.len()..]
-                    ),
-                });
+                let fix = super::links::retarget(&doc, link.span, url, twin, "Use https");
                 sink.push(
                     "link.https_available",
                     place.clone(),
@@ -126,11 +118,8 @@ pub fn add_link_findings(
             // finding above, not a second one.
             LinkStatus::Redirected { to, .. } if twin.as_deref() == Some(to.as_str()) => {}
             LinkStatus::Redirected { to, .. } => {
-                let markdown = doc.slice(link.span);
-                let fix = markdown.find(url).map(|at| Fix {
-                    label: "Link to the new address".into(),
-                    replacement: format!("{}{to}{}", &markdown[..at], &markdown[at + url.len()..]),
-                });
+                let fix =
+                    super::links::retarget(&doc, link.span, url, to, "Link to the new address");
                 sink.push(
                     "link.redirected",
                     place,

@@ -23,6 +23,22 @@ const VAGUE: &[&str] = &[
     "this article",
 ];
 
+/// A fix that points a link elsewhere, rewriting the address where it is
+/// written in the link's Markdown.
+pub(super) fn retarget(
+    doc: &Doc<'_>,
+    span: (usize, usize),
+    from: &str,
+    to: &str,
+    label: &str,
+) -> Option<Fix> {
+    let markdown = doc.slice(span);
+    markdown.find(from).map(|at| Fix {
+        label: label.into(),
+        replacement: format!("{}{to}{}", &markdown[..at], &markdown[at + from.len()..]),
+    })
+}
+
 /// Bracketed words editors put in quotes, never meant as links.
 const EDITORIAL_BRACKETS: &[&str] = &["sic", "sic!", "…", "...", "[…]"];
 
@@ -92,17 +108,13 @@ pub(super) fn check(doc: &Doc<'_>, sink: &mut Sink<'_>) {
         }
         let url = link.url.trim();
         if url.len() > 7 && url[..7].eq_ignore_ascii_case("http://") {
-            let markdown = doc.slice(link.span);
-            // The fix rewrites the address where it is written in the link.
-            let fix = markdown.find(url).map(|at| Fix {
-                label: "Use https".into(),
-                replacement: format!(
-                    "{}https://{}{}",
-                    &markdown[..at],
-                    &url[7..],
-                    &markdown[at + url.len()..]
-                ),
-            });
+            let fix = retarget(
+                doc,
+                link.span,
+                url,
+                &format!("https://{}", &url[7..]),
+                "Use https",
+            );
             sink.push(
                 "link.insecure",
                 place.clone(),
