@@ -86,6 +86,8 @@ const COMMANDS: &[&str] = &[
     "publications",
     "publish_article",
     "unpublish_article",
+    "download_images",
+    "structure_page",
 ];
 
 fn main() {

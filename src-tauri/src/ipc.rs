@@ -7,7 +7,7 @@
 //! that file is stale (`make bindings` rewrites it).
 
 use crate::backups::{BackupStatus, LibraryProblem};
-use crate::commands::{About, PastedArticle};
+use crate::commands::{About, ImagesDownloaded, PastedArticle, PastedPage};
 use crate::mirror::MirrorStatus;
 use crate::spellcheck::SpellcheckStatus;
 use crate::state::WindowStart;
@@ -233,6 +233,8 @@ ipc_commands! {
     fn publications(id: ArticleId) -> Vec<Publication>;
     fn publish_article(id: ArticleId, account: String, status: PublishStatus, overwrite: bool) -> Published;
     fn unpublish_article(id: ArticleId, account: String, overwrite: bool) -> Published;
+    fn download_images(id: ArticleId) -> ImagesDownloaded;
+    fn structure_page(html: String) -> PastedPage;
 }
 
 /// The contents of `ui/src/lib/bindings.ts`.
@@ -315,6 +317,11 @@ fn typescript_bindings() -> String {
         ImportProgress::decl(&cfg),
         ImportPhase::decl(&cfg),
         crate::commands::import::ImportDone::decl(&cfg),
+        ImagesDownloaded::decl(&cfg),
+        byline_core::usecases::import::SkippedFile::decl(&cfg),
+        PastedPage::decl(&cfg),
+        byline_core::usecases::import::download::ImageDownloadReport::decl(&cfg),
+        byline_core::usecases::import::download::ImageDownload::decl(&cfg),
         Mapping::decl(&cfg),
         StructureChange::decl(&cfg),
         PastedArticle::decl(&cfg),

@@ -12,6 +12,7 @@ mod backups;
 mod cli;
 mod commands;
 mod dialogs;
+mod image_fetch;
 mod ipc;
 mod link_fetch;
 mod mirror;

@@ -154,3 +154,72 @@ fn a_saved_page_imports_its_article_fields_and_faq() {
         assert!(!md.contains(chrome), "{chrome} in\n{md}");
     }
 }
+
+#[test]
+fn a_folder_takes_text_and_saved_pages_and_names_every_template_it_skips() {
+    let lib = TestLibrary::new();
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site-folder");
+    let out = lib.run(&["import", folder, "--json"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mut created: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            assert_eq!(f["outcome"], "created", "{f}");
+            f["title"].as_str().unwrap()
+        })
+        .collect();
+    created.sort();
+    assert_eq!(
+        created,
+        [
+            "Council Notes",
+            "Minister Quits Over Ferry Contract 🚨",
+            "New Bridge Opens to Traffic"
+        ]
+    );
+    let skipped: Vec<(String, String)> = json["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let path = s["path"].as_str().unwrap();
+            let rel = path.strip_prefix(folder).unwrap().trim_start_matches('/');
+            (rel.to_owned(), s["reason"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    let reason = |rel: &str| {
+        skipped
+            .iter()
+            .find(|(p, _)| p == rel)
+            .map(|(_, r)| r.as_str())
+            .unwrap_or_else(|| panic!("{rel} not reported as skipped: {skipped:?}"))
+    };
+    for (rel, why) in [
+        ("_includes", "template parts"),
+        ("_layouts", "templates"),
+        ("_site", "output"),
+        ("layouts", "templates"),
+        ("node_modules", "packages"),
+        ("partials", "template parts"),
+        ("public", "output"),
+        ("templates", "templates"),
+        ("themes", "themes"),
+        ("posts/post-card.html", "template tags"),
+        ("posts/share-card.html", "a piece of a page"),
+        ("robots.txt", "crawlers"),
+    ] {
+        assert!(reason(rel).contains(why), "{rel}: {}", reason(rel));
+    }
+    assert_eq!(skipped.len(), 12, "{skipped:?}");
+
+    // The text report names them too, one line each.
+    let lib = TestLibrary::new();
+    let text = stdout(&lib.run(&["import", folder]));
+    assert!(
+        text.contains("skipped  ") && text.contains("share-card.html (it has no <html> or <body>"),
+        "{text}"
+    );
+}

@@ -16,6 +16,7 @@ mod export;
 mod faq;
 mod images;
 mod import;
+mod import_images;
 mod import_web;
 mod library;
 mod metadata;

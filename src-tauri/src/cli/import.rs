@@ -34,6 +34,11 @@ pub struct ImportArgs {
     /// box) as the site's boilerplate, where the site has none.
     #[arg(long)]
     use_boilerplate: bool,
+    /// Download the images the imported articles show from other sites
+    /// (http and https only) into the library, and point the articles at
+    /// the copies. Without it nothing is requested.
+    #[arg(long)]
+    download_images: bool,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -56,7 +61,10 @@ pub fn import(context: &Context, args: ImportArgs) -> Result<()> {
         plain: args.plain,
     };
     let mut library = context.library()?;
-    let report = library.import_paths(&args.paths, options)?;
+    let mut report = library.import_paths(&args.paths, options)?;
+    if args.download_images {
+        download(&mut library, &mut report)?;
+    }
     let offer = boilerplate::offer(&report, &library.site_settings()?);
     let has_offer = !offer.share_prompt.is_empty() || !offer.newsletter.is_empty();
     if has_offer && args.use_boilerplate {
@@ -87,8 +95,33 @@ pub fn import(context: &Context, args: ImportArgs) -> Result<()> {
     Ok(())
 }
 
+/// Downloads each imported article's images from other sites, recording
+/// what became of each image in its file's report.
+fn download(library: &mut byline_core::Library, report: &mut ImportReport) -> Result<()> {
+    let wanted = report
+        .files
+        .iter()
+        .any(|f| f.article.is_some() && f.remote_images > 0);
+    if !wanted {
+        return Ok(());
+    }
+    let fetch = crate::image_fetch::HttpImages::new().map_err(anyhow::Error::msg)?;
+    for f in &mut report.files {
+        let Some(id) = f.article.filter(|_| f.remote_images > 0) else {
+            continue;
+        };
+        let (_, downloads) = library.download_images(id, &fetch)?;
+        f.remote_images -= downloads.downloaded.min(f.remote_images);
+        f.downloads = Some(downloads);
+    }
+    Ok(())
+}
+
 fn print_report(report: &ImportReport) -> Result<()> {
     let mut out = std::io::stdout().lock();
+    for s in &report.skipped {
+        writeln!(out, "skipped  {} ({})", s.path, s.reason)?;
+    }
     for f in &report.files {
         match f.outcome {
             ImportOutcome::Failed => {
@@ -132,6 +165,28 @@ fn print_report(report: &ImportReport) -> Result<()> {
                 out,
                 "         {} images copied, {} FAQ items",
                 f.images, f.faq_items
+            )?;
+        }
+        for image in f.downloads.iter().flat_map(|d| &d.images) {
+            match (&image.stored, &image.error) {
+                (Some(stored), _) => {
+                    writeln!(out, "         downloaded: {} → {stored}", image.url)?
+                }
+                (None, Some(why)) => {
+                    writeln!(out, "         not downloaded: {} ({why})", image.url)?
+                }
+                (None, None) => {}
+            }
+        }
+        if f.downloads.is_none() && f.remote_images > 0 {
+            writeln!(
+                out,
+                "         {} from other sites, not downloaded (--download-images keeps copies)",
+                if f.remote_images == 1 {
+                    "1 image".to_owned()
+                } else {
+                    format!("{} images", f.remote_images)
+                }
             )?;
         }
     }

@@ -10,6 +10,7 @@
 
 use std::path::PathBuf;
 
+use byline_core::usecases::import::download::{self, ImageDownloadReport};
 use byline_core::usecases::import::{
     import_report, plan_import, report_progress, ImportOptions, ImportPhase, ImportProgress,
     ImportReport,
@@ -106,6 +107,7 @@ fn import(app: &AppHandle, paths: &[PathBuf], options: ImportOptions) -> IpcResu
             .apply_import(plan, &mut progress)?);
     }
     let mut reports = plan.refused;
+    let skipped = plan.skipped;
     let total = plan.files.len() as u32;
     for (i, file) in plan.files.into_iter().enumerate() {
         let report = state
@@ -114,5 +116,80 @@ fn import(app: &AppHandle, paths: &[PathBuf], options: ImportOptions) -> IpcResu
         reports.push(report);
         report_progress(&mut progress, ImportPhase::Writing, i as u32 + 1, total);
     }
-    Ok(import_report(reports))
+    Ok(import_report(reports, skipped))
+}
+
+/// What "Download N images" did: the article as it now is (the editor
+/// takes its text) and what became of each image.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ImagesDownloaded {
+    pub article: byline_core::Article,
+    pub report: ImageDownloadReport,
+}
+
+/// "Download N images" in the import review: article `id`'s images from
+/// other sites fetched (only now, only `http(s)`) with the library free,
+/// then stored and the text pointed at them in one transaction, on the
+/// text as it is by then (typing done meanwhile is kept).
+#[tauri::command(async)]
+pub fn download_images(app: AppHandle, id: byline_core::ArticleId) -> IpcResult<ImagesDownloaded> {
+    let fetch = crate::image_fetch::HttpImages::new()
+        .map_err(|reason| byline_core::Error::invalid("image download", reason))?;
+    let state = state(&app);
+    let images = state
+        .library_after_typing(Typing::Of(id))?
+        .remote_images(id)?;
+    let fetched = download::fetch_all(&images, &fetch);
+    let (article, report) = state
+        .library_after_typing(Typing::Of(id))?
+        .store_downloads(id, &images, fetched)?;
+    Ok(ImagesDownloaded { article, report })
+}
+
+/// A whole web page pasted into the editor (the clipboard's HTML was a
+/// document, not a fragment), read as a saved page is on import
+/// (`transform::web_page`), for the window to offer; nothing changes until
+/// the writer takes it.
+#[tauri::command(async)]
+pub fn structure_page(_app: AppHandle, html: String) -> IpcResult<PastedPage> {
+    let page = byline_core::transform::web_page::read(&html)?;
+    let mut body = page.body;
+    if !page.faq.is_empty() {
+        // As a pasted text's FAQ: a section the usual offer turns into items.
+        if !body.is_empty() {
+            body.push('\n');
+        }
+        body.push_str("## Frequently Asked Questions\n");
+        for qa in &page.faq {
+            body.push_str(&format!("\n### {}\n\n{}\n", qa.question, qa.answer));
+        }
+    }
+    Ok(PastedPage {
+        looks_like_article: !page.title.is_empty() || !body.trim().is_empty(),
+        title: page.title,
+        body,
+        changes: page.changes,
+        description: page.description,
+        canonical_url: page.canonical_url,
+        authors: page.authors,
+        image: page.image,
+        sources: page.sources,
+    })
+}
+
+/// What [`structure_page`] makes of a pasted page: the article, its fields
+/// from the page's metadata, and every change for the review.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct PastedPage {
+    pub looks_like_article: bool,
+    pub title: String,
+    /// Markdown; a FAQ is a section at its end.
+    pub body: String,
+    pub changes: Vec<byline_core::transform::plain_article::StructureChange>,
+    pub description: String,
+    pub canonical_url: String,
+    pub authors: Vec<String>,
+    pub image: String,
+    /// Where each field came from: "og:title → title".
+    pub sources: Vec<String>,
 }

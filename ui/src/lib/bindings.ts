@@ -540,13 +540,22 @@ plain: boolean, };
 
 export type FaqImport = "keep" | "detect";
 
-export type ImportReport = { files: Array<FileReport>, created: number, updated: number, failed: number, };
+export type ImportReport = { files: Array<FileReport>, skipped: Array<SkippedFile>, created: number, updated: number, failed: number, };
 
 export type FileReport = { path: string, outcome: ImportOutcome, article: ArticleId | null, slug: string, title: string, 
 /**
  * Images copied into the library.
  */
-images: number, faq_items: number, error: ErrorInfo | null, 
+images: number, faq_items: number, 
+/**
+ * Images the article shows from other sites that could be downloaded
+ * (`download::remote_images`); nothing is fetched unless asked.
+ */
+remote_images: number, 
+/**
+ * What a download the writer asked for did (`--download-images`).
+ */
+downloads: ImageDownloadReport | null, error: ErrorInfo | null, 
 /**
  * Keys read into a field: `"categories → tags"`.
  */
@@ -578,6 +587,40 @@ export type ImportProgress = { phase: ImportPhase, done: number, total: number, 
 export type ImportPhase = "reading" | "writing";
 
 export type ImportDone = { report: ImportReport | null, error: ErrorInfo | null, };
+
+export type ImagesDownloaded = { article: Article, report: ImageDownloadReport, };
+
+export type SkippedFile = { path: string, reason: string, };
+
+export type PastedPage = { looks_like_article: boolean, title: string, 
+/**
+ * Markdown; a FAQ is a section at its end.
+ */
+body: string, changes: Array<StructureChange>, description: string, canonical_url: string, authors: Array<string>, image: string, 
+/**
+ * Where each field came from: "og:title → title".
+ */
+sources: Array<string>, };
+
+export type ImageDownloadReport = { images: Array<ImageDownload>, downloaded: number, failed: number, };
+
+export type ImageDownload = { 
+/**
+ * As the article wrote it (a long `data:` address cut short).
+ */
+url: string, 
+/**
+ * Where it was requested; `None` when it was not.
+ */
+from: string | null, 
+/**
+ * The library's copy (`assets/…`), which the article now shows.
+ */
+stored: string | null, 
+/**
+ * Why it was not downloaded; the article keeps the address it had.
+ */
+error: string | null, };
 
 export type Mapping = { 
 /**
@@ -803,6 +846,8 @@ export const commands = {
   publications: (id: ArticleId): Promise<Array<Publication>> => call<Array<Publication>>("publications", { id }),
   publishArticle: (id: ArticleId, account: string, status: PublishStatus, overwrite: boolean): Promise<Published> => call<Published>("publish_article", { id, account, status, overwrite }),
   unpublishArticle: (id: ArticleId, account: string, overwrite: boolean): Promise<Published> => call<Published>("unpublish_article", { id, account, overwrite }),
+  downloadImages: (id: ArticleId): Promise<ImagesDownloaded> => call<ImagesDownloaded>("download_images", { id }),
+  structurePage: (html: string): Promise<PastedPage> => call<PastedPage>("structure_page", { html }),
 } as const;
 
 /** Every status, in workflow order. */

@@ -23,6 +23,8 @@ const file = (outcome: FileReport["outcome"], article: number | null = 1): FileR
   title: "A",
   images: 0,
   faq_items: 0,
+  remote_images: 0,
+  downloads: null,
   error: null,
   mapped: [],
   kept: [],
@@ -58,12 +60,16 @@ describe("export", () => {
 
 describe("import", () => {
   it("sums up a report", () => {
-    const report: ImportReport = { files: [file("created"), file("failed", null)], created: 1, updated: 0, failed: 1 };
+    const report: ImportReport = { files: [file("created"), file("failed", null)], skipped: [], created: 1, updated: 0, failed: 1 };
     expect(importSummary(report)).toBe("1 new article, 1 file failed");
-    expect(importSummary({ files: [], created: 0, updated: 0, failed: 0 })).toBe("Nothing to import");
+    expect(importSummary({ files: [], skipped: [], created: 0, updated: 0, failed: 0 })).toBe("Nothing to import");
     const warned = { ...file("created"), warnings: ["the slug a is used by \"A\"; this post got a-2"] };
-    expect(importSummary({ files: [warned, file("created")], created: 2, updated: 0, failed: 0 })).toBe(
+    expect(importSummary({ files: [warned, file("created")], skipped: [], created: 2, updated: 0, failed: 0 })).toBe(
       "2 new articles, 1 file with warnings",
+    );
+    const skipped = [{ path: "/site/layouts", reason: "a site's templates, not articles" }];
+    expect(importSummary({ files: [file("created")], skipped, created: 1, updated: 0, failed: 0 })).toBe(
+      "1 new article, 1 template or output folder skipped",
     );
   });
 
@@ -81,6 +87,7 @@ describe("import", () => {
   it("opens the first article imported", () => {
     const report: ImportReport = {
       files: [file("failed", null), file("updated", 7)],
+      skipped: [],
       created: 0,
       updated: 1,
       failed: 1,

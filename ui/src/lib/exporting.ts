@@ -76,6 +76,7 @@ export function importSummary(report: ImportReport): string {
   if (rolledBack > 0) parts.push(`${plural(rolledBack, "file", "files")} not imported`);
   const warned = report.files.filter((f) => f.warnings.length > 0).length;
   if (warned > 0) parts.push(`${plural(warned, "file", "files")} with warnings`);
+  if (report.skipped.length > 0) parts.push(`${plural(report.skipped.length, "template or output folder", "templates and output folders")} skipped`);
   return parts.length > 0 ? parts.join(", ") : "Nothing to import";
 }
 

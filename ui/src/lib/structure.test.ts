@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FileReport, ImportReport } from "./bindings";
-import { boilerplateOffer, changeResult, isChrome, looksPasted, pasteOfferMessage, undoChange, undoable } from "./structure";
+import { boilerplateOffer, changeResult, isChrome, isWholePage, looksPasted, pasteOfferMessage, undoChange, undoable } from "./structure";
 
 function report(structure: FileReport["structure"]): ImportReport {
   const file: FileReport = {
@@ -16,9 +16,11 @@ function report(structure: FileReport["structure"]): ImportReport {
     structure,
     images: 0,
     faq_items: 0,
+    remote_images: 0,
+    downloads: null,
     error: null,
   };
-  return { files: [file], created: 1, updated: 0, failed: 0 };
+  return { files: [file], skipped: [], created: 1, updated: 0, failed: 0 };
 }
 
 const share = { kind: "share_prompt" as const, original: "Share this article.", became: "" };
@@ -100,5 +102,27 @@ describe("paste offer", () => {
         { kind: "comment_count", original: "3 comments", became: "" },
       ]),
     ).toBe("This paste reads like a whole article: give it a title, 1 heading, 2 FAQ items, 1 line of site chrome left out?");
+  });
+});
+
+describe("isWholePage", () => {
+  it("takes a document with a title, Open Graph or JSON-LD, or an article", () => {
+    expect(isWholePage("<html><head><title>Ferry</title></head><body><p>Text</p></body></html>")).toBe(true);
+    expect(isWholePage('<head><meta property="og:title" content="Ferry"></head><p>Text</p>')).toBe(true);
+    expect(isWholePage('<html><head><script type="application/ld+json">{}</script></head></html>')).toBe(true);
+    expect(isWholePage("<meta charset='utf-8'><article><h1>Ferry</h1><p>Text</p></article>")).toBe(true);
+  });
+
+  it("leaves an ordinary rich paste alone", () => {
+    expect(isWholePage("<meta charset='utf-8'><p>One <b>bold</b> paragraph.</p>")).toBe(false);
+    expect(isWholePage("<h2>Section</h2><ul><li>a</li></ul>")).toBe(false);
+    // A document without anything that says it is a page (a word processor's).
+    expect(isWholePage("<html><body><p>Letter</p></body></html>")).toBe(false);
+    // "article" inside a word is not the element.
+    expect(isWholePage("<p>An <articles-list> mention</p>")).toBe(false);
+  });
+
+  it("names a page in the offer", () => {
+    expect(pasteOfferMessage([], true)).toBe("This paste is a whole web page: take its article?");
   });
 });

@@ -93,8 +93,19 @@ export function looksPasted(text: string): boolean {
   return text.split(/\n\s*\n/).filter((p) => p.trim() !== "").length >= 4 && !/^\s*(#|---|\+\+\+)/.test(text);
 }
 
-/// The offer's line: what structuring a paste would do.
-export function pasteOfferMessage(changes: readonly StructureChange[]): string {
+/// Whether the clipboard's HTML is a whole web page rather than a fragment
+/// of one: a document (`<html>` or `<head>`) with a title, Open Graph or
+/// JSON-LD, or an `<article>`. Only then is the page's structure offered;
+/// an ordinary rich paste stays as it is.
+export function isWholePage(html: string): boolean {
+  const document = /<(html|head)[\s>]/i.test(html);
+  const described = /<title[\s>]/i.test(html) || /property\s*=\s*["']?og:/i.test(html) || /application\/ld\+json/i.test(html);
+  return (document && described) || /<article[\s>]/i.test(html);
+}
+
+/// The offer's line: what structuring a paste would do (`page`: the paste
+/// was a whole web page).
+export function pasteOfferMessage(changes: readonly StructureChange[], page = false): string {
   const count = (kinds: ChangeKind[]) => changes.filter((c) => kinds.includes(c.kind)).length;
   const parts: string[] = [];
   const headings = count(["heading"]);
@@ -105,5 +116,6 @@ export function pasteOfferMessage(changes: readonly StructureChange[]): string {
   if (callouts) parts.push(`${callouts} callout${callouts === 1 ? "" : "s"}`);
   if (faq) parts.push(`${faq} FAQ item${faq === 1 ? "" : "s"}`);
   if (chrome) parts.push(`${chrome} line${chrome === 1 ? "" : "s"} of site chrome left out`);
-  return `This paste reads like a whole article: give it a title${parts.length ? `, ${parts.join(", ")}` : ""}?`;
+  const what = page ? "This paste is a whole web page: take its article" : "This paste reads like a whole article: give it a title";
+  return `${what}${parts.length ? `, ${parts.join(", ")}` : ""}?`;
 }

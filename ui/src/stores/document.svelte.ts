@@ -7,9 +7,13 @@ import type Editor from "../components/Editor.svelte";
 import {
   commands,
   type Article,
+  type ArticleField,
   type ArticleId,
   type ConflictChoice,
   type FaqView,
+  type ImageDownloadReport,
+  type ImportReport,
+  type PastedPage,
   type MirrorConflict,
   type SaveEvent,
   type Status,
@@ -48,7 +52,18 @@ export class DocumentStore {
   detected = $state<{ id: ArticleId; count: number } | null>(null);
   /// Plain text just pasted that reads as a whole article, with the
   /// structure it would get.
-  pasteOffer = $state<{ id: ArticleId; from: number; text: string; pasted: PastedArticle } | null>(null);
+  pasteOffer = $state<{
+    id: ArticleId;
+    from: number;
+    text: string;
+    pasted: PastedArticle;
+    /// The paste was a whole web page: its fields and what it became.
+    page: PastedPage | null;
+  } | null>(null);
+  /// The HTML of a whole web page being pasted, until its paste lands.
+  private pastedPage: string | null = null;
+  /// Shows a review of what became what (the import panel's).
+  onreview: ((report: ImportReport) => void) | null = null;
   /// Bumped after each save so History and Export list new checkpoints.
   savedVersion = $state(0);
   confirmingDelete = $state(false);
@@ -267,6 +282,23 @@ export class DocumentStore {
     return true;
   }
 
+  /// "Download N images" in the import review: the backend fetches the
+  /// article's images from other sites (only now, only http(s)) and points
+  /// the text at the copies; an open article's editor takes the new text as
+  /// one undoable change. Null when the download could not start.
+  async downloadImages(id: ArticleId): Promise<ImageDownloadReport | null> {
+    try {
+      // The text downloaded into is the one on screen.
+      if (this.current?.id === id) await this.staged();
+      const done = await commands.downloadImages(id);
+      if (this.current?.id === id && done.report.downloaded > 0) this.replaced(done.article);
+      return done.report;
+    } catch (error) {
+      this.problems.show(error);
+      return null;
+    }
+  }
+
   titleEdited() {
     clearTimeout(this.titleTimer);
     this.titleTimer = setTimeout(() => void this.commitTitle(), 400);
@@ -317,6 +349,12 @@ export class DocumentStore {
     }
   }
 
+  /// The clipboard's HTML is a whole web page: the paste that follows is
+  /// offered the page's article (never applied unasked).
+  pagePasted(html: string) {
+    this.pastedPage = html;
+  }
+
   pasted(inserted = "", from = 0) {
     if (!this.current || !this.editor) return;
     this.declined.delete(this.current.id);
@@ -329,10 +367,23 @@ export class DocumentStore {
   /// applied unasked.
   private async offerStructure(id: ArticleId, inserted: string, from: number) {
     this.pasteOffer = null;
+    const page = this.pastedPage;
+    this.pastedPage = null;
+    if (page !== null && inserted !== "") {
+      try {
+        const read = await commands.structurePage(page);
+        if (this.current?.id === id && read.looks_like_article)
+          this.pasteOffer = { id, from, text: inserted, pasted: read, page: read };
+      } catch {
+        // Not a page Byline can read an article from: the paste stays as
+        // pasted, which is what the writer sees already.
+      }
+      return;
+    }
     if (!looksPasted(inserted)) return;
     try {
       const pasted = await commands.structureText(inserted);
-      if (this.current?.id === id && pasted.looks_like_article) this.pasteOffer = { id, from, text: inserted, pasted };
+      if (this.current?.id === id && pasted.looks_like_article) this.pasteOffer = { id, from, text: inserted, pasted, page: null };
     } catch (error) {
       this.problems.show(error);
     }
@@ -359,6 +410,54 @@ export class DocumentStore {
       this.titleEdited();
     }
     void this.offerConversion(offer.id, this.editor.text());
+    if (offer.page) void this.takePage(offer.id, offer.page, useTitle);
+  }
+
+  /// A pasted page's fields fill the article's empty ones, then the review
+  /// shows what became what, each change with its Undo.
+  private async takePage(id: ArticleId, page: PastedPage, tookTitle: boolean) {
+    const current = this.current;
+    if (!current || current.id !== id) return;
+    const filled: string[] = [];
+    const fill = async (field: ArticleField, value: string, empty: boolean, label: string) => {
+      if (!empty || value === "") return;
+      try {
+        this.saved(await commands.setField(id, field, value));
+        filled.push(label);
+      } catch {
+        // A value the field's rules refuse is left out, as an import does.
+      }
+    };
+    await fill("meta_description", page.description, current.meta_description === "", "description");
+    await fill("canonical_url", page.canonical_url, current.canonical_url === "", "canonical");
+    await fill("authors", page.authors.join(", "), current.authors.length === 0, "authors");
+    await fill("featured_image", page.image, current.featured_image === "", "image");
+    const changes = tookTitle ? page.changes : page.changes.filter((c) => c.kind !== "title");
+    this.onreview?.({
+      files: [
+        {
+          path: "Pasted web page",
+          outcome: "updated",
+          article: id,
+          slug: this.current?.slug ?? current.slug,
+          title: this.title,
+          mapped: page.sources.filter((m) => [...filled, ...(tookTitle ? ["title"] : [])].some((f) => m.endsWith(`→ ${f}`))),
+          kept: [],
+          skipped: [],
+          warnings: [],
+          structure: changes,
+          images: 0,
+          faq_items: 0,
+          remote_images: 0,
+          downloads: null,
+          error: null,
+        },
+      ],
+      skipped: [],
+      created: 0,
+      updated: 1,
+      failed: 0,
+    });
   }
 
   declineStructure() {

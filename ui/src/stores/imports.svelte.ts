@@ -62,6 +62,12 @@ export class ImportStore {
     }
   }
 
+  /// Shows a review that is not an import's (a pasted page's changes).
+  review(report: ImportReport) {
+    this.report = report;
+    this.panels.show("import");
+  }
+
   /// Import Markdown files, or (`folder`) a whole folder.
   dialog(folder: boolean) {
     void this.run(() => commands.importDialog(folder, IMPORT_OPTIONS));

@@ -32,6 +32,11 @@ export class Stores {
   notice = $state<string | null>(null);
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
+  constructor() {
+    // A pasted page's changes are reviewed in the import panel.
+    this.doc.onreview = (report) => this.imports.review(report);
+  }
+
   /// Shows one panel, or hides it if it is the one showing.
   togglePanel(which: Parameters<PanelStore["toggle"]>[0]) {
     this.panels.toggle(which, this.doc.writable, this.imports.report !== null);

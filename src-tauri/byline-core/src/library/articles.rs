@@ -389,7 +389,7 @@ pub(crate) fn read_article(conn: &rusqlite::Connection, id: ArticleId) -> Result
 
 /// Puts a revision's state into the article (all but its status, which
 /// belongs to the workflow, not to the text), with `slug` as its slug.
-pub(super) fn write_state(
+pub(crate) fn write_state(
     tx: &rusqlite::Transaction<'_>,
     id: ArticleId,
     state: &crate::domain::revision::RevisionState,

@@ -129,6 +129,21 @@ pub fn read(html: &str) -> Result<WebPage> {
     Ok(page)
 }
 
+/// Why `html` is not a saved page but a template or a piece of one: it
+/// holds template tags (`{{ … }}`, `{% … %}`, as Hugo, Jekyll, Liquid,
+/// Jinja and Nunjucks write them), or has neither `<html>` nor `<body>`.
+/// `None` for a whole page.
+pub fn not_a_page(html: &str) -> Option<&'static str> {
+    if html.contains("{{") || html.contains("{%") {
+        return Some("it holds template tags ({{ or {%): a site's template, not a page");
+    }
+    let lower = html.to_ascii_lowercase();
+    if !lower.contains("<html") && !lower.contains("<body") {
+        return Some("it has no <html> or <body>: a piece of a page, not a saved page");
+    }
+    None
+}
+
 /// The Markdown's blocks without the site's chrome and a repeat of the
 /// headline, and with "**Pro Tip:** …" paragraphs as callouts, each listed.
 fn drop_chrome(markdown: &str, title: &str, changes: &mut Vec<StructureChange>) -> String {

@@ -80,12 +80,26 @@ pub struct FileReport {
     /// Images copied into the library.
     pub images: u32,
     pub faq_items: u32,
+    /// Images the article shows from other sites that could be downloaded
+    /// (`download::remote_images`); nothing is fetched unless asked.
+    pub remote_images: u32,
+    /// What a download the writer asked for did (`--download-images`).
+    pub downloads: Option<download::ImageDownloadReport>,
     pub error: Option<ErrorInfo>,
+}
+
+/// A folder or file an import left out on purpose (a site's templates,
+/// its build output, a page fragment), and why: never silently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SkippedFile {
+    pub path: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ImportReport {
     pub files: Vec<FileReport>,
+    pub skipped: Vec<SkippedFile>,
     pub created: u32,
     pub updated: u32,
     pub failed: u32,
@@ -136,6 +150,8 @@ pub struct ImportPlan {
     /// Paths refused before reading (missing, not a regular file, a link
     /// out of the folder).
     pub refused: Vec<FileReport>,
+    /// Folders and files left out on purpose.
+    pub skipped: Vec<SkippedFile>,
     pub options: ImportOptions,
 }
 
@@ -167,8 +183,26 @@ pub fn plan_import(
         ));
     }
     let total = found.files.len() as u32;
+    let mut skipped: Vec<SkippedFile> = found
+        .skipped
+        .drain(..)
+        .map(|(path, reason)| SkippedFile {
+            path: path.display().to_string(),
+            reason,
+        })
+        .collect();
     let mut files = Vec::with_capacity(found.files.len());
     for (i, file) in found.files.into_iter().enumerate() {
+        if file.in_folder {
+            if let Some(reason) = prepare::not_a_page(&file.path) {
+                skipped.push(SkippedFile {
+                    path: file.path.display().to_string(),
+                    reason,
+                });
+                report_progress(progress, ImportPhase::Reading, i as u32 + 1, total);
+                continue;
+            }
+        }
         let result = prepare(&file.path, &file.root, options);
         files.push(PlannedFile {
             path: file.path,
@@ -179,6 +213,7 @@ pub fn plan_import(
     Ok(ImportPlan {
         files,
         refused,
+        skipped,
         options,
     })
 }
@@ -197,8 +232,8 @@ pub fn report_progress(
 }
 
 /// The report of an import whose files were written one by one.
-pub fn import_report(files: Vec<FileReport>) -> ImportReport {
-    summarise(files)
+pub fn import_report(files: Vec<FileReport>, skipped: Vec<SkippedFile>) -> ImportReport {
+    summarise(files, skipped)
 }
 
 impl Library {
@@ -224,14 +259,14 @@ impl Library {
     ) -> Result<ImportReport> {
         let mut reports = plan.refused;
         if plan.options.atomic {
-            return self.import_atomic(plan.files, reports);
+            return self.import_atomic(plan.files, reports, plan.skipped);
         }
         let total = plan.files.len() as u32;
         for (i, file) in plan.files.into_iter().enumerate() {
             reports.push(self.import_planned(file)?);
             report_progress(progress, ImportPhase::Writing, i as u32 + 1, total);
         }
-        Ok(summarise(reports))
+        Ok(summarise(reports, plan.skipped))
     }
 
     /// Writes one planned file in its own transaction. An `Err` only when
@@ -254,6 +289,7 @@ impl Library {
         &mut self,
         prepared: Vec<PlannedFile>,
         mut reports: Vec<FileReport>,
+        skipped: Vec<SkippedFile>,
     ) -> Result<ImportReport> {
         let mut failure = !reports.is_empty();
         let mut written: Vec<FileReport> = Vec::new();
@@ -292,7 +328,7 @@ impl Library {
             tx.commit().map_err(|e| Error::from_sqlite(path, e))?;
         }
         reports.extend(written);
-        Ok(summarise(reports))
+        Ok(summarise(reports, skipped))
     }
 }
 
@@ -310,9 +346,10 @@ fn is_library_failure(e: &Error) -> bool {
     )
 }
 
-fn summarise(files: Vec<FileReport>) -> ImportReport {
+fn summarise(files: Vec<FileReport>, skipped: Vec<SkippedFile>) -> ImportReport {
     let count = |o: ImportOutcome| files.iter().filter(|f| f.outcome == o).count() as u32;
     ImportReport {
+        skipped,
         created: count(ImportOutcome::Created),
         updated: count(ImportOutcome::Updated),
         failed: count(ImportOutcome::Failed),
@@ -330,6 +367,8 @@ fn failed(path: &Path, error: Error) -> FileReport {
         mapping: Mapping::default(),
         images: 0,
         faq_items: 0,
+        remote_images: 0,
+        downloads: None,
         error: Some(ErrorInfo::from(error)),
     }
 }
@@ -341,6 +380,7 @@ pub(super) struct Written {
     title: String,
     images: u32,
     faq_items: u32,
+    remote_images: u32,
     skipped: Vec<String>,
 }
 
@@ -360,6 +400,8 @@ impl Written {
             mapping,
             images: self.images,
             faq_items: self.faq_items,
+            remote_images: self.remote_images,
+            downloads: None,
             error: None,
         }
     }
@@ -426,6 +468,7 @@ pub(super) fn write_prepared(
 
     let (body, image, images, skipped) = copy_images(tx, &p.dir, &p.root, &post.body, &post.image)?;
     let image = image_location(&image)?;
+    let remote_images = download::fetchable(&download::remote_images(&body, &image, &canonical));
 
     let now = Utc::now();
     let (id, created) = match existing {
@@ -490,11 +533,13 @@ pub(super) fn write_prepared(
         title: p.title.clone(),
         images,
         faq_items: faq.len() as u32,
+        remote_images,
         skipped,
     })
 }
 
 pub mod boilerplate;
+pub mod download;
 mod fit;
 mod images;
 mod named;

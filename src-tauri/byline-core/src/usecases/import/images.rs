@@ -133,7 +133,7 @@ fn read_image(file: &Path) -> Result<Option<Vec<u8>>> {
 
 /// The image URLs in Markdown (`![alt](url)`) and in raw HTML
 /// (`<img src="url">`), as written.
-fn image_urls(markdown: &str) -> Vec<String> {
+pub(super) fn image_urls(markdown: &str) -> Vec<String> {
     use comrak::nodes::NodeValue;
     let arena = comrak::Arena::new();
     let root = comrak::parse_document(&arena, markdown, &comrak_options(Syntax::CommonMark));
@@ -178,7 +178,7 @@ fn html_img_srcs(html: &str) -> Vec<String> {
 /// Replaces `url` where it is an image or link target: after `](`, or as
 /// a quoted attribute value. A bare mention of the same text in prose is
 /// left alone.
-fn replace_url(body: &str, url: &str, with: &str) -> String {
+pub(super) fn replace_url(body: &str, url: &str, with: &str) -> String {
     let mut out = body.to_owned();
     for (before, after) in [
         ("](", ")"),

@@ -140,6 +140,17 @@ fn take_faq(post: &mut Post, faq: Vec<crate::domain::faq::QuestionAnswer>, mappi
     }
 }
 
+/// Why a saved page found in a folder is not one to import: a template
+/// (`{{`, `{%`) or a fragment of a page (no `<html>` or `<body>`). `None`
+/// when it is a page, or cannot be read (the import then says why).
+pub(crate) fn not_a_page(path: &Path) -> Option<String> {
+    if !is_web_page(path) {
+        return None;
+    }
+    let text = crate::usecases::markdown_file::read_markdown_file(path).ok()?;
+    web_page::not_a_page(&text).map(str::to_owned)
+}
+
 /// A saved web page, by its name.
 fn is_web_page(path: &Path) -> bool {
     path.extension()

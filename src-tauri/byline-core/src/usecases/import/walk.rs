@@ -15,9 +15,27 @@ use crate::domain::error::{Error, Result};
 
 use super::MAX_IMPORT_FILES;
 
-/// The extensions a folder is searched for. A file named on its own is
-/// imported whatever its name.
-const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkd"];
+/// The extensions a folder is searched for: Markdown, plain text and
+/// saved pages. A file named on its own is imported whatever its name.
+const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkd", "txt", "html", "htm"];
+
+/// Folders that hold a site's templates, packages or build output, never
+/// its articles: skipped, and each named in the report with why.
+const NOT_ARTICLES: &[(&str, &str)] = &[
+    ("layouts", "a site's templates"),
+    ("_layouts", "a site's templates"),
+    ("_includes", "a site's template parts"),
+    ("partials", "a site's template parts"),
+    ("templates", "a site's templates"),
+    ("themes", "a site's themes"),
+    ("node_modules", "installed packages"),
+    ("public", "a site generator's output"),
+    ("_site", "a site generator's output"),
+    ("dist", "a build's output"),
+];
+
+/// Plain-text files a site keeps for crawlers, never articles.
+const NOT_ARTICLE_FILES: &[&str] = &["robots.txt", "humans.txt", "ads.txt", "security.txt"];
 
 /// Folders inside folders; real sites stay under ten.
 const MAX_DEPTH: usize = 64;
@@ -29,6 +47,9 @@ const MAX_ENTRIES: usize = 200_000;
 pub(crate) struct Found {
     pub path: PathBuf,
     pub root: PathBuf,
+    /// Found in a folder, rather than named by the writer: a saved page
+    /// found this way is checked for being a template first.
+    pub in_folder: bool,
 }
 
 /// What a walk found: files to import, and files it refused, with why.
@@ -36,6 +57,8 @@ pub(crate) struct Found {
 pub(crate) struct Walk {
     pub files: Vec<Found>,
     pub refused: Vec<(PathBuf, Error)>,
+    /// Folders and files left out on purpose, with why.
+    pub skipped: Vec<(PathBuf, String)>,
     /// The walk stopped at a limit: the import is refused whole, since
     /// a part of a mistaken home folder is no better than all of it.
     pub too_big: bool,
@@ -62,18 +85,19 @@ impl Walk {
                 .parent()
                 .map(Path::to_path_buf)
                 .unwrap_or_default();
-            self.take(path, canonical, root);
+            self.take(path, canonical, root, false);
             Ok(())
         } else {
             Err(not_regular(path))
         }
     }
 
-    fn take(&mut self, path: &Path, canonical: PathBuf, root: PathBuf) {
+    fn take(&mut self, path: &Path, canonical: PathBuf, root: PathBuf, in_folder: bool) {
         if self.seen.insert(canonical) {
             self.files.push(Found {
                 path: path.to_path_buf(),
                 root,
+                in_folder,
             });
         }
     }
@@ -111,21 +135,32 @@ impl Walk {
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         for (entry, kind) in entries {
             let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name.starts_with('.') || matches!(name, "node_modules" | "public" | "_site" | "dist")
-            {
+            if name.starts_with('.') {
                 continue;
             }
             // `file_type` does not follow links: a link to a folder is a link.
             if kind.is_dir() {
+                if let Some((_, what)) = NOT_ARTICLES.iter().find(|(n, _)| *n == name) {
+                    self.skipped
+                        .push((entry.clone(), format!("{what}, not articles")));
+                    continue;
+                }
                 self.folder(&entry, root, depth + 1)?;
                 continue;
             }
             if !is_markdown(&entry) {
                 continue;
             }
+            if NOT_ARTICLE_FILES.contains(&name.to_ascii_lowercase().as_str()) {
+                self.skipped.push((
+                    entry.clone(),
+                    "a file for web crawlers, not an article".to_owned(),
+                ));
+                continue;
+            }
             if kind.is_file() {
                 let canonical = std::fs::canonicalize(&entry).unwrap_or_else(|_| entry.clone());
-                self.take(&entry, canonical, root.to_path_buf());
+                self.take(&entry, canonical, root.to_path_buf(), true);
             } else if kind.is_symlink() {
                 self.link(&entry, root);
             } else {
@@ -142,7 +177,7 @@ impl Walk {
         let regular = std::fs::metadata(entry).is_ok_and(|m| m.is_file());
         match target {
             Ok(target) if regular && target.starts_with(root) => {
-                self.take(entry, target, root.to_path_buf());
+                self.take(entry, target, root.to_path_buf(), true);
             }
             Ok(target) if regular => self.refused.push((
                 entry.to_path_buf(),

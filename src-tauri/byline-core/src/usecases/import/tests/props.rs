@@ -136,7 +136,13 @@ proptest! {
             match entry {
                 Entry::Post(text) => { std::fs::write(&path, text).unwrap(); regular.push(path); }
                 Entry::Binary => { std::fs::write(&path, b"\x89PNG\0\0\0").unwrap(); regular.push(path); }
-                Entry::LinkUp => symlink("..", path.with_extension("")).unwrap(),
+                // Named without `.md`: "a.md" would make "a", a folder already.
+                Entry::LinkUp => {
+                    let link = path.with_extension("");
+                    if std::fs::symlink_metadata(&link).is_err() {
+                        symlink("..", link).unwrap();
+                    }
+                }
                 Entry::LinkOut => symlink(outside.join("secret.md"), &path).unwrap(),
                 Entry::LinkIn => symlink(blog.join("anchor.md"), &path).unwrap(),
             }
