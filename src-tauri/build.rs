@@ -86,6 +86,8 @@ const COMMANDS: &[&str] = &[
     "publications",
     "publish_article",
     "unpublish_article",
+    "approve_wordpress_in_browser",
+    "add_approved_wordpress_account",
 ];
 
 fn main() {

@@ -233,6 +233,8 @@ ipc_commands! {
     fn publications(id: ArticleId) -> Vec<Publication>;
     fn publish_article(id: ArticleId, account: String, status: PublishStatus, overwrite: bool) -> Published;
     fn unpublish_article(id: ArticleId, account: String, overwrite: bool) -> Published;
+    fn approve_wordpress_in_browser(account: NewAccount) -> String;
+    fn add_approved_wordpress_account(account: NewAccount, secret: String) -> Vec<Account>;
 }
 
 /// The contents of `ui/src/lib/bindings.ts`.

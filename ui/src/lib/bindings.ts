@@ -803,6 +803,8 @@ export const commands = {
   publications: (id: ArticleId): Promise<Array<Publication>> => call<Array<Publication>>("publications", { id }),
   publishArticle: (id: ArticleId, account: string, status: PublishStatus, overwrite: boolean): Promise<Published> => call<Published>("publish_article", { id, account, status, overwrite }),
   unpublishArticle: (id: ArticleId, account: string, overwrite: boolean): Promise<Published> => call<Published>("unpublish_article", { id, account, overwrite }),
+  approveWordpressInBrowser: (account: NewAccount): Promise<string> => call<string>("approve_wordpress_in_browser", { account }),
+  addApprovedWordpressAccount: (account: NewAccount, secret: string): Promise<Array<Account>> => call<Array<Account>>("add_approved_wordpress_account", { account, secret }),
 } as const;
 
 /** Every status, in workflow order. */
