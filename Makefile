@@ -43,12 +43,14 @@ test: deps-build deps-e2e ui-deps test-servers ## Install what is missing, then 
 	cd ui && npm run check && npm test && npm run build
 	cargo test --workspace
 	cargo test --test publish_wordpress -- --ignored --test-threads=1 --skip measure
+	cargo test --test publish_micropub -- --ignored --test-threads=1 --skip measure
 	$(WITH_DISPLAY) cargo test $(E2E_TESTS) -- --ignored --test-threads=1
 
 # Real publishing servers for the tests, unpacked from Debian's packages
 # into ~/.cache/byline-test-servers (no root, no prompts; once).
 test-servers:
 	tests/servers/wordpress.sh
+	tests/servers/micropub.sh
 
 bench: deps-build deps-e2e ui ## Run the benchmarks and print the figures BENCHMARKS.md records
 	cargo bench -p byline-core --bench render -- --noplot

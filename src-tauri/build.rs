@@ -88,6 +88,8 @@ const COMMANDS: &[&str] = &[
     "unpublish_article",
     "download_images",
     "structure_page",
+    "approve_wordpress_in_browser",
+    "add_approved_wordpress_account",
 ];
 
 fn main() {

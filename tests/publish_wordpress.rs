@@ -324,3 +324,100 @@ fn measure_publishing_a_long_article() {
     println!("publish_2000_words_3_images_ms={}", publish.as_millis());
     println!("update_one_word_ms={}", update.as_millis());
 }
+
+/// WordPress's browser approval (`accounts add --approve`): the site's
+/// authorize page opened in the browser (a stand-in `xdg-open` on PATH
+/// writes down what it was asked to open), the password pasted back tried
+/// on the real site before anything is kept.
+#[test]
+#[ignore = "needs the WordPress test server; run by `make test`"]
+fn the_browser_approval_opens_the_authorize_page_and_keeps_only_a_password_that_works() {
+    use std::os::unix::fs::PermissionsExt;
+    let keyring = SessionKeyring::start();
+    let library = TestLibrary::new();
+    let server = WordPressServer::start();
+    let browser = tempfile::tempdir().unwrap();
+    let opened = browser.path().join("opened");
+    let script = browser.path().join("xdg-open");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", opened.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        browser.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let add = |password: &str| {
+        let mut command = library.command();
+        keyring.apply(&mut command);
+        let mut child = command
+            .env("PATH", &path)
+            .args([
+                "accounts", "add", "Test WP", "--kind", "wordpress", "--site", &server.url,
+                "--user", "admin", "--approve",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(format!("{password}\n").as_bytes()).unwrap();
+        drop(stdin);
+        child.wait_with_output().unwrap()
+    };
+
+    let refused = add("aaaa bbbb cccc dddd eeee ffff");
+    assert_fails_with(
+        &refused,
+        "the site refused the credentials of the publishing account \"Test WP\"",
+    );
+    let page = format!(
+        "{}/wp-admin/authorize-application.php?app_name=Byline&app_id=6f0c9a8e-2b3d-4c5e-9f71-8a4b2c1d0e93",
+        server.url
+    );
+    assert!(stdout(&refused).contains(&page), "{}", stdout(&refused));
+    // The browser was asked to open it (xdg-open runs detached).
+    let deadline = Instant::now() + std::time::Duration::from_secs(10);
+    while !opened.exists() && Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(std::fs::read_to_string(&opened).unwrap().trim(), page);
+    // It is the real approval page: a writer not signed in is sent to log
+    // in and brought back to it.
+    let answer = reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(&page)
+        .send()
+        .unwrap();
+    let login = answer.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        login.contains("wp-login.php") && login.contains("authorize-application.php"),
+        "{login}"
+    );
+    let lib = library.open();
+    assert!(lib.accounts().unwrap().is_empty(), "a refused password was kept");
+    drop(lib);
+
+    let added = add(&server.password);
+    assert!(added.status.success(), "{added:?}");
+    assert!(
+        stdout(&added).contains("the site accepted its application password"),
+        "{}",
+        stdout(&added)
+    );
+    // Kept in the keyring, as any other program reads it.
+    let mut command = std::process::Command::new("secret-tool");
+    keyring.apply(&mut command);
+    let out = command
+        .args(["lookup", "service", "byline", "username"])
+        .arg(format!("wordpress:admin@{}", server.url))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), server.password);
+}

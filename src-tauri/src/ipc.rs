@@ -235,6 +235,8 @@ ipc_commands! {
     fn unpublish_article(id: ArticleId, account: String, overwrite: bool) -> Published;
     fn download_images(id: ArticleId) -> ImagesDownloaded;
     fn structure_page(html: String) -> PastedPage;
+    fn approve_wordpress_in_browser(account: NewAccount) -> String;
+    fn add_approved_wordpress_account(account: NewAccount, secret: String) -> Vec<Account>;
 }
 
 /// The contents of `ui/src/lib/bindings.ts`.

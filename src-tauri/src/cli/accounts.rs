@@ -37,13 +37,19 @@ enum AccountsAction {
         /// ghost, wordpress or micropub.
         #[arg(long)]
         kind: AccountKind,
-        /// The site's address (https://example.com), or the Micropub
-        /// endpoint's.
+        /// The site's address (https://example.com). For Micropub, the
+        /// site's home page (its endpoint is found from its
+        /// rel="micropub" link) or the endpoint's own address.
         #[arg(long)]
         site: String,
         /// The WordPress user the application password belongs to.
         #[arg(long, default_value = "")]
         user: String,
+        /// WordPress: open the site's approval page in the browser (signed
+        /// in as the user, approve Byline there), then paste the password
+        /// it shows; Byline tries it on the site before keeping it.
+        #[arg(long)]
+        approve: bool,
     },
     /// Remove an account and forget its secret.
     Remove { name: String },
@@ -57,6 +63,7 @@ pub fn accounts(context: &Context, args: AccountsArgs) -> Result<()> {
             kind,
             site,
             user,
+            approve,
         } => add(
             context,
             NewAccount {
@@ -65,6 +72,7 @@ pub fn accounts(context: &Context, args: AccountsArgs) -> Result<()> {
                 site,
                 user,
             },
+            approve,
         ),
         AccountsAction::Remove { name } => {
             let mut library = context.library()?;
@@ -105,16 +113,52 @@ fn list(context: &Context, json: bool) -> Result<()> {
     Ok(())
 }
 
-fn add(context: &Context, new: NewAccount) -> Result<()> {
+fn add(context: &Context, new: NewAccount, approve: bool) -> Result<()> {
     let mut library = context.library()?;
     // Refuse a clash or a bad address before asking for the secret.
     let new = library.check_new_account(&new)?;
+    if approve {
+        return add_approved(library, new);
+    }
     let secret = read_secret(new.kind)?;
+    // A Micropub site's endpoint is found from its page, and the token
+    // tried there, before anything is kept.
+    let given = new.site.clone();
+    let new = crate::publishing::prepare_account(new, secret.trim())?;
+    if new.site != given {
+        println!("Found the Micropub endpoint {} on {given}.", new.site);
+    }
     let account = accounts::add(&mut library, &Keyring, &new, &secret)?;
     println!(
         "Added {}; its {} is in the system keyring.",
         describe(&account),
         account.kind.secret_label()
+    );
+    Ok(())
+}
+
+/// WordPress's browser approval: the approval page opened in the browser,
+/// the password it shows pasted back, tried on the site, then kept.
+fn add_approved(mut library: byline_core::Library, new: NewAccount) -> Result<()> {
+    if new.kind != AccountKind::Wordpress {
+        anyhow::bail!(
+            "--approve is for WordPress accounts; a {} account takes its {} on standard input",
+            new.kind.label(),
+            new.kind.secret_label()
+        );
+    }
+    let url = crate::publishing::wordpress::approval_url(&new.site);
+    println!("Approve Byline on {} (signed in as {}): {url}", new.site, new.user);
+    if let Err(err) = crate::navigation::open_link(&url) {
+        println!("({err}; open the address yourself.)");
+    }
+    println!("Then paste the application password WordPress shows.");
+    let secret = read_secret(new.kind)?;
+    crate::publishing::verify_wordpress(&new, &secret)?;
+    let account = accounts::add(&mut library, &Keyring, &new, &secret)?;
+    println!(
+        "Added {}; the site accepted its application password, which is in the system keyring.",
+        describe(&account)
     );
     Ok(())
 }

@@ -18,6 +18,21 @@ use super::http::{Body, Failure, Request, Response, Transport};
 /// retried: a write that timed out may have landed.
 const READ_ATTEMPTS: u32 = 3;
 
+/// Byline's id on WordPress's application-password approval page: one
+/// UUID for every copy of Byline, so a site lists its passwords as one app.
+pub const APP_ID: &str = "6f0c9a8e-2b3d-4c5e-9f71-8a4b2c1d0e93";
+
+/// The page where the writer, signed in to the site in their browser,
+/// approves Byline (`/wp-admin/authorize-application.php`). With no
+/// `success_url`, WordPress shows the new application password on the
+/// page for the writer to paste into Byline.
+pub fn approval_url(site: &str) -> String {
+    format!(
+        "{}/wp-admin/authorize-application.php?app_name=Byline&app_id={APP_ID}",
+        site.trim_end_matches('/')
+    )
+}
+
 pub struct WordPress<T: Transport> {
     account: Account,
     auth: String,
@@ -148,6 +163,25 @@ impl<T: Transport> WordPress<T> {
                 what: what.to_owned(),
                 detail: format!("{message} (HTTP {status}, {code})"),
             },
+        })
+    }
+
+    /// Whether the password opens the account: `/wp/v2/users/me` as it,
+    /// and the user it belongs to is the account's.
+    pub fn verify(&mut self) -> Result<(), Error> {
+        let url = self.url("/wp/v2/users/me", &[("context", "edit")]);
+        let me = self.send("GET", url, Body::Empty, "the user's profile")?;
+        let login = me["username"].as_str().or(me["slug"].as_str()).unwrap_or("");
+        if login.eq_ignore_ascii_case(&self.account.user) {
+            return Ok(());
+        }
+        Err(Error::CredentialsRefused {
+            account: self.account.name.clone(),
+            secret: "application password",
+            detail: format!(
+                "the password belongs to the user {login:?}, not {:?}",
+                self.account.user
+            ),
         })
     }
 

@@ -5,7 +5,7 @@ import type { Account, AccountKind, NewAccount } from "./bindings";
 export const KINDS: { kind: AccountKind; label: string; secret: string; site: string }[] = [
   { kind: "ghost", label: "Ghost", secret: "Admin API key", site: "https://example.com" },
   { kind: "wordpress", label: "WordPress", secret: "application password", site: "https://example.com" },
-  { kind: "micropub", label: "Micropub", secret: "access token", site: "https://example.com/micropub" },
+  { kind: "micropub", label: "Micropub", secret: "access token", site: "https://example.com" },
 ];
 
 export function kindInfo(kind: AccountKind) {

@@ -848,6 +848,8 @@ export const commands = {
   unpublishArticle: (id: ArticleId, account: string, overwrite: boolean): Promise<Published> => call<Published>("unpublish_article", { id, account, overwrite }),
   downloadImages: (id: ArticleId): Promise<ImagesDownloaded> => call<ImagesDownloaded>("download_images", { id }),
   structurePage: (html: string): Promise<PastedPage> => call<PastedPage>("structure_page", { html }),
+  approveWordpressInBrowser: (account: NewAccount): Promise<string> => call<string>("approve_wordpress_in_browser", { account }),
+  addApprovedWordpressAccount: (account: NewAccount, secret: string): Promise<Array<Account>> => call<Array<Account>>("add_approved_wordpress_account", { account, secret }),
 } as const;
 
 /** Every status, in workflow order. */

@@ -150,7 +150,7 @@ impl NewAccount {
         if name.chars().any(char::is_control) {
             return Err(Error::invalid("account name", "must be one line"));
         }
-        let site = checked_site(&self.site)?;
+        let site = checked_site(&self.site, self.kind == AccountKind::Micropub)?;
         let user = self.user.trim();
         if self.kind.needs_user() && user.is_empty() {
             return Err(Error::invalid(
@@ -183,7 +183,10 @@ impl NewAccount {
     }
 }
 
-fn checked_site(raw: &str) -> Result<String> {
+/// `endpoint`: the address is an API endpoint (Micropub's), whose
+/// trailing `/` is part of it (`/micropub/` and `/micropub` may differ);
+/// a site's own `/` is dropped either way.
+fn checked_site(raw: &str, endpoint: bool) -> Result<String> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Err(Error::invalid(
@@ -215,6 +218,9 @@ fn checked_site(raw: &str) -> Result<String> {
     }
     if url.fragment().is_some() {
         return Err(Error::invalid("site", "must not end in a #fragment"));
+    }
+    if endpoint && url.path() != "/" {
+        return Ok(url.as_str().to_owned());
     }
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
@@ -276,6 +282,18 @@ mod tests {
         assert_eq!(a.name, "Blog");
         assert_eq!(a.site, "https://example.com/blog");
         assert_eq!(a.user, "ann");
+    }
+
+    #[test]
+    fn a_micropub_endpoint_keeps_its_trailing_slash() {
+        let a = new(AccountKind::Micropub, "https://example.com/micropub/", "")
+            .checked()
+            .unwrap();
+        assert_eq!(a.site, "https://example.com/micropub/");
+        let home = new(AccountKind::Micropub, "https://example.com/", "")
+            .checked()
+            .unwrap();
+        assert_eq!(home.site, "https://example.com");
     }
 
     #[test]
