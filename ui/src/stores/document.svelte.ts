@@ -411,6 +411,42 @@ export class DocumentStore {
     }
     void this.offerConversion(offer.id, this.editor.text());
     if (offer.page) void this.takePage(offer.id, offer.page, useTitle);
+    else {
+      const changes = useTitle ? offer.pasted.changes : offer.pasted.changes.filter((c) => c.kind !== "title");
+      this.review(offer.id, "Pasted text", [], changes);
+    }
+  }
+
+  /// The review after a structured paste: what became what, each change
+  /// with its Undo (in the editor, so it is one more undoable edit).
+  private review(id: ArticleId, path: string, mapped: string[], structure: StructureChange[]) {
+    const current = this.current;
+    if (!current || current.id !== id) return;
+    this.onreview?.({
+      files: [
+        {
+          path,
+          outcome: "updated",
+          article: id,
+          slug: current.slug,
+          title: this.title,
+          mapped,
+          kept: [],
+          skipped: [],
+          warnings: [],
+          structure,
+          images: 0,
+          faq_items: 0,
+          remote_images: 0,
+          downloads: null,
+          error: null,
+        },
+      ],
+      skipped: [],
+      created: 0,
+      updated: 1,
+      failed: 0,
+    });
   }
 
   /// A pasted page's fields fill the article's empty ones, then the review
@@ -433,31 +469,8 @@ export class DocumentStore {
     await fill("authors", page.authors.join(", "), current.authors.length === 0, "authors");
     await fill("featured_image", page.image, current.featured_image === "", "image");
     const changes = tookTitle ? page.changes : page.changes.filter((c) => c.kind !== "title");
-    this.onreview?.({
-      files: [
-        {
-          path: "Pasted web page",
-          outcome: "updated",
-          article: id,
-          slug: this.current?.slug ?? current.slug,
-          title: this.title,
-          mapped: page.sources.filter((m) => [...filled, ...(tookTitle ? ["title"] : [])].some((f) => m.endsWith(`→ ${f}`))),
-          kept: [],
-          skipped: [],
-          warnings: [],
-          structure: changes,
-          images: 0,
-          faq_items: 0,
-          remote_images: 0,
-          downloads: null,
-          error: null,
-        },
-      ],
-      skipped: [],
-      created: 0,
-      updated: 1,
-      failed: 0,
-    });
+    const mapped = page.sources.filter((m) => [...filled, ...(tookTitle ? ["title"] : [])].some((f) => m.endsWith(`→ ${f}`)));
+    this.review(id, "Pasted web page", mapped, changes);
   }
 
   declineStructure() {
