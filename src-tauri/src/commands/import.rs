@@ -139,7 +139,14 @@ pub fn download_images(app: AppHandle, id: byline_core::ArticleId) -> IpcResult<
     let images = state
         .library_after_typing(Typing::Of(id))?
         .remote_images(id)?;
-    let fetched = download::fetch_all(&images, &fetch);
+    // The fetcher blocks on the async runtime, so it runs on a thread of
+    // its own, never on one of the runtime's (where commands run).
+    let fetched = std::thread::scope(|scope| {
+        scope
+            .spawn(|| download::fetch_all(&images, &fetch))
+            .join()
+            .map_err(|_| byline_core::Error::invalid("image download", "stopped unexpectedly"))
+    })?;
     let (article, report) = state
         .library_after_typing(Typing::Of(id))?
         .store_downloads(id, &images, fetched)?;

@@ -452,6 +452,8 @@ export class DocumentStore {
   /// A pasted page's fields fill the article's empty ones, then the review
   /// shows what became what, each change with its Undo.
   private async takePage(id: ArticleId, page: PastedPage, tookTitle: boolean) {
+    // The title taken first, so the fields' saves do not bring back the old one.
+    await this.commitTitle();
     const current = this.current;
     if (!current || current.id !== id) return;
     const filled: string[] = [];

@@ -60,9 +60,20 @@ pub fn read(html: &str) -> Result<WebPage> {
     let doc = Document::from(html);
     let meta = meta::read(&doc);
     // Links and images relative to the page are made absolute against
-    // where it was published, when the page says so.
+    // where it was published, when the page says so: its canonical URL,
+    // or else its `<base href>`; never a `file:` or other address.
+    let base_href = doc
+        .select("base[href]")
+        .attr("href")
+        .map(|v| v.trim().to_owned())
+        .unwrap_or_default();
+    let is_web = |u: &&str| u.starts_with("https://") || u.starts_with("http://");
     let base = Some(meta.canonical.as_str())
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+        .filter(is_web)
+        .or(Some(base_href.as_str()).filter(is_web));
+    // Readability would read a `<base>` itself, `file:` ones included: the
+    // base is only ever the one chosen here.
+    doc.select("base").remove();
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()

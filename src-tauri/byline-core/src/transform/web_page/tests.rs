@@ -150,3 +150,41 @@ proptest::proptest! {
         let _ = read(&html);
     }
 }
+
+#[test]
+fn relative_images_are_read_against_the_base_when_there_is_no_canonical() {
+    let page = |head: &str| {
+        format!(
+            "<html><head><title>Bridge</title>{head}</head><body><article><h1>Bridge</h1>\
+             <p>The Harbour Bridge opened to traffic on Monday morning, two years later than \
+             planned and a fifth over its budget, after a ceremony.</p>\
+             <p><img src=\"img/bridge.jpg\" alt=\"Bridge\"></p>\
+             <p>The first cars crossed at seven, led by a bus carrying the schoolchildren who \
+             had named the bridge in a competition three years ago.</p></article></body></html>"
+        )
+    };
+    let based = read(&page("<base href=\"https://news.example/2026/\">")).unwrap();
+    assert!(
+        based
+            .body
+            .contains("](https://news.example/2026/img/bridge.jpg)"),
+        "{}",
+        based.body
+    );
+    // A base that is not on the web is not used.
+    let local = read(&page("<base href=\"file:///home/me/\">")).unwrap();
+    assert!(!local.body.contains("file:"), "{}", local.body);
+}
+
+#[test]
+fn templates_and_fragments_are_not_pages() {
+    assert!(not_a_page(FERRY).is_none());
+    let why = not_a_page("<html><body>{{ .Content }}</body></html>").unwrap();
+    assert!(why.contains("template"), "{why}");
+    let why = not_a_page("<footer>{% include \"c.html\" %}</footer>").unwrap();
+    assert!(why.contains("template"), "{why}");
+    let why = not_a_page("<div class=\"share\"><p>Share this</p></div>").unwrap();
+    assert!(why.contains("piece of a page"), "{why}");
+    // A question about braces in prose is not a template tag.
+    assert!(not_a_page("<html><body><p>Use { and } in JSON.</p></body></html>").is_none());
+}

@@ -114,7 +114,7 @@ fn web_address(written: &str, base: &str) -> std::result::Result<String, String>
         Err(url::ParseError::RelativeUrlWithoutBase) => {
             let base = Url::parse(base.trim())
                 .ok()
-                .filter(|b| is_web(b))
+                .filter(is_web)
                 .ok_or_else(|| {
                     "it is a relative address and the article has no web address \
                      (canonical URL) to read it against"
