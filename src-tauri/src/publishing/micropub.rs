@@ -332,6 +332,17 @@ fn location(headers: &[(String, String)]) -> Option<String> {
         .map(|(_, v)| v.clone())
 }
 
+impl<T: Transport> Micropub<T> {
+    /// The post after a write that landed: as `q=source` reads it, or, if
+    /// that read fails (a token without the scope servers ask for it, a
+    /// server without `q=source`), as it was sent, so the post is
+    /// remembered and the next Publish updates it rather than making a
+    /// duplicate (its check then says why it cannot read the post).
+    fn read_back(&mut self, url: &str, sent: &Value) -> RemotePost {
+        self.source(url).unwrap_or_else(|_| remote_post(url, sent))
+    }
+}
+
 impl<T: Transport> Publisher for Micropub<T> {
     fn upload_image(
         &mut self,
@@ -370,6 +381,7 @@ impl<T: Transport> Publisher for Micropub<T> {
         if !post.slug.is_empty() {
             props.insert("mp-slug".into(), json!([post.slug]));
         }
+        let sent = Value::Object(props.clone());
         let body = json!({ "type": ["h-entry"], "properties": props });
         let what = format!("the post {:?}", post.title);
         let Some(url) = self.post(body, &what)? else {
@@ -379,7 +391,7 @@ impl<T: Transport> Publisher for Micropub<T> {
                 detail: "the endpoint gave no address for the new post (no Location); look on the site before publishing again, it may be there".into(),
             });
         };
-        self.source(&url)
+        Ok(self.read_back(&url, &sent))
     }
 
     fn fetch(&mut self, remote_id: &str) -> Result<RemotePost, Error> {
@@ -398,7 +410,8 @@ impl<T: Transport> Publisher for Micropub<T> {
         }
         // A server may move the post (201 with its new address).
         let moved = self.post(body, &format!("the post {:?}", post.title))?;
-        self.source(moved.as_deref().unwrap_or(remote_id))
+        let sent = Value::Object(properties(post));
+        Ok(self.read_back(moved.as_deref().unwrap_or(remote_id), &sent))
     }
 
     fn unpublish(&mut self, remote_id: &str) -> Result<RemotePost, Error> {

@@ -362,3 +362,16 @@ fn the_endpoint_itself_is_taken_and_a_page_without_one_is_refused() {
     let err = find_endpoint(&mut replay, "Notes", "http://127.0.0.1:9", "tok").unwrap_err();
     assert!(err.to_string().contains("cannot connect (Connection refused)"), "{err}");
 }
+
+#[test]
+fn a_post_that_cannot_be_read_back_is_remembered_as_sent() {
+    // django-indieweb asks the update scope for q=source: a create-only
+    // token creates, then cannot read. The post is still the site's.
+    let mut replay = Replay::default()
+        .created(ENTRY)
+        .text(403, "authorization error");
+    let remote = client(&mut replay).create(&post()).unwrap();
+    assert_eq!(remote.id, ENTRY);
+    assert_eq!(remote.content, "<p>The walk starts at the pier.</p>");
+    assert_eq!(remote.status, PublishStatus::Draft);
+}
