@@ -88,27 +88,26 @@ impl<T: Transport> Micropub<T> {
     fn unreachable(&self, failure: Failure, tried: u32) -> Error {
         unreachable(&self.account.name, &self.account.site, failure, tried)
     }
-
 }
 
 /// A site that did not answer, in a writer's words (timeouts say how many
 /// tries were made).
 fn unreachable(account: &str, site: &str, failure: Failure, tried: u32) -> Error {
     let detail = match failure {
-            Failure::Timeout => format!(
-                "the endpoint did not answer within {} s{}; check your connection and try again",
-                super::http::TIMEOUT.as_secs(),
-                if tried > 1 {
-                    format!(" ({tried} tries)")
-                } else {
-                    String::new()
-                }
-            ),
-            Failure::Connect(why) => {
-                format!("cannot connect ({why}); check the address and that the site is up")
+        Failure::Timeout => format!(
+            "the endpoint did not answer within {} s{}; check your connection and try again",
+            super::http::TIMEOUT.as_secs(),
+            if tried > 1 {
+                format!(" ({tried} tries)")
+            } else {
+                String::new()
             }
-            Failure::Other(why) => why,
-        };
+        ),
+        Failure::Connect(why) => {
+            format!("cannot connect ({why}); check the address and that the site is up")
+        }
+        Failure::Other(why) => why,
+    };
     Error::SiteUnreachable {
         account: account.to_owned(),
         site: site.to_owned(),
@@ -315,7 +314,11 @@ pub fn version(properties: &Value) -> String {
             Value::Object(map) => {
                 let mut keys: Vec<&String> = map.keys().collect();
                 keys.sort();
-                Value::Object(keys.into_iter().map(|k| (k.clone(), sorted(&map[k]))).collect())
+                Value::Object(
+                    keys.into_iter()
+                        .map(|k| (k.clone(), sorted(&map[k])))
+                        .collect(),
+                )
             }
             Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
             other => other.clone(),
