@@ -5,6 +5,9 @@
 //! Secret Service the window says so and adds nothing.
 //! Run by `make test` with `--ignored`, like tests/e2e.rs.
 
+#[path = "servers/micropub_server.rs"]
+#[allow(dead_code)]
+mod micropub_server;
 #[path = "cli/session_keyring.rs"]
 #[allow(dead_code)]
 mod session_keyring;
@@ -131,4 +134,42 @@ async fn without_a_keyring_settings_says_so_and_adds_nothing() {
         .accounts()
         .unwrap()
         .is_empty());
+}
+
+/// A Micropub account added in Settings with only the site's home page:
+/// the endpoint is found from its `<link rel="micropub">` (the real test
+/// server's), the token tried there, and the account keeps the endpoint.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and the Micropub test server; run by `make test`"]
+async fn settings_finds_a_micropub_endpoint_from_the_home_page() {
+    // Its start waits with a blocking client: off the async runtime.
+    let server = tokio::task::spawn_blocking(micropub_server::MicropubServer::start)
+        .await
+        .unwrap();
+    let session = SessionKeyring::start();
+    let (_dir, library) = library();
+    let app = launch(&library, &session).await;
+    app.click("[data-testid=account-add]").await;
+    app.js(
+        "(() => { const k = document.querySelector('[data-testid=account-kind]'); \
+         k.value = 'micropub'; k.dispatchEvent(new Event('change', { bubbles: true })); return true; })()",
+    )
+    .await;
+    app.wait_for_css("[data-testid=account-site-hint]").await;
+    type_into(&app, "[data-testid=account-name]", "Notes").await;
+    type_into(&app, "[data-testid=account-site]", &server.url).await;
+    type_into(&app, "[data-testid=account-secret]", micropub_server::TOKEN).await;
+    app.click("[data-testid=account-save]").await;
+    app.wait_for_js(ACCOUNTS, json!(1)).await;
+    let shown = app.text_of("[data-testid=publishing-account]").await;
+    assert!(
+        shown.contains(&format!("Micropub · {}", server.endpoint)),
+        "{shown}"
+    );
+    let key = format!("micropub:@{}", server.endpoint);
+    assert_eq!(
+        in_keyring(&session, &key).as_deref(),
+        Some(micropub_server::TOKEN)
+    );
+    app.close().await;
 }

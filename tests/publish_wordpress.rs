@@ -341,7 +341,10 @@ fn the_browser_approval_opens_the_authorize_page_and_keeps_only_a_password_that_
     let script = browser.path().join("xdg-open");
     std::fs::write(
         &script,
-        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", opened.display()),
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
+            opened.display()
+        ),
     )
     .unwrap();
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -356,8 +359,16 @@ fn the_browser_approval_opens_the_authorize_page_and_keeps_only_a_password_that_
         let mut child = command
             .env("PATH", &path)
             .args([
-                "accounts", "add", "Test WP", "--kind", "wordpress", "--site", &server.url,
-                "--user", "admin", "--approve",
+                "accounts",
+                "add",
+                "Test WP",
+                "--kind",
+                "wordpress",
+                "--site",
+                &server.url,
+                "--user",
+                "admin",
+                "--approve",
             ])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -401,7 +412,10 @@ fn the_browser_approval_opens_the_authorize_page_and_keeps_only_a_password_that_
         "{login}"
     );
     let lib = library.open();
-    assert!(lib.accounts().unwrap().is_empty(), "a refused password was kept");
+    assert!(
+        lib.accounts().unwrap().is_empty(),
+        "a refused password was kept"
+    );
     drop(lib);
 
     let added = add(&server.password);

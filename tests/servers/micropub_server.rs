@@ -97,9 +97,12 @@ impl MicropubServer {
 
     /// `q=source` for an entry, as the site's owner: its properties.
     pub fn source(&self, entry: &str) -> serde_json::Value {
+        let mut url = url::Url::parse(&self.endpoint).unwrap();
+        url.query_pairs_mut()
+            .append_pair("q", "source")
+            .append_pair("url", entry);
         let response = reqwest::blocking::Client::new()
-            .get(&self.endpoint)
-            .query(&[("q", "source"), ("url", entry)])
+            .get(url.as_str())
             .bearer_auth(TOKEN)
             .send()
             .unwrap();

@@ -148,7 +148,10 @@ fn add_approved(mut library: byline_core::Library, new: NewAccount) -> Result<()
         );
     }
     let url = crate::publishing::wordpress::approval_url(&new.site);
-    println!("Approve Byline on {} (signed in as {}): {url}", new.site, new.user);
+    println!(
+        "Approve Byline on {} (signed in as {}): {url}",
+        new.site, new.user
+    );
     if let Err(err) = crate::navigation::open_link(&url) {
         println!("({err}; open the address yourself.)");
     }

@@ -33,10 +33,7 @@ pub enum DiscoveryError {
 }
 
 /// The endpoint `site` names, following redirects.
-pub fn discover(
-    transport: &mut impl Transport,
-    site: &str,
-) -> Result<Discovered, DiscoveryError> {
+pub fn discover(transport: &mut impl Transport, site: &str) -> Result<Discovered, DiscoveryError> {
     let mut page = site.to_owned();
     for _ in 0..=MAX_REDIRECTS {
         let request = Request {
@@ -68,7 +65,11 @@ pub fn discover(
 
 /// The endpoint a fetched page names: its `Link` headers first, then its
 /// HTML, the first `rel="micropub"` in document order.
-pub fn endpoint_in(page: &str, headers: &[(String, String)], response: &Response) -> Option<String> {
+pub fn endpoint_in(
+    page: &str,
+    headers: &[(String, String)],
+    response: &Response,
+) -> Option<String> {
     for (name, value) in headers {
         if name.eq_ignore_ascii_case("link") {
             if let Some(href) = link_header_target(value, "micropub") {
@@ -162,7 +163,8 @@ mod tests {
     fn a_link_header_names_the_endpoint() {
         let headers = vec![(
             "link".to_owned(),
-            r#"<https://example.com/feed>; rel="alternate", </micropub/>; rel="micropub""#.to_owned(),
+            r#"<https://example.com/feed>; rel="alternate", </micropub/>; rel="micropub""#
+                .to_owned(),
         )];
         assert_eq!(
             endpoint_in("https://example.com/blog/", &headers, &page("")),
@@ -172,7 +174,10 @@ mod tests {
             link_header_target(r#"<https://a.org/mp>; rel="me micropub""#, "micropub"),
             Some("https://a.org/mp".into())
         );
-        assert_eq!(link_header_target("<https://a.org/x>; rel=alternate", "micropub"), None);
+        assert_eq!(
+            link_header_target("<https://a.org/x>; rel=alternate", "micropub"),
+            None
+        );
     }
 
     #[test]
@@ -183,13 +188,17 @@ mod tests {
             endpoint_in("https://example.com/blog/home", &[], &page(html)),
             Some("https://example.com/mp".into())
         );
-        let based = r#"<head><base href="https://other.org/x/"><link rel="micropub" href="mp"></head>"#;
+        let based =
+            r#"<head><base href="https://other.org/x/"><link rel="micropub" href="mp"></head>"#;
         assert_eq!(
             endpoint_in("https://example.com/", &[], &page(based)),
             Some("https://other.org/x/mp".into())
         );
         // The header wins over the page.
-        let headers = vec![("Link".to_owned(), "<https://h.org/mp>; rel=micropub".to_owned())];
+        let headers = vec![(
+            "Link".to_owned(),
+            "<https://h.org/mp>; rel=micropub".to_owned(),
+        )];
         assert_eq!(
             endpoint_in("https://example.com/", &headers, &page(html)),
             Some("https://h.org/mp".into())
@@ -198,7 +207,8 @@ mod tests {
 
     #[test]
     fn a_page_without_one_names_none() {
-        let html = r#"<link rel="webmention" href="/wm"><a href="javascript:x" rel="micropub">x</a>"#;
+        let html =
+            r#"<link rel="webmention" href="/wm"><a href="javascript:x" rel="micropub">x</a>"#;
         assert_eq!(endpoint_in("https://example.com/", &[], &page(html)), None);
         let json = Response {
             content_type: "application/json".into(),

@@ -88,27 +88,26 @@ impl<T: Transport> Micropub<T> {
     fn unreachable(&self, failure: Failure, tried: u32) -> Error {
         unreachable(&self.account.name, &self.account.site, failure, tried)
     }
-
 }
 
 /// A site that did not answer, in a writer's words (timeouts say how many
 /// tries were made).
 fn unreachable(account: &str, site: &str, failure: Failure, tried: u32) -> Error {
     let detail = match failure {
-            Failure::Timeout => format!(
-                "the endpoint did not answer within {} s{}; check your connection and try again",
-                super::http::TIMEOUT.as_secs(),
-                if tried > 1 {
-                    format!(" ({tried} tries)")
-                } else {
-                    String::new()
-                }
-            ),
-            Failure::Connect(why) => {
-                format!("cannot connect ({why}); check the address and that the site is up")
+        Failure::Timeout => format!(
+            "the endpoint did not answer within {} s{}; check your connection and try again",
+            super::http::TIMEOUT.as_secs(),
+            if tried > 1 {
+                format!(" ({tried} tries)")
+            } else {
+                String::new()
             }
-            Failure::Other(why) => why,
-        };
+        ),
+        Failure::Connect(why) => {
+            format!("cannot connect ({why}); check the address and that the site is up")
+        }
+        Failure::Other(why) => why,
+    };
     Error::SiteUnreachable {
         account: account.to_owned(),
         site: site.to_owned(),
@@ -315,7 +314,11 @@ pub fn version(properties: &Value) -> String {
             Value::Object(map) => {
                 let mut keys: Vec<&String> = map.keys().collect();
                 keys.sort();
-                Value::Object(keys.into_iter().map(|k| (k.clone(), sorted(&map[k]))).collect())
+                Value::Object(
+                    keys.into_iter()
+                        .map(|k| (k.clone(), sorted(&map[k])))
+                        .collect(),
+                )
             }
             Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
             other => other.clone(),
@@ -330,6 +333,17 @@ fn location(headers: &[(String, String)]) -> Option<String> {
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case("location"))
         .map(|(_, v)| v.clone())
+}
+
+impl<T: Transport> Micropub<T> {
+    /// The post after a write that landed: as `q=source` reads it, or, if
+    /// that read fails (a token without the scope servers ask for it, a
+    /// server without `q=source`), as it was sent, so the post is
+    /// remembered and the next Publish updates it rather than making a
+    /// duplicate (its check then says why it cannot read the post).
+    fn read_back(&mut self, url: &str, sent: &Value) -> RemotePost {
+        self.source(url).unwrap_or_else(|_| remote_post(url, sent))
+    }
 }
 
 impl<T: Transport> Publisher for Micropub<T> {
@@ -370,6 +384,7 @@ impl<T: Transport> Publisher for Micropub<T> {
         if !post.slug.is_empty() {
             props.insert("mp-slug".into(), json!([post.slug]));
         }
+        let sent = Value::Object(props.clone());
         let body = json!({ "type": ["h-entry"], "properties": props });
         let what = format!("the post {:?}", post.title);
         let Some(url) = self.post(body, &what)? else {
@@ -379,7 +394,7 @@ impl<T: Transport> Publisher for Micropub<T> {
                 detail: "the endpoint gave no address for the new post (no Location); look on the site before publishing again, it may be there".into(),
             });
         };
-        self.source(&url)
+        Ok(self.read_back(&url, &sent))
     }
 
     fn fetch(&mut self, remote_id: &str) -> Result<RemotePost, Error> {
@@ -398,7 +413,8 @@ impl<T: Transport> Publisher for Micropub<T> {
         }
         // A server may move the post (201 with its new address).
         let moved = self.post(body, &format!("the post {:?}", post.title))?;
-        self.source(moved.as_deref().unwrap_or(remote_id))
+        let sent = Value::Object(properties(post));
+        Ok(self.read_back(moved.as_deref().unwrap_or(remote_id), &sent))
     }
 
     fn unpublish(&mut self, remote_id: &str) -> Result<RemotePost, Error> {

@@ -37,7 +37,13 @@ struct Replay {
 }
 
 impl Replay {
-    fn answer(mut self, status: u16, content_type: &str, body: &str, headers: &[(&str, &str)]) -> Self {
+    fn answer(
+        mut self,
+        status: u16,
+        content_type: &str,
+        body: &str,
+        headers: &[(&str, &str)],
+    ) -> Self {
         self.answers.push_back(Ok((
             Response {
                 status,
@@ -59,7 +65,12 @@ impl Replay {
         self.answer(status, "text/html; charset=utf-8", body, &[])
     }
     fn created(self, location: &str) -> Self {
-        self.answer(201, "text/html; charset=utf-8", "", &[("location", location)])
+        self.answer(
+            201,
+            "text/html; charset=utf-8",
+            "",
+            &[("location", location)],
+        )
     }
     fn fail(mut self, failure: Failure) -> Self {
         self.answers.push_back(Err(failure));
@@ -120,9 +131,7 @@ fn post() -> OutgoingPost {
 
 #[test]
 fn create_sends_a_json_h_entry_and_reads_the_post_back() {
-    let mut replay = Replay::default()
-        .created(ENTRY)
-        .json(recorded!("source"));
+    let mut replay = Replay::default().created(ENTRY).json(recorded!("source"));
     let remote = client(&mut replay).create(&post()).unwrap();
     assert_eq!(replay.sent[0].method, "POST");
     assert_eq!(replay.sent[0].url, ENDPOINT);
@@ -143,7 +152,9 @@ fn create_sends_a_json_h_entry_and_reads_the_post_back() {
     assert_eq!(replay.sent[1].method, "GET");
     assert!(replay.sent[1].url.starts_with(ENDPOINT));
     assert!(
-        replay.sent[1].url.ends_with("?q=source&url=http%3A%2F%2F127.0.0.1%3A8090%2Fentries%2F1%2F"),
+        replay.sent[1]
+            .url
+            .ends_with("?q=source&url=http%3A%2F%2F127.0.0.1%3A8090%2Fentries%2F1%2F"),
         "{}",
         replay.sent[1].url
     );
@@ -151,14 +162,16 @@ fn create_sends_a_json_h_entry_and_reads_the_post_back() {
     assert_eq!(remote.url, ENTRY);
     assert_eq!(remote.content, "<p>The walk starts at the pier.</p>");
     assert_eq!(remote.status, PublishStatus::Draft);
-    let properties = serde_json::from_str::<Value>(recorded!("source")).unwrap()["properties"].clone();
+    let properties =
+        serde_json::from_str::<Value>(recorded!("source")).unwrap()["properties"].clone();
     assert_eq!(remote.version, version(&properties));
 }
 
 #[test]
 fn the_version_changes_with_any_property_and_not_with_key_order() {
     let a = json!({"name": ["A"], "content": [{"html": "<p>x</p>"}], "category": ["walks"]});
-    let reordered = json!({"category": ["walks"], "content": [{"html": "<p>x</p>"}], "name": ["A"]});
+    let reordered =
+        json!({"category": ["walks"], "content": [{"html": "<p>x</p>"}], "name": ["A"]});
     let retitled = json!({"name": ["B"], "content": [{"html": "<p>x</p>"}], "category": ["walks"]});
     let retagged = json!({"name": ["A"], "content": [{"html": "<p>x</p>"}], "category": ["sea"]});
     assert_eq!(version(&a), version(&reordered));
@@ -215,18 +228,34 @@ fn images_go_to_the_media_endpoint_q_config_names_asked_once() {
         .created("http://127.0.0.1:8090/media/indieweb/media/a1.png")
         .created("http://127.0.0.1:8090/media/indieweb/media/b2.png");
     let mut site = client(&mut replay);
-    let first = site.upload_image("pier.png", "image/png", b"\x89PNG").unwrap();
-    let second = site.upload_image("quay.png", "image/png", b"\x89PNG2").unwrap();
-    assert_eq!(first.url, "http://127.0.0.1:8090/media/indieweb/media/a1.png");
-    assert_eq!(second.id, "http://127.0.0.1:8090/media/indieweb/media/b2.png");
+    let first = site
+        .upload_image("pier.png", "image/png", b"\x89PNG")
+        .unwrap();
+    let second = site
+        .upload_image("quay.png", "image/png", b"\x89PNG2")
+        .unwrap();
+    assert_eq!(
+        first.url,
+        "http://127.0.0.1:8090/media/indieweb/media/a1.png"
+    );
+    assert_eq!(
+        second.id,
+        "http://127.0.0.1:8090/media/indieweb/media/b2.png"
+    );
     assert_eq!(replay.sent.len(), 3, "q=config is asked once");
     assert!(replay.sent[0].url.ends_with("?q=config"));
     assert_eq!(replay.sent[1].url, "http://127.0.0.1:8090/indieweb/media/");
     match &replay.sent[1].body {
         Body::Multipart {
-            file_field, name, mime, ..
+            file_field,
+            name,
+            mime,
+            ..
         } => {
-            assert_eq!((file_field.as_str(), name.as_str(), mime.as_str()), ("file", "pier.png", "image/png"));
+            assert_eq!(
+                (file_field.as_str(), name.as_str(), mime.as_str()),
+                ("file", "pier.png", "image/png")
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -238,7 +267,10 @@ fn no_media_endpoint_says_images_cannot_be_uploaded() {
     let err = client(&mut replay)
         .upload_image("pier.png", "image/png", b"x")
         .unwrap_err();
-    assert!(err.to_string().contains("offers no media endpoint"), "{err}");
+    assert!(
+        err.to_string().contains("offers no media endpoint"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -275,12 +307,18 @@ fn refusals_are_said_in_words_naming_the_account() {
         assert!(err.to_string().contains(needle), "{err}");
         assert!(err.to_string().contains("\"Notes\""), "{err}");
     }
-    let mut replay = Replay::default().json(recorded!("config")).text(413, "invalid_request");
+    let mut replay = Replay::default()
+        .json(recorded!("config"))
+        .text(413, "invalid_request");
     let err = client(&mut replay)
         .upload_image("huge.png", "image/png", b"x")
         .unwrap_err();
     assert!(matches!(err, Error::PublishRefused { .. }));
-    assert!(err.to_string().contains("the image huge.png: it is larger than the site accepts"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("the image huge.png: it is larger than the site accepts"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -295,8 +333,15 @@ fn a_read_that_times_out_is_tried_again_a_write_is_not() {
     let mut replay = Replay::default().fail(Failure::Timeout);
     let err = client(&mut replay).create(&post()).unwrap_err();
     assert!(matches!(err, Error::SiteUnreachable { .. }));
-    assert!(err.to_string().contains("did not answer within 60 s"), "{err}");
-    assert_eq!(replay.sent.len(), 1, "a write that timed out may have landed");
+    assert!(
+        err.to_string().contains("did not answer within 60 s"),
+        "{err}"
+    );
+    assert_eq!(
+        replay.sent.len(),
+        1,
+        "a write that timed out may have landed"
+    );
 
     let mut replay = Replay::default()
         .fail(Failure::Timeout)
@@ -314,7 +359,10 @@ fn a_home_page_s_link_finds_the_endpoint_and_the_token_is_tried_there() {
         .json(recorded!("config"));
     let endpoint = find_endpoint(&mut replay, "Notes", "http://127.0.0.1:8090", "tok").unwrap();
     assert_eq!(endpoint, ENDPOINT);
-    assert_eq!(replay.sent[0].auth, "", "the page is read without the token");
+    assert_eq!(
+        replay.sent[0].auth, "",
+        "the page is read without the token"
+    );
     assert_eq!(replay.sent[1].auth, "Bearer tok");
     assert!(replay.sent[1].url.ends_with("/indieweb/micropub/?q=config"));
 }
@@ -350,7 +398,10 @@ fn the_endpoint_itself_is_taken_and_a_page_without_one_is_refused() {
         .answer(200, "text/html", "<title>A blog</title>", &[])
         .text(200, "<title>A blog</title>");
     let err = find_endpoint(&mut replay, "Notes", "http://127.0.0.1:8090", "tok").unwrap_err();
-    assert!(err.to_string().contains("no rel=\"micropub\" link"), "{err}");
+    assert!(
+        err.to_string().contains("no rel=\"micropub\" link"),
+        "{err}"
+    );
 
     let mut replay = Replay::default()
         .answer(200, "text/html", r#"<link rel="micropub" href="/mp">"#, &[])
@@ -360,5 +411,22 @@ fn the_endpoint_itself_is_taken_and_a_page_without_one_is_refused() {
 
     let mut replay = Replay::default().fail(Failure::Connect("Connection refused".into()));
     let err = find_endpoint(&mut replay, "Notes", "http://127.0.0.1:9", "tok").unwrap_err();
-    assert!(err.to_string().contains("cannot connect (Connection refused)"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("cannot connect (Connection refused)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_post_that_cannot_be_read_back_is_remembered_as_sent() {
+    // django-indieweb asks the update scope for q=source: a create-only
+    // token creates, then cannot read. The post is still the site's.
+    let mut replay = Replay::default()
+        .created(ENTRY)
+        .text(403, "authorization error");
+    let remote = client(&mut replay).create(&post()).unwrap();
+    assert_eq!(remote.id, ENTRY);
+    assert_eq!(remote.content, "<p>The walk starts at the pier.</p>");
+    assert_eq!(remote.status, PublishStatus::Draft);
 }

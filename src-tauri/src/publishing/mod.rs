@@ -2,10 +2,10 @@
 //! client for its kind of site. The rules (what is sent, updates, conflict
 //! checks, what is remembered) are the core's `usecases::publish`.
 
-pub mod http;
-pub mod wordpress;
 pub mod discovery;
+pub mod http;
 pub mod micropub;
+pub mod wordpress;
 
 use byline_core::domain::publishing::{Account, AccountKind, NewAccount};
 use byline_core::usecases::publish::Publisher;
@@ -45,8 +45,7 @@ pub fn prepare_account(new: NewAccount, secret: &str) -> Result<NewAccount, Erro
         AccountKind::Micropub => {
             keyring_ready(&new.name)?;
             let site = new.site.trim().to_owned();
-            let endpoint =
-                micropub::find_endpoint(http::Http::new(), &new.name, &site, secret)?;
+            let endpoint = micropub::find_endpoint(http::Http::new(), &new.name, &site, secret)?;
             Ok(NewAccount {
                 site: endpoint,
                 ..new
@@ -61,7 +60,9 @@ pub fn prepare_account(new: NewAccount, secret: &str) -> Result<NewAccount, Erro
 fn keyring_ready(account: &str) -> Result<(), Error> {
     use byline_core::usecases::accounts::Secrets;
     match crate::secrets::Keyring.read(account, "byline:keyring-probe") {
-        Err(Error::KeyringUnavailable { account, detail, .. }) => Err(Error::KeyringUnavailable {
+        Err(Error::KeyringUnavailable {
+            account, detail, ..
+        }) => Err(Error::KeyringUnavailable {
             account,
             action: "kept",
             detail,

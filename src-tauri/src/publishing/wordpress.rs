@@ -171,7 +171,10 @@ impl<T: Transport> WordPress<T> {
     pub fn verify(&mut self) -> Result<(), Error> {
         let url = self.url("/wp/v2/users/me", &[("context", "edit")]);
         let me = self.send("GET", url, Body::Empty, "the user's profile")?;
-        let login = me["username"].as_str().or(me["slug"].as_str()).unwrap_or("");
+        let login = me["username"]
+            .as_str()
+            .or(me["slug"].as_str())
+            .unwrap_or("");
         if login.eq_ignore_ascii_case(&self.account.user) {
             return Ok(());
         }
