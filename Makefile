@@ -56,6 +56,7 @@ bench: deps-build deps-e2e ui ## Run the benchmarks and print the figures BENCHM
 	cargo bench -p byline-core --bench render -- --noplot
 	cargo bench -p byline-core --bench search
 	cargo bench -p byline-core --bench revisions -- --noplot
+	cargo test -p byline-core --lib growth_tests -- --nocapture
 	cargo bench -p byline-core --bench import_export
 	cargo bench -p byline-core --bench backups
 	cargo bench -p byline-core --bench import_blog -- --noplot

@@ -384,3 +384,54 @@ async fn images_pasted_or_dropped_are_stored_once_and_shown() {
         "the same picture is stored once"
     );
 }
+
+/// Issue 17: a hidden preview is not patched while the writer types (laying
+/// it out in its empty column would slow the editor), and shows every word
+/// typed meanwhile once it is shown again.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn a_hidden_preview_catches_up_when_it_shows_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    Library::open(&library)
+        .unwrap()
+        .create_article("Long", &long_article())
+        .unwrap();
+    let app = App::launch(&library).await;
+    app.wait_for_js(
+        "document.querySelectorAll('[data-testid=preview] h2').length",
+        json!(60),
+    )
+    .await;
+    keys(&app, &format!("{CTRL}\u{E010}")).await;
+    // Ctrl+Shift+P: the editor alone.
+    keys(&app, &format!("{CTRL}{SHIFT}p{RELEASE_MODIFIERS}")).await;
+    app.wait_for_css(".panes.layout-editor").await;
+    keys(&app, " Typed while hidden.").await;
+    app.wait_saved().await;
+    assert_eq!(
+        app.js("document.querySelector('article.byline-article').textContent.includes('Typed while hidden.')").await,
+        json!(false),
+        "the hidden preview is left as it was"
+    );
+    // Twice more: the preview alone, then both (the editor hidden in
+    // between takes no keys: the chord goes to whatever has the focus).
+    app.press(&format!("{CTRL}{SHIFT}p{RELEASE_MODIFIERS}"))
+        .await;
+    app.wait_for_css(".panes.layout-preview").await;
+    app.press(&format!("{CTRL}{SHIFT}p{RELEASE_MODIFIERS}"))
+        .await;
+    app.wait_for_css(".panes.layout-both").await;
+    app.wait_for_js(
+        "document.querySelector('article.byline-article').lastElementChild.textContent.includes('Typed while hidden.')",
+        json!(true),
+    )
+    .await;
+    assert_eq!(
+        app.js("document.querySelectorAll('[data-testid=preview] h2').length")
+            .await,
+        json!(60),
+        "the whole page, once"
+    );
+    app.close().await;
+}

@@ -166,10 +166,15 @@ fn bench_revisions(c: &mut Criterion) {
     group.bench_function("rebuild_oldest", |b| {
         b.iter(|| lib.revision_state(id, 1).unwrap())
     });
-    // The newest is up to 63 revisions past its keyframe: two
-    // decompressions, like every other non-keyframe.
+    // Revision k past its keyframe is compressed against k with its lowest
+    // set bit cleared: a rebuild takes one decompression per set bit.
     group.bench_function("rebuild_newest", |b| {
         b.iter(|| lib.revision_state(id, newest).unwrap())
+    });
+    // 255 past the keyframe (revision 1): eight steps and the keyframe,
+    // the longest rebuild there is.
+    group.bench_function("rebuild_longest_chain", |b| {
+        b.iter(|| lib.revision_state(id, 256).unwrap())
     });
     group.bench_function("diff_oldest_vs_newest", |b| {
         b.iter(|| lib.compare_revisions(id, 1, Some(newest)).unwrap())

@@ -4,10 +4,11 @@
 //! A revision holds the article's whole state (title, every metadata field,
 //! status and body) as JSON. Storage is zstd: every `KEYFRAME_EVERY`th
 //! revision of an article is a keyframe, compressed on its own; the ones
-//! between are compressed with their keyframe's JSON as zstd's dictionary,
-//! so an edit costs roughly what changed since the keyframe. Rebuilding any
-//! revision takes at most two decompressions, and a SHA-256 of the JSON,
-//! stored beside it, proves the result is byte for byte what was recorded.
+//! between are compressed with an earlier revision's JSON as zstd's
+//! dictionary, picked so each stores only the last few edits and a rebuild
+//! takes at most nine decompressions (`delta_base`). A SHA-256 of the JSON,
+//! stored beside each, proves every step is byte for byte what was
+//! recorded.
 //!
 //! Checkpoints while writing come at natural moments (`checkpoint_if_due`):
 //! once typing has paused for `pause` after a real amount of writing since
@@ -34,9 +35,10 @@ use crate::domain::error::{Error, Result};
 use crate::domain::revision::{RevisionInfo, RevisionKind, RevisionState};
 use crate::transform::diff::summary::ChangeSummary;
 
-/// Revisions between keyframes. Higher stores less and makes the
-/// dictionary drift further from the revisions compressed against it.
-const KEYFRAME_EVERY: u32 = 64;
+/// Revisions between keyframes. A keyframe holds the whole state (a third
+/// of its JSON, compressed); each doubling of this adds one step to the
+/// longest rebuild (see `delta_base`).
+const KEYFRAME_EVERY: u32 = 256;
 
 /// zstd's level: 3 is its default, fast at both ends.
 const LEVEL: i32 = 3;
@@ -193,23 +195,13 @@ pub(crate) fn record(
         return Ok(None);
     }
     let number = last.as_ref().map_or(1, |l| l.0 + 1);
-    // The keyframe the last revision used (or the last one itself), unless
-    // it is time for a new keyframe.
-    let keyframe = match &last {
-        Some((_, _, base, last_id)) => {
-            let key_id = base.unwrap_or(*last_id);
-            let key_number: u32 = tx.query_row(
-                "SELECT number FROM revisions WHERE id = ?1",
-                [key_id],
-                |r| r.get(0),
-            )?;
-            (number - key_number < KEYFRAME_EVERY).then_some(key_id)
-        }
+    let base = match &last {
+        Some((_, _, _, last_id)) => delta_base(tx, id, number, *last_id)?,
         None => None,
     };
-    let data = match keyframe {
-        Some(key_id) => {
-            let dict = rebuild_json(tx, key_id)?;
+    let data = match base {
+        Some(base_id) => {
+            let dict = rebuild_json(tx, base_id)?;
             zstd::bulk::Compressor::with_dictionary(LEVEL, &dict)
                 .and_then(|mut c| c.compress(&json))
         }
@@ -226,13 +218,57 @@ pub(crate) fn record(
             kind.as_str(),
             label,
             crate::transform::text_stats::word_count(&state.body),
-            keyframe,
+            base,
             data,
             json.len() as i64,
             sum
         ],
     )?;
     Ok(Some(number))
+}
+
+/// The revision whose JSON is the new revision `number`'s dictionary, or
+/// `None` for a keyframe. Counting from the keyframe, revision `k` is
+/// compressed against revision `k` with its lowest set bit cleared (1, 2
+/// and 4 against the keyframe, 3 against 2, 5 against 4, 6 against 4, 7
+/// against 6…): on average it stores only the last few edits, and a rebuild
+/// walks at most one step per bit of `k` (8 for `KEYFRAME_EVERY` = 256).
+/// Numbers are dense (only the newest revision is ever replaced, and its
+/// successor takes its number); if one is missing, the keyframe is used. Rows written before (each against its keyframe) read the same way:
+/// `base_id` is always just the dictionary.
+fn delta_base(
+    tx: &Transaction<'_>,
+    id: ArticleId,
+    number: u32,
+    last_id: i64,
+) -> Result<Option<i64>> {
+    let (key_id, key_number): (i64, u32) = tx.query_row(
+        "WITH RECURSIVE chain (id, base_id, number) AS (
+             SELECT id, base_id, number FROM revisions WHERE id = ?1
+             UNION ALL
+             SELECT r.id, r.base_id, r.number
+             FROM revisions r JOIN chain c ON r.id = c.base_id
+         )
+         SELECT id, number FROM chain WHERE base_id IS NULL",
+        [last_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let offset = number - key_number;
+    if offset >= KEYFRAME_EVERY {
+        return Ok(None);
+    }
+    let base_number = key_number + (offset & (offset - 1));
+    if base_number == key_number {
+        return Ok(Some(key_id));
+    }
+    let base: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM revisions WHERE article_id = ?1 AND number = ?2",
+            params![id.0, base_number],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(Some(base.unwrap_or(key_id)))
 }
 
 /// Keeps the article's stored state as a checkpoint when one is due (see
@@ -592,5 +628,7 @@ impl Library {
     }
 }
 
+#[cfg(test)]
+mod growth_tests;
 #[cfg(test)]
 mod tests;

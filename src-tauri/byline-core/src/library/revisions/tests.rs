@@ -210,8 +210,8 @@ fn char_floor(s: &str, at: usize) -> usize {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
-    /// Random edit sequences, long enough to cross keyframes: every revision
-    /// rebuilds byte for byte.
+    /// Random edit sequences: every revision rebuilds byte for byte
+    /// (`growth_tests` crosses keyframes with 600 revisions).
     #[test]
     fn every_revision_rebuilds_exactly(edits in prop::collection::vec(edit(), 60..160)) {
         let (_dir, mut lib) = library();
