@@ -167,6 +167,20 @@ async fn a_pasted_article_is_offered_its_structure_and_takes_it_on_one_click() {
     .await;
     // The FAQ section gets the usual offer to become FAQ items.
     app.wait_for_css("[data-testid=faq-detected]").await;
+    // And the review says what became what, each with its Undo.
+    app.wait_for_css("[data-testid=import-structure]").await;
+    let review = app.text_of("[data-testid=import-structure]").await;
+    assert!(
+        review.contains("What Happens Next") && review.contains("12 comments"),
+        "{review}"
+    );
+    assert!(
+        app.js("document.querySelectorAll('[data-testid=structure-undo]').length")
+            .await
+            .as_u64()
+            .unwrap_or(0)
+            >= 3
+    );
     app.wait_saved().await;
     app.close().await;
     let lib = Library::open(&library).unwrap();
