@@ -211,7 +211,9 @@ fn cut(
             // other sites load, so the window must not keep the block it
             // shows under the same key.
             let key = hash(&(remote, &body));
-            let footnotes = lines.is_none() && body.starts_with("<section class=\"footnotes\"");
+            // The list carries the first definition's position, or none
+            // when raw HTML moved it; either way it is the footnotes'.
+            let footnotes = body.starts_with("<section class=\"footnotes\"");
             let block = Block {
                 key,
                 pos,

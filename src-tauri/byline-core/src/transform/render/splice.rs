@@ -26,8 +26,10 @@
 //!   lines hold one re-renders the page, and while the page has any, a run
 //!   with a `[` does too (it might use one);
 //! - footnotes are numbered across the page and listed at its end: a run or
-//!   an edit with `[^` re-renders the page; the list at the end (a block with
-//!   no line of its own) is kept as it was otherwise;
+//!   an edit with `[^` re-renders the page, and so does one whose run
+//!   reaches the page's end (raw HTML left open there takes the list in);
+//!   the list at the end (a block with no line of its own) is kept as it
+//!   was otherwise;
 //! - heading ids are made unique across the page ("intro", "intro-1"): the
 //!   run's ids must clash with none before it, and ids it adds or drops must
 //!   share no root with an id after it, so every heading after it keeps its
@@ -137,6 +139,10 @@ pub(super) struct Page {
     pub has_positions: bool,
     /// Whether the text has a carriage return.
     pub has_return: bool,
+    /// Whether the text may have footnotes (`[^`) whose list is not the
+    /// last block on its own: raw HTML left open took it in, or there is
+    /// none, so where it lands cannot be kept from the last render.
+    pub footnotes_astray: bool,
 }
 
 impl Page {
@@ -146,6 +152,8 @@ impl Page {
             has_definitions: has_definitions(text.as_bytes()),
             has_positions: memmem::find(text.as_bytes(), POSITIONS).is_some(),
             has_return: memchr::memchr(b'\r', text.as_bytes()).is_some(),
+            footnotes_astray: memmem::find(text.as_bytes(), b"[^").is_some()
+                && !blocks.last().is_some_and(|b| b.footnotes),
             blocks,
             stats,
         }
@@ -236,6 +244,12 @@ pub(super) fn splice(
         .filter(|&i| last.blocks[i].start().is_some_and(|s| s > old_last_changed))
         .take(LOOK_AHEAD)
         .collect();
+    // A run that reaches the end of a page with footnotes: their list
+    // follows its last block, and raw HTML left open there takes the list
+    // in; and where it was taken in already, an edit anywhere may move it.
+    if last.footnotes_astray || (resume.is_empty() && last.blocks.iter().any(|b| b.footnotes)) {
+        return None;
+    }
     let run_to = match resume.last() {
         // Through the first line of the last candidate.
         Some(&i) => {
