@@ -86,6 +86,8 @@ const COMMANDS: &[&str] = &[
     "publications",
     "publish_article",
     "unpublish_article",
+    "publish_site_version",
+    "pull_site_version",
 ];
 
 fn main() {

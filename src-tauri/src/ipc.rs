@@ -77,6 +77,7 @@ use byline_core::usecases::mirror_rules::ConflictChoice;
 use byline_core::usecases::mirror_rules::{MirrorChange, MirrorChangeKind, MirrorConflict};
 #[cfg(test)]
 use byline_core::usecases::publish::Outcome;
+use byline_core::usecases::publish::pull::{Pulled, SiteVersion};
 use byline_core::usecases::publish::Published;
 use byline_core::usecases::site_export::SiteExport;
 #[cfg(test)]
@@ -233,6 +234,8 @@ ipc_commands! {
     fn publications(id: ArticleId) -> Vec<Publication>;
     fn publish_article(id: ArticleId, account: String, status: PublishStatus, overwrite: bool) -> Published;
     fn unpublish_article(id: ArticleId, account: String, overwrite: bool) -> Published;
+    fn publish_site_version(id: ArticleId, account: String) -> SiteVersion;
+    fn pull_site_version(id: ArticleId, account: String) -> Pulled;
 }
 
 /// The contents of `ui/src/lib/bindings.ts`.
@@ -334,6 +337,8 @@ fn typescript_bindings() -> String {
         PublishStatus::decl(&cfg),
         Publication::decl(&cfg),
         Published::decl(&cfg),
+        SiteVersion::decl(&cfg),
+        Pulled::decl(&cfg),
         Outcome::decl(&cfg),
         ErrorCode::decl(&cfg),
         ErrorInfo::decl(&cfg),

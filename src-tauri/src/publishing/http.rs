@@ -20,6 +20,15 @@ pub enum Body {
         mime: String,
         bytes: Vec<u8>,
     },
+    /// A `multipart/form-data` form: text fields and one file (Ghost's
+    /// image upload).
+    Multipart {
+        fields: Vec<(String, String)>,
+        file_field: String,
+        name: String,
+        mime: String,
+        bytes: Vec<u8>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -96,6 +105,18 @@ impl Transport for Http {
                     format!("attachment; filename=\"{}\"", name.replace(['"', '\\'], "")),
                 )
                 .body(bytes.clone()),
+            Body::Multipart {
+                fields,
+                file_field,
+                name,
+                mime,
+                bytes,
+            } => {
+                let (content_type, body) = multipart(fields, file_field, name, mime, bytes);
+                builder
+                    .header(reqwest::header::CONTENT_TYPE, content_type)
+                    .body(body)
+            }
         };
         let response = builder.send().map_err(failure)?;
         let status = response.status().as_u16();
@@ -112,6 +133,56 @@ impl Transport for Http {
             body,
         })
     }
+}
+
+/// A `multipart/form-data` body and its content type. The boundary is
+/// random, so it cannot occur in the file by accident.
+fn multipart(
+    fields: &[(String, String)],
+    file_field: &str,
+    name: &str,
+    mime: &str,
+    bytes: &[u8],
+) -> (String, Vec<u8>) {
+    let boundary = format!("byline-{:032x}", rand_u128());
+    let quoted = |s: &str| s.replace(['"', '\\', '\r', '\n'], "");
+    let mut body = Vec::with_capacity(bytes.len() + 512);
+    for (key, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"\r\n\r\n{value}\r\n",
+                quoted(key)
+            )
+            .as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"; filename=\"{}\"\r\nContent-Type: {mime}\r\n\r\n",
+            quoted(file_field),
+            quoted(name)
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// Enough randomness for a boundary, from the standard library's hasher
+/// keys (random per process) and the clock.
+fn rand_u128() -> u128 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default(),
+    );
+    let high = hasher.finish();
+    hasher.write_u64(high);
+    ((high as u128) << 64) | hasher.finish() as u128
 }
 
 fn failure(err: reqwest::Error) -> Failure {

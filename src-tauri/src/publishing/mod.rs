@@ -2,6 +2,7 @@
 //! client for its kind of site. The rules (what is sent, updates, conflict
 //! checks, what is remembered) are the core's `usecases::publish`.
 
+pub mod ghost;
 pub mod http;
 pub mod wordpress;
 
@@ -17,10 +18,15 @@ pub fn publisher_for(account: &Account, secret: &str) -> Result<Box<dyn Publishe
             secret,
             http::Http::new(),
         ))),
+        AccountKind::Ghost => Ok(Box::new(ghost::Ghost::new(
+            account.clone(),
+            secret,
+            http::Http::new(),
+        )?)),
         kind => Err(Error::invalid(
             "account",
             format!(
-                "{:?} is a {} account, and this Byline publishes to WordPress only so far",
+                "{:?} is a {} account, and this Byline publishes to WordPress and Ghost only so far",
                 account.name,
                 kind.label()
             ),
