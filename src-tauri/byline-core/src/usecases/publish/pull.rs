@@ -75,6 +75,11 @@ pub fn pull(
         }
         if version.title != article.meta.title {
             library.set_field(id, ArticleField::Title, &version.title)?;
+            // The post's address stays as it is on the site: a slug that
+            // followed the title is put back.
+            if library.article(id)?.meta.slug != article.meta.slug {
+                library.set_field(id, ArticleField::Slug, &article.meta.slug)?;
+            }
         }
         library.record_revision(
             id,
