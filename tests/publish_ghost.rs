@@ -63,7 +63,13 @@ impl Setup {
         let site = setup.server.url.clone();
         let out = setup.run(
             &[
-                "accounts", "add", "Test Ghost", "--kind", "ghost", "--site", &site,
+                "accounts",
+                "add",
+                "Test Ghost",
+                "--kind",
+                "ghost",
+                "--site",
+                &site,
             ],
             &format!("{secret}\n"),
         );
@@ -250,7 +256,10 @@ fn publish_update_conflict_and_unpublish_on_a_real_ghost() {
         .contains("The editor's version."));
     assert_eq!(s.history_len(), history);
     let reason = support::stderr(&stopped);
-    assert!(reason.contains("--pull") && reason.contains("--overwrite"), "{reason}");
+    assert!(
+        reason.contains("--pull") && reason.contains("--overwrite"),
+        "{reason}"
+    );
 
     // The difference, then the site's text pulled in as a revision.
     let compare = s.publish(&["--compare"]);
@@ -266,7 +275,10 @@ fn publish_update_conflict_and_unpublish_on_a_real_ghost() {
     );
     let lib = s.library.open();
     let article = lib.find("harbour-walk").unwrap();
-    assert_eq!(lib.article(article.id).unwrap().body, "The editor's version.\n");
+    assert_eq!(
+        lib.article(article.id).unwrap().body,
+        "The editor's version.\n"
+    );
     let newest = lib.history(article.id).unwrap().remove(0);
     assert_eq!(newest.label.as_deref(), Some("pulled from Test Ghost"));
     drop(lib);
@@ -277,7 +289,10 @@ fn publish_update_conflict_and_unpublish_on_a_real_ghost() {
         stdout(&next).starts_with("Updated on Test Ghost (published):"),
         "{next:?}"
     );
-    assert!(s.server.post(&id)["html"].as_str().unwrap().contains("lighthouse"));
+    assert!(s.server.post(&id)["html"]
+        .as_str()
+        .unwrap()
+        .contains("lighthouse"));
 
     // Edited there again: --overwrite replaces the edit.
     std::thread::sleep(Duration::from_millis(1100));
@@ -300,12 +315,24 @@ fn a_wrong_key_and_a_site_that_is_down_say_so() {
     // The right key's id with another secret: Ghost knows the key, not the
     // signature.
     let s = Setup::new(None);
-    let wrong = format!("{}:{}", s.server.key.split(':').next().unwrap(), "ab".repeat(32));
+    let wrong = format!(
+        "{}:{}",
+        s.server.key.split(':').next().unwrap(),
+        "ab".repeat(32)
+    );
     let out = s.run(&["accounts", "remove", "Test Ghost"], "");
     assert!(out.status.success(), "{out:?}");
     let site = s.server.url.clone();
     let out = s.run(
-        &["accounts", "add", "Test Ghost", "--kind", "ghost", "--site", &site],
+        &[
+            "accounts",
+            "add",
+            "Test Ghost",
+            "--kind",
+            "ghost",
+            "--site",
+            &site,
+        ],
         &format!("{wrong}\n"),
     );
     assert!(out.status.success(), "{out:?}");

@@ -271,7 +271,10 @@ fn an_edit_on_the_site_is_compared_and_pulled_in_as_a_revision() {
         }),
     );
     let stopped = s.publish(&[]);
-    assert_fails_with(&stopped, "--pull takes the site's text in as a new revision");
+    assert_fails_with(
+        &stopped,
+        "--pull takes the site's text in as a new revision",
+    );
 
     let compare = s.publish(&["--compare"]);
     let shown = stdout(&compare);
@@ -289,7 +292,9 @@ fn an_edit_on_the_site_is_compared_and_pulled_in_as_a_revision() {
     assert_eq!(article.meta.title, "Harbour walk, edited");
     // The image is the library's again, not the site's address.
     assert!(
-        article.body.starts_with("The editor's **version**.\n\n![](assets/"),
+        article
+            .body
+            .starts_with("The editor's **version**.\n\n![](assets/"),
         "{}",
         article.body
     );
@@ -300,7 +305,11 @@ fn an_edit_on_the_site_is_compared_and_pulled_in_as_a_revision() {
     let next = s.publish(&[]);
     assert!(stdout(&next).starts_with("Updated on Test WP"), "{next:?}");
     let media = s.server.get("/wp/v2/media&context=edit");
-    assert_eq!(media.as_array().unwrap().len(), 1, "the image was uploaded again");
+    assert_eq!(
+        media.as_array().unwrap().len(),
+        1,
+        "the image was uploaded again"
+    );
 }
 
 #[test]

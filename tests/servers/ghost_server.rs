@@ -62,12 +62,13 @@ impl GhostServer {
         let package = cache.join("package");
         let dir = tempfile::tempdir().unwrap();
         let content = dir.path().join("content");
-        for sub in ["data", "images", "files", "media", "logs", "settings", "public"] {
+        for sub in [
+            "data", "images", "files", "media", "logs", "settings", "public",
+        ] {
             std::fs::create_dir_all(content.join(sub)).unwrap();
         }
         // The themes are only read; every server shares the installed ones.
-        std::os::unix::fs::symlink(package.join("content/themes"), content.join("themes"))
-            .unwrap();
+        std::os::unix::fs::symlink(package.join("content/themes"), content.join("themes")).unwrap();
         let port = free_port();
         let url = format!("http://127.0.0.1:{port}");
         let log = std::fs::File::create(dir.path().join("ghost.log")).unwrap();
@@ -214,7 +215,11 @@ impl GhostServer {
 
     /// Every post on the site, drafts included.
     pub fn posts(&self) -> Vec<Value> {
-        let (status, answer) = self.request("GET", "/posts/?limit=all&filter=status:[draft,published,scheduled]", None);
+        let (status, answer) = self.request(
+            "GET",
+            "/posts/?limit=all&filter=status:[draft,published,scheduled]",
+            None,
+        );
         assert_eq!(status, 200, "{answer}");
         answer["posts"].as_array().unwrap().clone()
     }

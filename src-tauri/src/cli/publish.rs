@@ -4,10 +4,10 @@
 //! core's (`usecases::publish`); the site's client is `crate::publishing`.
 
 use anyhow::Result;
-use byline_core::domain::publication::PublishStatus;
-use byline_core::usecases::accounts;
 use byline_core::domain::error::ErrorCode;
+use byline_core::domain::publication::PublishStatus;
 use byline_core::transform::diff::DiffKind;
+use byline_core::usecases::accounts;
 use byline_core::usecases::publish::pull::{self, SiteVersion};
 use byline_core::usecases::publish::{self, Outcome, PublishOptions};
 use clap::Args;
@@ -143,7 +143,10 @@ fn conflict_hint(err: byline_core::Error, article: &str, account: &str) -> anyho
 fn print_comparison(version: &SiteVersion) {
     let c = &version.comparison;
     if c.fields.is_empty() && c.body.iter().all(|s| s.kind == DiffKind::Same) {
-        println!("The site's copy on {} says what the article says", version.account);
+        println!(
+            "The site's copy on {} says what the article says",
+            version.account
+        );
         return;
     }
     println!(
@@ -151,7 +154,10 @@ fn print_comparison(version: &SiteVersion) {
         version.account, c.words_added, c.words_removed
     );
     for field in &c.fields {
-        println!("{}: {:?} on the site, {:?} here", field.field, field.after, field.before);
+        println!(
+            "{}: {:?} on the site, {:?} here",
+            field.field, field.after, field.before
+        );
     }
     let mut body = String::new();
     for span in &c.body {

@@ -174,7 +174,10 @@ impl<T: Transport> Ghost<T> {
             return Err(self.not_ghost(response.status));
         };
         let kind = error["type"].as_str().unwrap_or("");
-        let mut detail = error["message"].as_str().unwrap_or("no reason given").to_owned();
+        let mut detail = error["message"]
+            .as_str()
+            .unwrap_or("no reason given")
+            .to_owned();
         if let Some(context) = error["context"].as_str() {
             if !context.is_empty() && context != detail {
                 detail = format!("{detail} {context}");
@@ -320,7 +323,12 @@ impl<T: Transport> Ghost<T> {
 
     /// A PUT of the post carrying the `updated_at` last seen; `title` names
     /// the post if Ghost reports a collision.
-    fn write(&mut self, remote_id: &str, mut body: Value, title: &str) -> Result<RemotePost, Error> {
+    fn write(
+        &mut self,
+        remote_id: &str,
+        mut body: Value,
+        title: &str,
+    ) -> Result<RemotePost, Error> {
         body["updated_at"] = json!(self.expected_version(remote_id)?);
         let url = self.url(&format!("/posts/{remote_id}/"), "?source=html&formats=html");
         let what = format!("the post {title:?}");
@@ -399,7 +407,11 @@ impl<T: Transport> Publisher for Ghost<T> {
     }
 
     fn unpublish(&mut self, remote_id: &str) -> Result<RemotePost, Error> {
-        self.write(remote_id, json!({"status": "draft"}), &format!("post {remote_id}"))
+        self.write(
+            remote_id,
+            json!({"status": "draft"}),
+            &format!("post {remote_id}"),
+        )
     }
 }
 

@@ -23,7 +23,8 @@ macro_rules! recorded {
     };
 }
 
-const KEY: &str = "6b0dbc8c608a4647dc5149c6:2b1e4c5d6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f80912";
+const KEY: &str =
+    "6b0dbc8c608a4647dc5149c6:2b1e4c5d6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f80912";
 const POST_ID: &str = "6b0dbcb6608a4647dc5149cf";
 
 #[derive(Default)]
@@ -108,7 +109,10 @@ fn every_request_carries_a_fresh_admin_token_signed_with_the_key() {
     let auth = &replay.sent[0].auth;
     let token = auth.strip_prefix("Ghost ").expect("Ghost's scheme");
     let header = part(token, 0);
-    assert_eq!(header, json!({"alg": "HS256", "typ": "JWT", "kid": "6b0dbc8c608a4647dc5149c6"}));
+    assert_eq!(
+        header,
+        json!({"alg": "HS256", "typ": "JWT", "kid": "6b0dbc8c608a4647dc5149c6"})
+    );
     let claims = part(token, 1);
     assert_eq!(claims["aud"], "/admin/");
     let iat = claims["iat"].as_i64().unwrap();
@@ -119,7 +123,10 @@ fn every_request_carries_a_fresh_admin_token_signed_with_the_key() {
     let secret = hex::decode(KEY.split_once(':').unwrap().1).unwrap();
     let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&secret).unwrap();
     mac.update(signed.as_bytes());
-    assert_eq!(URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes()), signature);
+    assert_eq!(
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes()),
+        signature
+    );
 }
 
 #[test]
@@ -131,7 +138,9 @@ fn creating_a_post_sends_every_field_as_html() {
     assert_eq!(remote.id, POST_ID);
     assert_eq!(remote.version, "2026-11-30T18:13:10.000Z");
     assert_eq!(remote.status, PublishStatus::Draft);
-    assert!(remote.content.starts_with("<p>The walk starts at the pier.</p>"));
+    assert!(remote
+        .content
+        .starts_with("<p>The walk starts at the pier.</p>"));
     assert!(remote.url.starts_with("http://127.0.0.1:2399/p/"));
 
     let sent = &replay.sent[1];
@@ -196,8 +205,16 @@ fn an_update_sends_the_updated_at_last_seen_and_a_collision_is_a_conflict() {
     let err = ghost.update(POST_ID, &post()).unwrap_err();
     assert_eq!(err.code(), "remote_changed", "{err}");
     let message = err.to_string();
-    assert!(message.starts_with("\"Harbour walk\" was changed on the site of the publishing account \"Magazine\""), "{message}");
-    assert!(message.contains("changed there: lexical, status"), "{message}");
+    assert!(
+        message.starts_with(
+            "\"Harbour walk\" was changed on the site of the publishing account \"Magazine\""
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains("changed there: lexical, status"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -232,9 +249,15 @@ fn an_image_is_uploaded_as_a_form_and_known_by_its_address() {
     let media = client(&mut replay)
         .upload_image("pier.png", "image/png", b"\x89PNG")
         .unwrap();
-    assert_eq!(media.url, "http://127.0.0.1:2399/content/images/2026/11/pier.png");
+    assert_eq!(
+        media.url,
+        "http://127.0.0.1:2399/content/images/2026/11/pier.png"
+    );
     assert_eq!(media.id, media.url);
-    assert_eq!(replay.sent[0].url, "http://127.0.0.1:2399/ghost/api/admin/images/upload/");
+    assert_eq!(
+        replay.sent[0].url,
+        "http://127.0.0.1:2399/ghost/api/admin/images/upload/"
+    );
     match &replay.sent[0].body {
         Body::Multipart {
             fields,
@@ -289,7 +312,11 @@ fn an_image_too_large_for_the_web_server_says_so() {
         .upload_image("huge.png", "image/png", b"\x89PNG")
         .unwrap_err();
     assert_eq!(err.code(), "publish_refused");
-    assert!(err.to_string().contains("refused the image huge.png: it is larger than the site accepts"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("refused the image huge.png: it is larger than the site accepts"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -302,7 +329,10 @@ fn a_site_that_is_not_ghost_is_told_apart() {
     }));
     let err = client(&mut replay).fetch(POST_ID).unwrap_err();
     assert_eq!(err.code(), "site_unreachable");
-    assert!(err.to_string().contains("not as a Ghost site would"), "{err}");
+    assert!(
+        err.to_string().contains("not as a Ghost site would"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -317,7 +347,11 @@ fn reads_are_retried_after_a_timeout_and_writes_are_not() {
     let err = client(&mut replay)
         .upload_image("pier.png", "image/png", b"\x89PNG")
         .unwrap_err();
-    assert_eq!(replay.sent.len(), 1, "a write that timed out may have landed");
+    assert_eq!(
+        replay.sent.len(),
+        1,
+        "a write that timed out may have landed"
+    );
     assert_eq!(err.code(), "site_unreachable");
     assert!(err.to_string().contains("did not answer"), "{err}");
 }
@@ -325,7 +359,9 @@ fn reads_are_retried_after_a_timeout_and_writes_are_not() {
 #[test]
 fn a_key_that_is_not_id_colon_hex_is_refused_before_anything_is_sent() {
     let mut replay = Replay::default();
-    let err = Ghost::new(account(), "not-a-key", &mut replay).err().unwrap();
+    let err = Ghost::new(account(), "not-a-key", &mut replay)
+        .err()
+        .unwrap();
     assert_eq!(err.code(), "credentials_refused");
     assert!(replay.sent.is_empty());
 }

@@ -317,18 +317,39 @@ fn scheduling_needs_a_future_publish_date() {
 fn the_sites_edit_is_shown_then_pulled_in_as_a_revision_and_the_next_publish_updates() {
     let (_dir, mut lib, account, id) = setup();
     let mut site = Site::default();
-    publish(&mut lib, &mut site, &account, id, options(PublishStatus::Draft)).unwrap();
+    publish(
+        &mut lib,
+        &mut site,
+        &account,
+        id,
+        options(PublishStatus::Draft),
+    )
+    .unwrap();
     // The editor rewrites a sentence and keeps the image Byline uploaded.
     site.edit(
         "100",
         "<p>The walk starts at the <em>new</em> pier.</p>\n<p><img src=\"http://wp.test/media/1.png\" alt=\"pier\"></p>\n<script type=\"application/ld+json\">{}</script>",
     );
-    let err = publish(&mut lib, &mut site, &account, id, options(PublishStatus::Draft)).unwrap_err();
+    let err = publish(
+        &mut lib,
+        &mut site,
+        &account,
+        id,
+        options(PublishStatus::Draft),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), crate::domain::error::ErrorCode::RemoteChanged);
 
     let version = pull::site_version(&lib, &mut site, &account, id).unwrap();
     // The image is the library's copy again (assets are named by content).
-    let image = lib.article(id).unwrap().body.lines().nth(2).unwrap().to_owned();
+    let image = lib
+        .article(id)
+        .unwrap()
+        .body
+        .lines()
+        .nth(2)
+        .unwrap()
+        .to_owned();
     let path = image.split('(').nth(1).unwrap().trim_end_matches(')');
     assert!(path.starts_with("assets/"), "{image}");
     assert_eq!(
@@ -344,7 +365,11 @@ fn the_sites_edit_is_shown_then_pulled_in_as_a_revision_and_the_next_publish_upd
         .collect();
     assert_eq!(added, ["*new* "], "{:?}", version.comparison);
     // Only looking changes nothing.
-    assert!(lib.article(id).unwrap().body.starts_with("The walk starts at the pier."));
+    assert!(lib
+        .article(id)
+        .unwrap()
+        .body
+        .starts_with("The walk starts at the pier."));
 
     let history = lib.history(id).unwrap().len();
     let pulled = pull::pull(&mut lib, &mut site, &account, id).unwrap();
@@ -359,10 +384,19 @@ fn the_sites_edit_is_shown_then_pulled_in_as_a_revision_and_the_next_publish_upd
     assert!(before.body.starts_with("The walk starts at the pier."));
 
     // The site's version is remembered: the next publish is an update.
-    let next = publish(&mut lib, &mut site, &account, id, options(PublishStatus::Draft)).unwrap();
+    let next = publish(
+        &mut lib,
+        &mut site,
+        &account,
+        id,
+        options(PublishStatus::Draft),
+    )
+    .unwrap();
     assert_eq!(next.outcome, Outcome::Updated);
     assert!(site.posts["100"].content.contains("<em>new</em>"));
-    assert!(site.posts["100"].content.contains("http://wp.test/media/1.png"));
+    assert!(site.posts["100"]
+        .content
+        .contains("http://wp.test/media/1.png"));
     assert_eq!(site.uploads.len(), 1, "the image was uploaded again");
 }
 
@@ -371,5 +405,8 @@ fn pulling_needs_a_publication() {
     let (_dir, mut lib, account, id) = setup();
     let mut site = Site::default();
     let err = pull::pull(&mut lib, &mut site, &account, id).unwrap_err();
-    assert!(err.to_string().contains("is not published to \"Blog\""), "{err}");
+    assert!(
+        err.to_string().contains("is not published to \"Blog\""),
+        "{err}"
+    );
 }
