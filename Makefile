@@ -44,13 +44,16 @@ test: deps-build deps-e2e ui-deps test-servers ## Install what is missing, then 
 	cargo test --workspace
 	cargo test --test publish_wordpress -- --ignored --test-threads=1 --skip measure
 	cargo test --test publish_micropub -- --ignored --test-threads=1 --skip measure
+	cargo test --test publish_ghost -- --ignored --test-threads=1 --skip measure
 	$(WITH_DISPLAY) cargo test $(E2E_TESTS) -- --ignored --test-threads=1
 
 # Real publishing servers for the tests, unpacked from Debian's packages
-# into ~/.cache/byline-test-servers (no root, no prompts; once).
+# into ~/.cache/byline-test-servers (no root, no prompts; once); Ghost from
+# the npm registry (about 6 minutes the first time).
 test-servers:
 	tests/servers/wordpress.sh
 	tests/servers/micropub.sh
+	tests/servers/ghost.sh
 
 bench: deps-build deps-e2e ui ## Run the benchmarks and print the figures BENCHMARKS.md records
 	cargo bench -p byline-core --bench render -- --noplot

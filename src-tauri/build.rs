@@ -90,6 +90,8 @@ const COMMANDS: &[&str] = &[
     "structure_page",
     "approve_wordpress_in_browser",
     "add_approved_wordpress_account",
+    "publish_site_version",
+    "pull_site_version",
 ];
 
 fn main() {

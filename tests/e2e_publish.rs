@@ -2,7 +2,7 @@
 //! WordPress (tests/servers/) with the account's password in a real Secret
 //! Service: the preview shows what will be sent, Publish creates the post,
 //! an edit made on the site stops the update and the panel offers to
-//! overwrite it. Run by `make test` with `--ignored`, like tests/e2e.rs.
+//! overwrite it, or shows the difference and pulls the site's version in. Run by `make test` with `--ignored`, like tests/e2e.rs.
 
 #[path = "cli/session_keyring.rs"]
 #[allow(dead_code)]
@@ -130,5 +130,34 @@ async fn the_publish_panel_previews_publishes_and_stops_over_a_site_edit() {
         .as_str()
         .unwrap()
         .contains("lighthouse"));
+
+    // Edited on the site again: this time the panel shows the difference
+    // and the writer pulls the site's version in.
+    blocking(|| {
+        server.post(
+            &format!("/wp/v2/posts/{id}"),
+            json!({"content": "<p>The editor's second version, by the harbour.</p>"}),
+        )
+    });
+    app.click("[data-testid=publish-send]").await;
+    app.wait_for_css("[data-testid=publish-problem]").await;
+    let diff = app.wait_for_css("[data-testid=publish-site-diff]").await;
+    let text = diff.text().await.unwrap();
+    assert!(text.contains("second version"), "{text}");
+    app.click("[data-testid=publish-pull]").await;
+    let done = app.wait_for_css("[data-testid=publish-done]").await;
+    assert_eq!(
+        done.text().await.unwrap(),
+        "Pulled the text from Test WP as a new revision; Update sends it back."
+    );
+    assert_eq!(
+        app.editor_text().await,
+        "The editor's second version, by the harbour.\n"
+    );
+    app.wait_saved().await;
+    // The site's version is remembered: the next update is no conflict.
+    app.click("[data-testid=publish-send]").await;
+    let done = app.wait_for_css("[data-testid=publish-done]").await;
+    assert_eq!(done.text().await.unwrap(), "Updated on Test WP.");
     app.close().await;
 }

@@ -253,6 +253,67 @@ fn publish_update_conflict_and_unpublish_on_a_real_wordpress() {
 
 #[test]
 #[ignore = "needs the WordPress test server; run by `make test`"]
+fn an_edit_on_the_site_is_compared_and_pulled_in_as_a_revision() {
+    let s = Setup::new(None);
+    s.article(40, &[PNG]);
+    let first = s.publish(&[]);
+    assert!(first.status.success(), "{first:?}");
+    let id = post_id(&first);
+    let uploaded = s.server.get("/wp/v2/media&context=edit")[0]["source_url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    s.server.post(
+        &format!("/wp/v2/posts/{id}"),
+        serde_json::json!({
+            "title": "Harbour walk, edited",
+            "content": format!("<p>The editor's <strong>version</strong>.</p><p><img src=\"{uploaded}\" alt=\"\"></p>")
+        }),
+    );
+    let stopped = s.publish(&[]);
+    assert_fails_with(
+        &stopped,
+        "--pull takes the site's text in as a new revision",
+    );
+
+    let compare = s.publish(&["--compare"]);
+    let shown = stdout(&compare);
+    assert!(
+        shown.contains("Title: \"Harbour walk, edited\" on the site, \"Harbour walk\" here"),
+        "{shown}"
+    );
+    assert!(shown.contains("{+The editor's **version**."), "{shown}");
+
+    let pulled = s.publish(&["--pull"]);
+    assert!(pulled.status.success(), "{pulled:?}");
+    let lib = s.library.open();
+    let article = lib.find("harbour-walk").unwrap();
+    let article = lib.article(article.id).unwrap();
+    assert_eq!(article.meta.title, "Harbour walk, edited");
+    // The image is the library's again, not the site's address.
+    assert!(
+        article
+            .body
+            .starts_with("The editor's **version**.\n\n![](assets/"),
+        "{}",
+        article.body
+    );
+    drop(lib);
+
+    // Remembered: the next publish updates, uploading nothing again.
+    s.set_body(&format!("{} More.\n", article.body));
+    let next = s.publish(&[]);
+    assert!(stdout(&next).starts_with("Updated on Test WP"), "{next:?}");
+    let media = s.server.get("/wp/v2/media&context=edit");
+    assert_eq!(
+        media.as_array().unwrap().len(),
+        1,
+        "the image was uploaded again"
+    );
+}
+
+#[test]
+#[ignore = "needs the WordPress test server; run by `make test`"]
 fn wrong_credentials_and_a_site_that_is_down_say_so() {
     let s = Setup::new(Some("aaaa bbbb cccc dddd eeee ffff"));
     s.article(20, &[]);

@@ -77,6 +77,7 @@ use byline_core::usecases::mirror_rules::ConflictChoice;
 use byline_core::usecases::mirror_rules::{MirrorChange, MirrorChangeKind, MirrorConflict};
 #[cfg(test)]
 use byline_core::usecases::publish::Outcome;
+use byline_core::usecases::publish::pull::{Pulled, SiteVersion};
 use byline_core::usecases::publish::Published;
 use byline_core::usecases::site_export::SiteExport;
 #[cfg(test)]
@@ -237,6 +238,8 @@ ipc_commands! {
     fn structure_page(html: String) -> PastedPage;
     fn approve_wordpress_in_browser(account: NewAccount) -> String;
     fn add_approved_wordpress_account(account: NewAccount, secret: String) -> Vec<Account>;
+    fn publish_site_version(id: ArticleId, account: String) -> SiteVersion;
+    fn pull_site_version(id: ArticleId, account: String) -> Pulled;
 }
 
 /// The contents of `ui/src/lib/bindings.ts`.
@@ -343,6 +346,8 @@ fn typescript_bindings() -> String {
         PublishStatus::decl(&cfg),
         Publication::decl(&cfg),
         Published::decl(&cfg),
+        SiteVersion::decl(&cfg),
+        Pulled::decl(&cfg),
         Outcome::decl(&cfg),
         ErrorCode::decl(&cfg),
         ErrorInfo::decl(&cfg),

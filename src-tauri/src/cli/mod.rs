@@ -153,10 +153,11 @@ enum Command {
     /// Micropub). A secret is read from standard input and kept in the
     /// system keyring, never in the library.
     Accounts(accounts::AccountsArgs),
-    /// Publish an article to a publishing account (WordPress so far):
+    /// Publish an article to a publishing account (WordPress or Ghost):
     /// images uploaded once, the same post updated the next time, and an
     /// edit made on the site since Byline last sent stops the update
-    /// (--overwrite replaces it). Prints the post's address.
+    /// (--compare shows it, --pull takes it in as a new revision,
+    /// --overwrite replaces it). Prints the post's address.
     Publish(publish::PublishArgs),
     /// Take a published article back to a draft on the site.
     Unpublish(publish::UnpublishArgs),

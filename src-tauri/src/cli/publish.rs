@@ -4,8 +4,11 @@
 //! core's (`usecases::publish`); the site's client is `crate::publishing`.
 
 use anyhow::Result;
+use byline_core::domain::error::ErrorCode;
 use byline_core::domain::publication::PublishStatus;
+use byline_core::transform::diff::DiffKind;
 use byline_core::usecases::accounts;
+use byline_core::usecases::publish::pull::{self, SiteVersion};
 use byline_core::usecases::publish::{self, Outcome, PublishOptions};
 use clap::Args;
 
@@ -29,6 +32,14 @@ pub struct PublishArgs {
     /// Print what would be sent, as JSON, and send nothing.
     #[arg(long, conflicts_with = "overwrite")]
     preview: bool,
+    /// Show how the site's copy differs from the article, and send nothing.
+    #[arg(long, conflicts_with_all = ["overwrite", "preview"])]
+    compare: bool,
+    /// Take the site's text (title and body, edited there) into the
+    /// article as a new revision, and send nothing; the next publish
+    /// updates the post from it.
+    #[arg(long, conflicts_with_all = ["overwrite", "preview", "compare"])]
+    pull: bool,
 }
 
 #[derive(Debug, Args)]
@@ -51,11 +62,32 @@ pub fn publish(context: &Context, args: PublishArgs) -> Result<()> {
     }
     let (account, secret) = accounts::with_secret(&library, &Keyring, &args.account)?;
     let mut site = crate::publishing::publisher_for(&account, &secret)?;
+    if args.compare {
+        let version = pull::site_version(&library, site.as_mut(), &account, article.id)?;
+        print_comparison(&version);
+        return Ok(());
+    }
+    if args.pull {
+        let pulled = pull::pull(&mut library, site.as_mut(), &account, article.id)?;
+        if pulled.changed {
+            println!(
+                "Pulled the site's text from {} into {:?} as a new revision; publish again to update the post from it",
+                account.name, pulled.article.meta.title
+            );
+        } else {
+            println!(
+                "The article already says what {} has; its version is remembered",
+                account.name
+            );
+        }
+        return Ok(());
+    }
     let options = PublishOptions {
         status: args.status,
         overwrite: args.overwrite,
     };
-    let done = publish::publish(&mut library, site.as_mut(), &account, article.id, options)?;
+    let done = publish::publish(&mut library, site.as_mut(), &account, article.id, options)
+        .map_err(|err| conflict_hint(err, &args.article, &account.name))?;
     let p = &done.publication;
     let images = match done.images_uploaded {
         0 => String::new(),
@@ -93,4 +125,47 @@ pub fn unpublish(context: &Context, args: UnpublishArgs) -> Result<()> {
         account.name, done.publication.url
     );
     Ok(())
+}
+
+/// A conflict says which flags resolve it.
+fn conflict_hint(err: byline_core::Error, article: &str, account: &str) -> anyhow::Error {
+    if err.code() == ErrorCode::RemoteChanged {
+        anyhow::anyhow!(
+            "{err}. `byline publish {article} --to {account:?} --compare` shows the difference; --pull takes the site's text in as a new revision; --overwrite replaces it"
+        )
+    } else {
+        err.into()
+    }
+}
+
+/// The site's copy against the article: changed fields, then the body's
+/// changes word by word ([-removed-] {+added+}).
+fn print_comparison(version: &SiteVersion) {
+    let c = &version.comparison;
+    if c.fields.is_empty() && c.body.iter().all(|s| s.kind == DiffKind::Same) {
+        println!(
+            "The site's copy on {} says what the article says",
+            version.account
+        );
+        return;
+    }
+    println!(
+        "The site's copy on {} against the article: {} words added there, {} removed",
+        version.account, c.words_added, c.words_removed
+    );
+    for field in &c.fields {
+        println!(
+            "{}: {:?} on the site, {:?} here",
+            field.field, field.after, field.before
+        );
+    }
+    let mut body = String::new();
+    for span in &c.body {
+        match span.kind {
+            DiffKind::Same => body.push_str(&span.text),
+            DiffKind::Removed => body.push_str(&format!("[-{}-]", span.text)),
+            DiffKind::Added => body.push_str(&format!("{{+{}+}}", span.text)),
+        }
+    }
+    println!("{body}");
 }

@@ -8,6 +8,7 @@
 use byline_core::domain::article::ArticleId;
 use byline_core::domain::publication::{OutgoingPost, Publication, PublishStatus};
 use byline_core::usecases::accounts;
+use byline_core::usecases::publish::pull::{self, Pulled, SiteVersion};
 use byline_core::usecases::publish::{self, PublishOptions, Published};
 use byline_core::{Error, Library};
 use tauri::AppHandle;
@@ -70,9 +71,46 @@ pub fn unpublish_article(
     })?)
 }
 
-fn off_runtime(
-    work: impl FnOnce() -> Result<Published, Error> + Send + 'static,
-) -> Result<Published, Error> {
+/// The site's copy of a post that was edited there, against the article
+/// (the Publish panel's conflict box).
+#[tauri::command(async)]
+pub fn publish_site_version(
+    app: AppHandle,
+    id: ArticleId,
+    account: String,
+) -> IpcResult<SiteVersion> {
+    let path = {
+        let library = state(&app).library_after_typing(Typing::Of(id))?;
+        library.path().to_path_buf()
+    };
+    Ok(off_runtime(move || {
+        let library = Library::open(&path)?;
+        let (account, secret) = accounts::with_secret(&library, &Keyring, &account)?;
+        let mut site = crate::publishing::publisher_for(&account, &secret)?;
+        pull::site_version(&library, site.as_mut(), &account, id)
+    })?)
+}
+
+/// Takes the site's copy in as a new revision; the window then shows the
+/// article as it now is.
+#[tauri::command(async)]
+pub fn pull_site_version(app: AppHandle, id: ArticleId, account: String) -> IpcResult<Pulled> {
+    let path = {
+        // Typing not yet saved is saved (and kept in the history) first.
+        let library = state(&app).library_after_typing(Typing::Of(id))?;
+        library.path().to_path_buf()
+    };
+    Ok(off_runtime(move || {
+        let mut library = Library::open(&path)?;
+        let (account, secret) = accounts::with_secret(&library, &Keyring, &account)?;
+        let mut site = crate::publishing::publisher_for(&account, &secret)?;
+        pull::pull(&mut library, site.as_mut(), &account, id)
+    })?)
+}
+
+fn off_runtime<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, Error> + Send + 'static,
+) -> Result<T, Error> {
     std::thread::spawn(work).join().unwrap_or_else(|_| {
         Err(Error::invalid(
             "publish",

@@ -3,6 +3,7 @@
 //! checks, what is remembered) are the core's `usecases::publish`.
 
 pub mod discovery;
+pub mod ghost;
 pub mod http;
 pub mod micropub;
 pub mod wordpress;
@@ -24,14 +25,11 @@ pub fn publisher_for(account: &Account, secret: &str) -> Result<Box<dyn Publishe
             secret,
             http::Http::new(),
         ))),
-        kind => Err(Error::invalid(
-            "account",
-            format!(
-                "{:?} is a {} account, and this Byline publishes to WordPress and Micropub only so far",
-                account.name,
-                kind.label()
-            ),
-        )),
+        AccountKind::Ghost => Ok(Box::new(ghost::Ghost::new(
+            account.clone(),
+            secret,
+            http::Http::new(),
+        )?)),
     }
 }
 

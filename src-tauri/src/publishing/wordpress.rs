@@ -322,9 +322,14 @@ impl<T: Transport> Publisher for WordPress<T> {
     }
 
     fn fetch(&mut self, remote_id: &str) -> Result<RemotePost, Error> {
+        Ok(self.fetch_with_title(remote_id)?.0)
+    }
+
+    fn fetch_with_title(&mut self, remote_id: &str) -> Result<(RemotePost, Option<String>), Error> {
         let url = self.url(&format!("/wp/v2/posts/{remote_id}"), &[("context", "edit")]);
         let json = self.send("GET", url, Body::Empty, &format!("post {remote_id}"))?;
-        self.remote_post(&json)
+        let title = json["title"]["raw"].as_str().map(str::to_owned);
+        Ok((self.remote_post(&json)?, title))
     }
 
     fn update(&mut self, remote_id: &str, post: &OutgoingPost) -> Result<RemotePost, Error> {

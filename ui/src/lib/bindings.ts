@@ -756,6 +756,27 @@ export type Published = { outcome: Outcome, publication: Publication,
  */
 images_uploaded: number, };
 
+export type SiteVersion = { account: string, 
+/**
+ * The title on the site (the article's when the site does not say).
+ */
+title: string, 
+/**
+ * The site's body as Markdown.
+ */
+body: string, 
+/**
+ * From the article (before) to the site's copy (after).
+ */
+comparison: Comparison, };
+
+export type Pulled = { article: Article, publication: Publication, 
+/**
+ * False when the article already said what the site says (only the
+ * site's version was remembered).
+ */
+changed: boolean, };
+
 export type Outcome = "created" | "updated" | "unchanged" | "unpublished";
 
 export type ErrorCode = "not_a_library" | "library_too_new" | "library_read_only" | "disk_full" | "library_busy" | "library_corrupt" | "library_unavailable" | "backup_failed" | "article_not_found" | "slug_taken" | "article_trashed" | "not_in_trash" | "invalid_input" | "unsupported_image" | "faq_item_not_found" | "faq_block_not_found" | "revision_not_found" | "revision_corrupt" | "not_utf8" | "binary_file" | "file_too_large" | "front_matter_invalid" | "io" | "storage" | "mirror_paused" | "account_not_found" | "account_exists" | "keyring_unavailable" | "secret_missing" | "credentials_refused" | "site_unreachable" | "publish_refused" | "remote_changed";
@@ -850,6 +871,8 @@ export const commands = {
   structurePage: (html: string): Promise<PastedPage> => call<PastedPage>("structure_page", { html }),
   approveWordpressInBrowser: (account: NewAccount): Promise<string> => call<string>("approve_wordpress_in_browser", { account }),
   addApprovedWordpressAccount: (account: NewAccount, secret: string): Promise<Array<Account>> => call<Array<Account>>("add_approved_wordpress_account", { account, secret }),
+  publishSiteVersion: (id: ArticleId, account: string): Promise<SiteVersion> => call<SiteVersion>("publish_site_version", { id, account }),
+  pullSiteVersion: (id: ArticleId, account: string): Promise<Pulled> => call<Pulled>("pull_site_version", { id, account }),
 } as const;
 
 /** Every status, in workflow order. */

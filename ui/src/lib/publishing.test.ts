@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Publication } from "./bindings";
-import { resultLine } from "./publishing";
+import { pulledLine, resultLine } from "./publishing";
 
 const publication: Publication = {
   article: 1,
@@ -21,5 +21,15 @@ describe("what Publish says", () => {
     );
     expect(resultLine({ outcome: "updated", publication, images_uploaded: 0 }, "Blog")).toBe("Updated on Blog.");
     expect(resultLine({ outcome: "unchanged", publication, images_uploaded: 0 }, "Blog")).toBe("Already up to date on Blog.");
+  });
+});
+
+describe("what pulling the site's text says", () => {
+  it("says whether the article changed", () => {
+    const article = {} as never;
+    expect(pulledLine({ article, publication, changed: true }, "Blog")).toBe(
+      "Pulled the text from Blog as a new revision; Update sends it back.",
+    );
+    expect(pulledLine({ article, publication, changed: false }, "Blog")).toBe("The article already says what Blog has.");
   });
 });

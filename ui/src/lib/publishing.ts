@@ -1,5 +1,5 @@
 // Publishing as the Publish panel words it.
-import type { Publication, Published, PublishStatus } from "./bindings";
+import type { Publication, Published, PublishStatus, Pulled } from "./bindings";
 
 export const STATUSES: { status: PublishStatus; label: string }[] = [
   { status: "draft", label: "Draft (not public yet)" },
@@ -32,4 +32,11 @@ export function resultLine(result: Published, account: string): string {
     case "unpublished":
       return `Back to a draft on ${account}.`;
   }
+}
+
+/** What pulling the site's text in says. */
+export function pulledLine(pulled: Pulled, account: string): string {
+  return pulled.changed
+    ? `Pulled the text from ${account} as a new revision; Update sends it back.`
+    : `The article already says what ${account} has.`;
 }

@@ -7,6 +7,7 @@ pub mod export;
 pub mod faq;
 pub mod frontmatter;
 pub mod html_paste;
+pub mod incoming;
 pub mod jsonld;
 pub mod lines;
 pub mod outgoing;

@@ -33,6 +33,8 @@ mod previewer;
 pub mod remote;
 mod splice;
 pub use blocks::PreviewBlock;
+/// A fragment's top-level elements (publishing to Ghost wraps some in cards).
+pub use blocks::chunks as top_level_blocks;
 pub use previewer::Previewer;
 pub use remote::{Images, RemoteImages};
 

@@ -36,6 +36,11 @@ pub trait Publisher {
     fn update(&mut self, remote_id: &str, post: &OutgoingPost) -> Result<RemotePost>;
     /// Takes the post back to a draft on the site.
     fn unpublish(&mut self, remote_id: &str) -> Result<RemotePost>;
+    /// The post and its title as the site has them now (to pull an edit
+    /// made there); `None` when the site does not say the title.
+    fn fetch_with_title(&mut self, remote_id: &str) -> Result<(RemotePost, Option<String>)> {
+        Ok((self.fetch(remote_id)?, None))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -279,6 +284,8 @@ fn with_input<T>(
         kept_front_matter: &kept,
     })
 }
+
+pub mod pull;
 
 #[cfg(test)]
 mod tests;

@@ -312,3 +312,101 @@ fn scheduling_needs_a_future_publish_date() {
     assert!(err.to_string().contains("future"), "{err}");
     assert!(site.requests.is_empty());
 }
+
+#[test]
+fn the_sites_edit_is_shown_then_pulled_in_as_a_revision_and_the_next_publish_updates() {
+    let (_dir, mut lib, account, id) = setup();
+    let mut site = Site::default();
+    publish(
+        &mut lib,
+        &mut site,
+        &account,
+        id,
+        options(PublishStatus::Draft),
+    )
+    .unwrap();
+    // The editor rewrites a sentence and keeps the image Byline uploaded.
+    site.edit(
+        "100",
+        "<p>The walk starts at the <em>new</em> pier.</p>\n<p><img src=\"http://wp.test/media/1.png\" alt=\"pier\"></p>\n<script type=\"application/ld+json\">{}</script>",
+    );
+    let err = publish(
+        &mut lib,
+        &mut site,
+        &account,
+        id,
+        options(PublishStatus::Draft),
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), crate::domain::error::ErrorCode::RemoteChanged);
+
+    let version = pull::site_version(&lib, &mut site, &account, id).unwrap();
+    // The image is the library's copy again (assets are named by content).
+    let image = lib
+        .article(id)
+        .unwrap()
+        .body
+        .lines()
+        .nth(2)
+        .unwrap()
+        .to_owned();
+    let path = image.split('(').nth(1).unwrap().trim_end_matches(')');
+    assert!(path.starts_with("assets/"), "{image}");
+    assert_eq!(
+        version.body,
+        format!("The walk starts at the *new* pier.\n\n![pier]({path})\n")
+    );
+    let added: Vec<_> = version
+        .comparison
+        .body
+        .iter()
+        .filter(|s| s.kind == crate::transform::diff::DiffKind::Added)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(added, ["*new* "], "{:?}", version.comparison);
+    // Only looking changes nothing.
+    assert!(lib
+        .article(id)
+        .unwrap()
+        .body
+        .starts_with("The walk starts at the pier."));
+
+    let history = lib.history(id).unwrap().len();
+    let pulled = pull::pull(&mut lib, &mut site, &account, id).unwrap();
+    assert!(pulled.changed);
+    assert_eq!(pulled.article.body, version.body);
+    let revisions = lib.history(id).unwrap();
+    assert_eq!(revisions.len(), history + 2, "{revisions:?}");
+    assert_eq!(revisions[0].label.as_deref(), Some("pulled from Blog"));
+    assert_eq!(revisions[0].kind, RevisionKind::ExternalEdit);
+    // The state before the pull is kept.
+    let before = lib.revision_state(id, revisions[1].number).unwrap();
+    assert!(before.body.starts_with("The walk starts at the pier."));
+
+    // The site's version is remembered: the next publish is an update.
+    let next = publish(
+        &mut lib,
+        &mut site,
+        &account,
+        id,
+        options(PublishStatus::Draft),
+    )
+    .unwrap();
+    assert_eq!(next.outcome, Outcome::Updated);
+    assert!(site.posts["100"].content.contains("<em>new</em>"));
+    assert!(site.posts["100"]
+        .content
+        .contains("http://wp.test/media/1.png"));
+    assert_eq!(site.uploads.len(), 1, "the image was uploaded again");
+}
+
+#[test]
+fn pulling_needs_a_publication() {
+    let (_dir, mut lib, account, id) = setup();
+    let mut site = Site::default();
+    let err = pull::pull(&mut lib, &mut site, &account, id).unwrap_err();
+    assert!(
+        err.to_string().contains("is not published to \"Blog\""),
+        "{err}"
+    );
+}
