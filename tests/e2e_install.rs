@@ -36,7 +36,11 @@ async fn a_double_clicked_library_opens_and_keeps_a_typed_line() {
         .output()
         .unwrap();
     let shown = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(shown.contains(LINE), "{shown}");
     // Nothing was written beside it under another name.
     let names: Vec<String> = std::fs::read_dir(dir.path())
@@ -45,7 +49,9 @@ async fn a_double_clicked_library_opens_and_keeps_a_typed_line() {
         .filter(|name| !name.contains("-wal") && !name.contains("-shm"))
         .collect();
     assert!(
-        names.iter().all(|name| name.starts_with("My Articles.byline")),
+        names
+            .iter()
+            .all(|name| name.starts_with("My Articles.byline")),
         "{names:?}"
     );
 }

@@ -39,13 +39,8 @@ async fn measure_cold_start() {
     for round in 0..8 {
         for (binary, samples) in times.iter_mut() {
             let start = Instant::now();
-            let app = App::launch_args(
-                binary,
-                json!(["--library", library]),
-                &[],
-                ".cm-content",
-            )
-            .await;
+            let app =
+                App::launch_args(binary, json!(["--library", library]), &[], ".cm-content").await;
             let took = start.elapsed();
             app.close().await;
             support::wait_until_app_exits_of(binary, &library);
@@ -70,8 +65,5 @@ async fn measure_cold_start() {
             samples[samples.len() - 1].as_secs_f64() * 1000.0
         );
     }
-    println!(
-        "installed / debug build: {:.2}",
-        medians[0] / medians[1]
-    );
+    println!("installed / debug build: {:.2}", medians[0] / medians[1]);
 }

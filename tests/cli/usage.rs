@@ -154,9 +154,16 @@ fn a_mistyped_command_is_not_taken_for_a_library() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("unrecognized subcommand 'lst'"), "{err}");
-    assert!(err.contains(".byline"), "says what a library file is: {err}");
+    assert!(
+        err.contains(".byline"),
+        "says what a library file is: {err}"
+    );
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "created a file");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "created a file"
+    );
 }
 
 #[test]

@@ -139,7 +139,13 @@ impl App {
     /// Starts Byline as a file manager does when `library` is
     /// double-clicked (`byline FILE.byline`, the desktop entry's `%f`).
     pub async fn launch_double_clicked(library: &Path) -> App {
-        App::launch_args(&app_binary(), json!([library]), &[], "[id='byline:app'] > .app").await
+        App::launch_args(
+            &app_binary(),
+            json!([library]),
+            &[],
+            "[id='byline:app'] > .app",
+        )
+        .await
     }
 
     /// Starts `binary` (usually [`app_binary`]) with `args` and waits for
