@@ -27,10 +27,11 @@ BYLINE_ARGS := $(if $(LIBRARY),--library "$(LIBRARY)")
 # Every end-to-end test file (tests/e2e*.rs), so a new one is never left out.
 E2E_TESTS := $(patsubst tests/%.rs,--test %,$(sort $(wildcard tests/e2e*.rs)))
 
-.PHONY: help run test bench build ui ui-deps deps deps-build deps-e2e test-servers bindings fmt clean
+.PHONY: help run test bench build ui ui-deps deps deps-build deps-e2e test-servers bindings fmt clean \
+        package package-files deps-package test-package bench-package
 
 help: ## List the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 run: build ## Build and open Byline (LIBRARY=path to use another library)
 	@if [ -z "$(HAS_DISPLAY)" ]; then \
@@ -97,6 +98,47 @@ ui-deps: ui/node_modules/.install-stamp
 ui/node_modules/.install-stamp: ui/package.json ui/package-lock.json
 	cd ui && npm ci --no-audit --no-fund
 	touch $@
+
+# Packages (.deb and .rpm) with Tauri's bundler. Its CLI is the npm package
+# @tauri-apps/cli (a devDependency of ui/, same minor version as the tauri
+# crate), which ships a prebuilt binary: `cargo install tauri-cli` would
+# compile ~600 crates, longer than the rest of CI's packaging on two cores.
+# packaging/linux/bundle.json is merged over tauri.conf.json for the bundle
+# only; it names the files below, which the release binary itself writes
+# (man page and completions, from the same clap definitions as the CLI).
+TARGET_DIR  := $(or $(CARGO_TARGET_DIR),target)
+RELEASE_BIN := $(TARGET_DIR)/release/byline
+BUNDLE_DIR  := $(TARGET_DIR)/release/bundle
+PKG_FILES   := packaging/linux/generated
+# Checking packages: dpkg-deb is there; rpm reads the .rpm, man-db answers
+# `man -w`, desktop-file-utils validates the desktop entry.
+APT_PACKAGE := rpm man-db desktop-file-utils shared-mime-info
+
+package: deps-build ui ## Build the release .deb and .rpm (in target/release/bundle)
+	@start=$$(date +%s); cargo build --release; \
+	  echo "release build: $$(( $$(date +%s) - start )) s"
+	$(MAKE) package-files
+	ui/node_modules/.bin/tauri bundle --ci --bundles deb,rpm --config packaging/linux/bundle.json
+	@ls -l $(BUNDLE_DIR)/deb/*.deb $(BUNDLE_DIR)/rpm/*.rpm
+
+package-files:
+	mkdir -p $(PKG_FILES)
+	$(RELEASE_BIN) man | gzip -9n > $(PKG_FILES)/byline.1.gz
+	$(RELEASE_BIN) completions bash > $(PKG_FILES)/byline.bash
+	$(RELEASE_BIN) completions zsh > $(PKG_FILES)/_byline
+	$(RELEASE_BIN) completions fish > $(PKG_FILES)/byline.fish
+
+deps-package:
+	@$(call apt_install,$(APT_PACKAGE))
+
+# Installs the .deb on this machine (root, or sudo), checks it, drives the
+# installed app, then purges it. CI runs it after `make test`.
+test-package: package deps-package deps-e2e ## Build the packages, then install, check and remove the .deb
+	SUDO='$(SUDO)' packaging/linux/test-package.sh $(BUNDLE_DIR)
+
+# The installed app's cold start against the debug build's (BENCHMARKS.md).
+bench-package: package deps-package deps-e2e ## Cold start of the installed app against the debug build
+	SUDO='$(SUDO)' packaging/linux/test-package.sh $(BUNDLE_DIR) --measure
 
 # Installs the named Debian packages that are not installed yet.
 define apt_install

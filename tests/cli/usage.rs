@@ -1,6 +1,8 @@
 //! Help, usage errors, refused argument values, and the window.
 
-use crate::support::{assert_fails_with, byline, stderr, stdout, TestLibrary};
+use std::process::Command;
+
+use crate::support::{assert_fails_with, byline, stderr, stdout, TestLibrary, BYLINE};
 
 #[test]
 fn help_documents_every_command_and_the_library_option() {
@@ -121,4 +123,53 @@ fn version_manual_and_completions_come_from_the_binary() {
         "{}",
         stderr(&out)
     );
+}
+
+/// What a file manager runs when a library is double-clicked: the desktop
+/// entry's `byline %f`, the file as the only argument.
+#[test]
+fn a_library_file_as_the_argument_opens_the_window_on_it() {
+    let lib = TestLibrary::named("Double clicked.byline");
+    let out = Command::new(BYLINE)
+        .arg(lib.path())
+        .env_remove("BYLINE_LIBRARY")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    // Taken for the window (which needs a display here), not a command.
+    assert_fails_with(&out, "xvfb-run");
+    assert!(!stderr(&out).contains("unrecognized"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_mistyped_command_is_not_taken_for_a_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(BYLINE)
+        .arg("lst")
+        .current_dir(dir.path())
+        .env_remove("BYLINE_LIBRARY")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("unrecognized subcommand 'lst'"), "{err}");
+    assert!(
+        err.contains(".byline"),
+        "says what a library file is: {err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "created a file"
+    );
+}
+
+#[test]
+fn a_library_file_and_a_command_together_are_refused() {
+    let lib = TestLibrary::named("x.byline");
+    let out = byline(&[lib.arg(), "list"]);
+    assert_fails_with(&out, "use --library");
+    assert!(!lib.path().exists(), "opened the library");
 }

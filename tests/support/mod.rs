@@ -21,6 +21,15 @@ use serde_json::{json, Value};
 pub const BYLINE: &str = env!("CARGO_BIN_EXE_byline");
 const PATIENCE: Duration = Duration::from_secs(15);
 
+/// The app the tests drive: this build's `byline`, or the one named by
+/// `BYLINE_APP_BINARY` (`make test-package` sets it to the installed
+/// `/usr/bin/byline`).
+pub fn app_binary() -> String {
+    std::env::var("BYLINE_APP_BINARY")
+        .ok()
+        .filter(|path| !path.is_empty())
+        .unwrap_or_else(|| BYLINE.to_owned())
+}
 /// WebDriver key codes (W3C WebDriver, "keyboard actions").
 pub const CTRL: char = '\u{E009}';
 pub const SHIFT: char = '\u{E008}';
@@ -126,6 +135,29 @@ impl App {
     /// As [`App::launch_with_env`], ready once `ready_css` is on the page
     /// (a library that will not open shows a page of its own).
     pub async fn launch_until(library: &Path, env: &[(&str, &str)], ready_css: &str) -> App {
+        App::launch_args(&app_binary(), json!(["--library", library]), env, ready_css).await
+    }
+
+    /// Starts Byline as a file manager does when `library` is
+    /// double-clicked (`byline FILE.byline`, the desktop entry's `%f`).
+    pub async fn launch_double_clicked(library: &Path) -> App {
+        App::launch_args(
+            &app_binary(),
+            json!([library]),
+            &[],
+            "[id='byline:app'] > .app",
+        )
+        .await
+    }
+
+    /// Starts `binary` (usually [`app_binary`]) with `args` and waits for
+    /// `ready_css`.
+    pub async fn launch_args(
+        binary: &str,
+        args: Value,
+        env: &[(&str, &str)],
+        ready_css: &str,
+    ) -> App {
         let port = free_port();
         let native_port = free_port();
         let webview_data = tempfile::tempdir().unwrap();
@@ -151,7 +183,7 @@ impl App {
         caps.insert("browserName".into(), json!("wry"));
         caps.insert(
             "tauri:options".into(),
-            json!({ "application": BYLINE, "args": ["--library", library] }),
+            json!({ "application": binary, "args": args }),
         );
         let deadline = Instant::now() + PATIENCE;
         let client = loop {
@@ -407,8 +439,13 @@ pub async fn eventually<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> 
     }
 }
 
-/// Waits until no process is running the binary on this library any more.
+/// Waits until no process is running the app on this library any more.
 pub fn wait_until_app_exits(library: &Path) {
+    wait_until_app_exits_of(&app_binary(), library)
+}
+
+/// Waits until no process is running `binary` on this library any more.
+pub fn wait_until_app_exits_of(binary: &str, library: &Path) {
     let deadline = Instant::now() + PATIENCE;
     let needle = library.to_string_lossy().into_owned();
     loop {
@@ -416,7 +453,7 @@ pub fn wait_until_app_exits(library: &Path) {
             std::fs::read(entry.path().join("cmdline"))
                 .map(|c| {
                     let cmd = String::from_utf8_lossy(&c).replace('\0', " ");
-                    cmd.starts_with(BYLINE) && cmd.contains(&needle)
+                    cmd.starts_with(binary) && cmd.contains(&needle)
                 })
                 .unwrap_or(false)
         });

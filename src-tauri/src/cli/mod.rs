@@ -17,6 +17,7 @@ mod import;
 mod manual;
 mod metadata;
 mod mirror;
+mod open_file;
 mod publish;
 mod render;
 mod revisions;
@@ -49,6 +50,15 @@ struct Cli {
     /// The library file to open (created if it does not exist).
     #[arg(long, global = true, env = "BYLINE_LIBRARY", value_name = "PATH")]
     library: Option<PathBuf>,
+
+    /// A library file to open in the window, as --library does (what a
+    /// file manager runs when a .byline file is double-clicked).
+    #[arg(
+        value_name = "FILE.byline",
+        value_parser = open_file::library_file,
+        value_hint = clap::ValueHint::FilePath
+    )]
+    file: Option<PathBuf>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -200,12 +210,28 @@ fn parse_failure(err: clap::Error) -> ExitCode {
             eprintln!("byline: {}", reason.replace('\n', " "));
             return ExitCode::FAILURE;
         }
+        // Not a command and not a library file: a usage error, as clap
+        // reports an unknown command.
+        if let Some(not_a_library) = err
+            .source()
+            .and_then(|source| source.downcast_ref::<open_file::NotALibrary>())
+        {
+            eprintln!("byline: {not_a_library}");
+            return ExitCode::from(2);
+        }
     }
     err.exit()
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let context = Context::new(cli.library)?;
+    if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
+        anyhow::bail!(
+            "{} is opened in the window, not with a command; to run a command on it, use --library {}",
+            file.display(),
+            file.display()
+        );
+    }
+    let context = Context::new(cli.file.or(cli.library))?;
     let Some(command) = cli.command else {
         return crate::app::run(context.into_path());
     };
