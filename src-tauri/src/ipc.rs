@@ -75,9 +75,9 @@ use byline_core::usecases::import::{ImportOptions, ImportReport};
 use byline_core::usecases::mirror_rules::ConflictChoice;
 #[cfg(test)]
 use byline_core::usecases::mirror_rules::{MirrorChange, MirrorChangeKind, MirrorConflict};
+use byline_core::usecases::publish::pull::{Pulled, SiteVersion};
 #[cfg(test)]
 use byline_core::usecases::publish::Outcome;
-use byline_core::usecases::publish::pull::{Pulled, SiteVersion};
 use byline_core::usecases::publish::Published;
 use byline_core::usecases::site_export::SiteExport;
 #[cfg(test)]

@@ -137,10 +137,7 @@ fn without_the_flag_nothing_is_requested_and_the_report_says_what_could_be() {
         Vec::<String>::new(),
         "nothing fetched unasked"
     );
-    let article = lib
-        .open()
-        .find("ferry")
-        .unwrap();
+    let article = lib.open().find("ferry").unwrap();
     assert!(article.body.contains("/img/chart.png") || article.body.contains("/old/chart.png"));
     assert!(!article.body.contains("assets/"), "{}", article.body);
 }
@@ -153,10 +150,7 @@ fn download_images_stores_web_images_rewrites_the_text_and_lists_each_failure() 
     let report = stdout(&out);
     assert!(out.status.success(), "{report}{}", stderr(&out));
 
-    let article = lib
-        .open()
-        .find("ferry")
-        .unwrap();
+    let article = lib.open().find("ferry").unwrap();
     let body = &article.body;
     // The featured image, and the chart the body shows through a redirect
     // (Readability leaves the page's header figure out of the body).

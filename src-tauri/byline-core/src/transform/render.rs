@@ -32,9 +32,9 @@ pub mod header;
 mod previewer;
 pub mod remote;
 mod splice;
-pub use blocks::PreviewBlock;
 /// A fragment's top-level elements (publishing to Ghost wraps some in cards).
 pub use blocks::chunks as top_level_blocks;
+pub use blocks::PreviewBlock;
 pub use previewer::Previewer;
 pub use remote::{Images, RemoteImages};
 

@@ -226,5 +226,3 @@ fn edits_that_reach_further_render_the_whole_page() {
         assert_eq!(previewer.parsed_bytes(), text.len(), "{what}");
     }
 }
-
-

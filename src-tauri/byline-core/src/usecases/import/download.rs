@@ -112,14 +112,11 @@ fn web_address(written: &str, base: &str) -> std::result::Result<String, String>
     let url = match Url::parse(written.trim()) {
         Ok(url) => url,
         Err(url::ParseError::RelativeUrlWithoutBase) => {
-            let base = Url::parse(base.trim())
-                .ok()
-                .filter(is_web)
-                .ok_or_else(|| {
-                    "it is a relative address and the article has no web address \
+            let base = Url::parse(base.trim()).ok().filter(is_web).ok_or_else(|| {
+                "it is a relative address and the article has no web address \
                      (canonical URL) to read it against"
-                        .to_owned()
-                })?;
+                    .to_owned()
+            })?;
             base.join(written.trim())
                 .map_err(|_| "it is not an address Byline can read".to_owned())?
         }
