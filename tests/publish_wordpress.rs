@@ -377,13 +377,41 @@ fn measure_publishing_a_long_article() {
     let out = s.publish(&[]);
     let publish = start.elapsed();
     assert!(out.status.success(), "{out:?}");
+    let id = post_id(&out);
     s.set_body(&body.replacen("harbour", "harbor", 1));
     let start = Instant::now();
     let out = s.publish(&[]);
     let update = start.elapsed();
     assert!(stdout(&out).starts_with("Updated"), "{out:?}");
-    println!("publish_2000_words_3_images_ms={}", publish.as_millis());
-    println!("update_one_word_ms={}", update.as_millis());
+
+    // Baselines in the same run, without Byline: an authenticated read of
+    // the site, and the same post's content sent straight to the API.
+    let start = Instant::now();
+    let me = s.server.get("/wp/v2/users/me");
+    let bare_get = start.elapsed();
+    assert!(me["id"].is_number(), "{me}");
+    let content = s.server.get(&format!("/wp/v2/posts/{id}&context=edit"))["content"]["raw"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let start = Instant::now();
+    let made = s.server.post(
+        "/wp/v2/posts",
+        serde_json::json!({"title": "Baseline", "content": content, "status": "draft"}),
+    );
+    let bare_post = start.elapsed();
+    assert!(made["id"].is_number(), "{made}");
+
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    println!("publish_2000_words_3_images_ms={:.0}", ms(publish));
+    println!("update_one_word_ms={:.0}", ms(update));
+    println!("baseline_bare_get_ms={:.1}", ms(bare_get));
+    println!("baseline_same_content_post_ms={:.0}", ms(bare_post));
+    println!(
+        "publish_over_bare_post={:.1}x update_over_bare_post={:.1}x",
+        ms(publish) / ms(bare_post),
+        ms(update) / ms(bare_post)
+    );
 }
 
 /// WordPress's browser approval (`accounts add --approve`): the site's
