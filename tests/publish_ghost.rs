@@ -8,6 +8,8 @@
 
 #[path = "servers/ghost_server.rs"]
 mod ghost_server;
+#[path = "servers/publish_cli.rs"]
+mod publish_cli;
 #[path = "cli/session_keyring.rs"]
 #[allow(dead_code)]
 mod session_keyring;
@@ -15,7 +17,6 @@ mod session_keyring;
 #[allow(dead_code)]
 mod support;
 
-use std::io::Write;
 use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -78,22 +79,7 @@ impl Setup {
     }
 
     fn run(&self, args: &[&str], input: &str) -> Output {
-        let mut command = self.library.command();
-        self.keyring.apply(&mut command);
-        let mut child = command
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
+        publish_cli::run(&self.library, &self.keyring, args, input)
     }
 
     fn publish(&self, extra: &[&str]) -> Output {
@@ -103,9 +89,7 @@ impl Setup {
     }
 
     fn set_body(&self, body: &str) {
-        let mut lib = self.library.open();
-        let id = lib.find("harbour-walk").unwrap().id;
-        lib.save_body(id, body).unwrap();
+        publish_cli::set_body(&self.library, "harbour-walk", body);
     }
 
     fn article(&self, words: usize, images: &[&[u8]]) -> String {

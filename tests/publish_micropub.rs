@@ -12,6 +12,8 @@
 
 #[path = "servers/micropub_server.rs"]
 mod micropub_server;
+#[path = "servers/publish_cli.rs"]
+mod publish_cli;
 #[path = "cli/session_keyring.rs"]
 #[allow(dead_code)]
 mod session_keyring;
@@ -19,7 +21,6 @@ mod session_keyring;
 #[allow(dead_code)]
 mod support;
 
-use std::io::Write;
 use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -65,22 +66,7 @@ impl Setup {
     }
 
     fn run(&self, args: &[&str], input: &str) -> Output {
-        let mut command = self.library.command();
-        self.keyring.apply(&mut command);
-        let mut child = command
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
+        publish_cli::run(&self.library, &self.keyring, args, input)
     }
 
     fn publish(&self, slug: &str, extra: &[&str]) -> Output {
@@ -89,11 +75,8 @@ impl Setup {
         self.run(&args, "")
     }
 
-    /// The article's body, changed through the library as the window would.
     fn set_body(&self, slug: &str, body: &str) {
-        let mut lib = self.library.open();
-        let id = lib.find(slug).unwrap().id;
-        lib.save_body(id, body).unwrap();
+        publish_cli::set_body(&self.library, slug, body);
     }
 
     /// An article of about `words` words showing `images`; its body.

@@ -7,6 +7,8 @@
 //! down. Marked `#[ignore]` (it needs the server `make test` installs);
 //! `make test` runs it with `--ignored`.
 
+#[path = "servers/publish_cli.rs"]
+mod publish_cli;
 #[path = "cli/session_keyring.rs"]
 #[allow(dead_code)]
 mod session_keyring;
@@ -61,22 +63,7 @@ impl Setup {
     }
 
     fn run(&self, args: &[&str], input: &str) -> Output {
-        let mut command = self.library.command();
-        self.keyring.apply(&mut command);
-        let mut child = command
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
+        publish_cli::run(&self.library, &self.keyring, args, input)
     }
 
     fn publish(&self, extra: &[&str]) -> Output {
@@ -85,11 +72,8 @@ impl Setup {
         self.run(&args, "")
     }
 
-    /// The article's body, changed through the library as the window would.
     fn set_body(&self, body: &str) {
-        let mut lib = self.library.open();
-        let id = lib.find("harbour-walk").unwrap().id;
-        lib.save_body(id, body).unwrap();
+        publish_cli::set_body(&self.library, "harbour-walk", body);
     }
 
     fn article(&self, words: usize, images: &[&[u8]]) -> String {
