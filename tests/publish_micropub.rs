@@ -81,29 +81,8 @@ impl Setup {
 
     /// An article of about `words` words showing `images`; its body.
     fn article(&self, title: &str, words: usize, images: &[&[u8]]) -> String {
-        let mut lib = self.library.open();
-        let mut body = String::from("The walk starts at the pier.\n\n");
-        for (n, bytes) in images.iter().enumerate() {
-            let image = lib
-                .store_image(&format!("{}-{n}.png", title.len()), bytes)
-                .unwrap();
-            body.push_str(&format!("{}\n\n", image.markdown));
-        }
-        for n in 0..words.saturating_sub(6) {
-            body.push_str(if n % 12 == 11 {
-                "harbour.\n\n"
-            } else {
-                "harbour "
-            });
-        }
-        let article = lib.create_article(title, &body).unwrap();
-        lib.set_field(
-            article.id,
-            byline_core::domain::article::ArticleField::Tags,
-            "walks, sea",
-        )
-        .unwrap();
-        body
+        let prefix = title.len().to_string();
+        publish_cli::walk_article(&self.library, title, &prefix, words, images).1
     }
 
     fn account_site(&self) -> String {

@@ -77,27 +77,7 @@ impl Setup {
     }
 
     fn article(&self, words: usize, images: &[&[u8]]) -> String {
-        let mut lib = self.library.open();
-        let mut body = String::from("The walk starts at the pier.\n\n");
-        for (n, bytes) in images.iter().enumerate() {
-            let image = lib.store_image(&format!("view-{n}.png"), bytes).unwrap();
-            body.push_str(&format!("{}\n\n", image.markdown));
-        }
-        for n in 0..words.saturating_sub(6) {
-            body.push_str(if n % 12 == 11 {
-                "harbour.\n\n"
-            } else {
-                "harbour "
-            });
-        }
-        let article = lib.create_article("Harbour walk", &body).unwrap();
-        lib.set_field(
-            article.id,
-            byline_core::domain::article::ArticleField::Tags,
-            "walks, sea",
-        )
-        .unwrap();
-        body
+        publish_cli::walk_article(&self.library, "Harbour walk", "view", words, images).1
     }
 }
 

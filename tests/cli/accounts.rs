@@ -10,25 +10,7 @@ use crate::support::{assert_fails_with, stdout, TestLibrary};
 
 const APP_PASSWORD: &str = "abcd EFGH 1234 ijkl mnop qrst";
 
-/// `byline --library … ARGS` on this session, `input` on standard input.
-fn run(library: &TestLibrary, keyring: &SessionKeyring, args: &[&str], input: &str) -> Output {
-    let mut command = library.command();
-    keyring.apply(&mut command);
-    let mut child = command
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
+use crate::publish_cli::run;
 
 /// What the keyring holds for Byline under this user field, if anything.
 fn in_keyring(keyring: &SessionKeyring, user: &str) -> Option<String> {

@@ -6,6 +6,9 @@ mod support;
 
 #[path = "../support/link_site.rs"]
 mod link_site;
+#[path = "../servers/publish_cli.rs"]
+#[allow(dead_code)]
+mod publish_cli;
 
 mod accounts;
 mod articles;

@@ -36,3 +36,33 @@ pub fn set_body(library: &TestLibrary, slug: &str, body: &str) {
     let id = lib.find(slug).unwrap().id;
     lib.save_body(id, body).unwrap();
 }
+
+/// A new article titled `title` of about `words` words showing `images`
+/// (stored as `PREFIX-N.png`), tagged "walks, sea"; its id and body.
+pub fn walk_article(
+    library: &TestLibrary,
+    title: &str,
+    prefix: &str,
+    words: usize,
+    images: &[&[u8]],
+) -> (byline_core::domain::article::ArticleId, String) {
+    let mut lib = library.open();
+    let mut body = String::from("The walk starts at the pier.\n\n");
+    for (n, bytes) in images.iter().enumerate() {
+        let image = lib
+            .store_image(&format!("{prefix}-{n}.png"), bytes)
+            .unwrap();
+        body.push_str(&format!("{}\n\n", image.markdown));
+    }
+    for n in 0..words.saturating_sub(6) {
+        body.push_str(if n % 12 == 11 {
+            "harbour.\n\n"
+        } else {
+            "harbour "
+        });
+    }
+    let article = lib.create_article(title, &body).unwrap();
+    let tags = byline_core::domain::article::ArticleField::Tags;
+    lib.set_field(article.id, tags, "walks, sea").unwrap();
+    (article.id, body)
+}
