@@ -2,7 +2,7 @@
 //! sanitising), run in the same process, so the report shows what the safety
 //! pass costs as a ratio, not only as a time that depends on the machine.
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 
 fn article(words: usize) -> String {
     let para = "The council voted on Tuesday to **approve** the budget, with [three members](https://example.com/vote) abstaining and the mayor promising a review. ";
@@ -93,4 +93,74 @@ fn bench_render(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench_render);
-criterion_main!(benches);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    print_ratios();
+}
+
+/// Where criterion keeps its estimates: `$CARGO_TARGET_DIR/criterion`, or
+/// the workspace's `target/criterion` (benches run in the crate's folder).
+fn criterion_dir() -> std::path::PathBuf {
+    if let Some(home) = std::env::var_os("CRITERION_HOME") {
+        return home.into();
+    }
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(target) => std::path::PathBuf::from(target).join("criterion"),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/criterion"),
+    }
+}
+
+/// The median of one benchmark of this run, in nanoseconds, as criterion
+/// wrote it (`None` when it did not run, e.g. filtered out).
+fn median_ns(function: &str, words: usize) -> Option<f64> {
+    let path = criterion_dir().join(format!("render/{function}/{words}/new/estimates.json"));
+    let text = std::fs::read_to_string(path).ok()?;
+    let estimates: serde_json::Value = serde_json::from_str(&text).ok()?;
+    estimates["median"]["point_estimate"].as_f64()
+}
+
+fn shown(ns: f64) -> String {
+    if ns >= 1e6 {
+        format!("{:.2} ms", ns / 1e6)
+    } else {
+        format!("{:.0} µs", ns / 1e3)
+    }
+}
+
+/// Issue 17's figure: a keystroke's cost in the core against comrak's full
+/// parse of the same article, both medians of this run.
+fn print_ratios() {
+    println!();
+    println!("render: a keystroke against comrak's full parse (medians of this run)");
+    println!(
+        "{:>8} {:>14} {:>14} {:>17} {:>14} {:>16}",
+        "words",
+        "comrak (base)",
+        "fresh preview",
+        "keystroke middle",
+        "keystroke end",
+        "middle ÷ comrak"
+    );
+    for words in [1_000usize, 10_000, 100_000] {
+        let medians = [
+            "baseline_comrak_only",
+            "byline_preview",
+            "byline_keystroke_middle",
+            "byline_preview_keystroke",
+        ]
+        .map(|f| median_ns(f, words));
+        let [Some(base), Some(fresh), Some(middle), Some(end)] = medians else {
+            continue;
+        };
+        println!(
+            "{words:>8} {:>14} {:>14} {:>17} {:>14} {:>15.3}x",
+            shown(base),
+            shown(fresh),
+            shown(middle),
+            shown(end),
+            middle / base
+        );
+    }
+}
