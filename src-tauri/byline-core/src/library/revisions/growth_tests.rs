@@ -160,6 +160,12 @@ fn measure(warm: usize, saves: usize) -> Growth {
         warm + saves,
         growth.steady
     );
+    // The baseline: a revision kept as a full copy of the text.
+    let copy = bodies.last().map_or(0, String::len);
+    println!(
+        "  baseline, a full copy of the text: {copy} bytes per revision ({:.1}x the growth from new)",
+        copy as f64 / growth.from_new.max(1.0)
+    );
     for (name, bytes) in by_table(&lib) {
         let was = tables_before
             .iter()
