@@ -104,9 +104,11 @@ export class Stores {
     void this.mirror.refresh();
     try {
       // After the page died and was reloaded: back to the article it showed.
-      const start = await commands.windowStart();
+      // The list's first page, then its first article: the counts and the
+      // rest of the list follow, and the writer need not wait for them.
+      void this.library.refreshCounts();
+      const [start] = await Promise.all([commands.windowStart(), this.library.refreshList()]);
       if (start.notice) this.problems.say(start.notice);
-      await this.library.refresh();
       this.library.loaded = true;
       const first = start.reopen ?? this.library.articles[0]?.id;
       if (first !== undefined) await this.doc.open(first);
