@@ -259,7 +259,7 @@ fn minimal_window() -> String {
 }
 
 /// The page's own marks of a Byline start, for `BYLINE_COLD_START_TRACE`.
-const TRACE: &str = "JSON.stringify(performance.getEntriesByType('mark').map(m => [m.name, Math.round(m.startTime)]).concat(performance.getEntriesByType('navigation').map(n => ['loaded', Math.round(n.loadEventEnd)])))";
+const TRACE: &str = "JSON.stringify(performance.getEntriesByType('navigation').flatMap(n => [['html', Math.round(n.responseEnd)], ['dom', Math.round(n.domContentLoadedEventEnd)]]).concat(performance.getEntriesByType('mark').map(m => [m.name.replace('byline:', ''), Math.round(m.startTime)])).concat([['now', Math.round(performance.now())]]))";
 
 async fn measure(label: &str, library: &Path, rounds: usize) {
     let marker = first_words(library);
@@ -292,7 +292,8 @@ async fn measure(label: &str, library: &Path, rounds: usize) {
             let launched = launch(&side.binary, side.args.clone(), &side.ready, data.path()).await;
             if trace && side.name == "byline" {
                 let marks = launched.client.execute(&format!("return {TRACE};"), vec![]).await;
-                eprintln!("  {label} round {round}: {:.0} ms, marks {marks:?}", ms(launched.took));
+                let marks = marks.ok().and_then(|m| m.as_str().map(String::from)).unwrap_or_default();
+                eprintln!("  {label} round {round}: {:.0} ms; page (ms since it began loading): {marks}", ms(launched.took));
             }
             // The first round warms the disk cache for both alike.
             if round > 0 {

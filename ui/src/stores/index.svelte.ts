@@ -109,9 +109,11 @@ export class Stores {
       void this.library.refreshCounts();
       const [start] = await Promise.all([commands.windowStart(), this.library.refreshList()]);
       if (start.notice) this.problems.say(start.notice);
+      performance.mark("byline:listed");
       this.library.loaded = true;
       const first = start.reopen ?? this.library.articles[0]?.id;
       if (first !== undefined) await this.doc.open(first);
+      performance.mark("byline:opened");
     } catch (error) {
       this.library.loaded = true;
       this.problems.show(error);
