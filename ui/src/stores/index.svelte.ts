@@ -100,13 +100,12 @@ export class Stores {
   /// Loads what the window shows first: settings, the mirror, the list and
   /// its first article (or, after a reload, the article that was open).
   async start() {
-    void this.site.load();
-    void this.mirror.refresh();
+    performance.mark("byline:start");
     try {
       // After the page died and was reloaded: back to the article it showed.
-      // The list's first page, then its first article: the counts and the
-      // rest of the list follow, and the writer need not wait for them.
-      void this.library.refreshCounts();
+      // The list's first page, then its first article; the settings, the
+      // mirror and the counts after them (the window's calls queue up at
+      // start, and the writer waits for these two alone).
       const [start] = await Promise.all([commands.windowStart(), this.library.refreshList()]);
       if (start.notice) this.problems.say(start.notice);
       performance.mark("byline:listed");
@@ -117,6 +116,10 @@ export class Stores {
     } catch (error) {
       this.library.loaded = true;
       this.problems.show(error);
+    } finally {
+      void this.site.load();
+      void this.mirror.refresh();
+      void this.library.refreshCounts();
     }
   }
 
