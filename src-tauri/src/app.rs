@@ -30,9 +30,20 @@ pub fn run(library_path: PathBuf) -> Result<()> {
     ensure_display()?;
     crate::webkit::set_rendering_defaults();
     let is_new = !library_path.exists();
-    if is_new {
-        let mut library = Library::open(&library_path)
-            .with_context(|| format!("cannot open the library {}", library_path.display()))?;
+    // A library that is damaged or will not open is never written to: the
+    // window opens on a page that says why and offers its newest good
+    // backup as a copy (`backups::Damaged`).
+    let (mut library, problem) = match Library::open(&library_path) {
+        Ok(library) => (Some(library), None),
+        Err(err) if !is_new && byline_core::usecases::backups::may_be_damage(&err) => {
+            (None, Some(err))
+        }
+        Err(err) => {
+            return Err(err)
+                .with_context(|| format!("cannot open the library {}", library_path.display()))
+        }
+    };
+    if let Some(library) = library.as_mut().filter(|_| is_new) {
         // A new library opens on an article that shows what Byline does; it
         // is an ordinary article, gone with one click.
         let image = library
@@ -45,55 +56,18 @@ pub fn run(library_path: PathBuf) -> Result<()> {
         library
             .create_article(WELCOME_TITLE, &body)
             .context("cannot write the welcome article")?;
-        return serve(Box::new(move || Ok(library)), library_path);
     }
-    // An existing library is checked page by page before it is opened
-    // (SQLite's quick_check, about 5 ms per MB: a fifth of a second at
-    // 10,000 articles). That runs on its own thread while GTK starts and
-    // the window and its page are made; the window's setup waits for it.
-    let path = library_path.clone();
-    let opening = std::thread::Builder::new()
-        .name("byline-open".into())
-        .spawn(move || Library::open(&path))
-        .context("cannot start opening the library")?;
-    serve(
-        Box::new(move || {
-            opening.join().unwrap_or_else(|_| {
-                Err(byline_core::Error::invalid(
-                    "library",
-                    "opening it stopped unexpectedly",
-                ))
-            })
-        }),
-        library_path,
-    )
+    serve(library, problem, library_path)
 }
 
-/// The library behind the window, once it has opened (or why it did not).
-type Opening = Box<dyn FnOnce() -> byline_core::Result<Library> + Send>;
-
-fn serve(opening: Opening, library_path: PathBuf) -> Result<()> {
+fn serve(
+    library: Option<Library>,
+    problem: Option<byline_core::Error>,
+    library_path: PathBuf,
+) -> Result<()> {
+    let damaged = crate::backups::Damaged::new(&library_path, problem.as_ref());
     let app = tauri::Builder::default()
         .setup(move |app| {
-            // A library that is damaged or will not open is never written
-            // to: the window opens on a page that says why and offers its
-            // newest good backup as a copy (`backups::Damaged`).
-            let (library, problem) = match opening() {
-                Ok(library) => (Some(library), None),
-                Err(err) if byline_core::usecases::backups::may_be_damage(&err) => {
-                    (None, Some(err))
-                }
-                Err(err) => {
-                    // As a failure before the window: one line, exit 1.
-                    eprintln!(
-                        "byline: cannot open the library {}: {}",
-                        library_path.display(),
-                        err.to_string().replace('\n', " ")
-                    );
-                    std::process::exit(1);
-                }
-            };
-            let damaged = crate::backups::Damaged::new(&library_path, problem.as_ref());
             app.manage(damaged);
             crate::webkit::reload_when_the_page_dies(app.handle());
             if let Some(library) = library {
