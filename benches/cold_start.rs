@@ -45,7 +45,14 @@ const ROUNDS: usize = 10;
 /// Bump when the generated library changes, so a stale cache is not used.
 const DATA_VERSION: u32 = 1;
 const TAGS: &[&str] = &[
-    "council", "transport", "schools", "budget", "harbour", "culture", "sport", "weather",
+    "council",
+    "transport",
+    "schools",
+    "budget",
+    "harbour",
+    "culture",
+    "sport",
+    "weather",
 ];
 
 /// The generated library, made once and kept under target/bench-data/
@@ -70,7 +77,9 @@ fn library_10k() -> PathBuf {
             .create_article(&title(&mut rng, i), &body(&mut rng, i, words))
             .unwrap()
             .id;
-        let tags: Vec<&str> = (0..rng.below(4)).map(|_| TAGS[rng.below(TAGS.len())]).collect();
+        let tags: Vec<&str> = (0..rng.below(4))
+            .map(|_| TAGS[rng.below(TAGS.len())])
+            .collect();
         if !tags.is_empty() {
             lib.set_field(id, ArticleField::Tags, &tags.join(", "))
                 .unwrap();
@@ -90,7 +99,10 @@ fn library_10k() -> PathBuf {
             }
         }
         if i % 1000 == 0 {
-            eprintln!("  generated {i} of {ARTICLES} articles ({:.0?})", started.elapsed());
+            eprintln!(
+                "  generated {i} of {ARTICLES} articles ({:.0?})",
+                started.elapsed()
+            );
         }
     }
     drop(lib);
@@ -292,7 +304,7 @@ async fn measure(label: &str, library: &Path, rounds: usize) {
         },
         Side {
             name: "byline",
-            binary: support::BYLINE.to_owned(),
+            binary: support::app_binary(),
             args: json!(["--library", library]),
             ready,
             samples: Vec::new(),
@@ -304,9 +316,18 @@ async fn measure(label: &str, library: &Path, rounds: usize) {
             let data = tempfile::tempdir().unwrap();
             let launched = launch(&side.binary, side.args.clone(), &side.ready, data.path()).await;
             if trace && side.name == "byline" {
-                let marks = launched.client.execute(&format!("return {TRACE};"), vec![]).await;
-                let marks = marks.ok().and_then(|m| m.as_str().map(String::from)).unwrap_or_default();
-                eprintln!("  {label} round {round}: {:.0} ms; page (ms since it began loading): {marks}", ms(launched.took));
+                let marks = launched
+                    .client
+                    .execute(&format!("return {TRACE};"), vec![])
+                    .await;
+                let marks = marks
+                    .ok()
+                    .and_then(|m| m.as_str().map(String::from))
+                    .unwrap_or_default();
+                eprintln!(
+                    "  {label} round {round}: {:.0} ms; page (ms since it began loading): {marks}",
+                    ms(launched.took)
+                );
             }
             // The first round warms the disk cache for both alike.
             if round > 0 {
@@ -322,7 +343,10 @@ async fn measure(label: &str, library: &Path, rounds: usize) {
     let mut medians = Vec::new();
     for side in sides.iter_mut() {
         side.samples.sort_by(|a, b| a.partial_cmp(b).unwrap());
-        let (median, p95) = (percentile(&side.samples, 0.5), percentile(&side.samples, 0.95));
+        let (median, p95) = (
+            percentile(&side.samples, 0.5),
+            percentile(&side.samples, 0.95),
+        );
         medians.push(median);
         println!(
             "{label:<22} {:<15} {:>4} {:>10.0} ms {:>8.0} ms {:>8.0} ms",

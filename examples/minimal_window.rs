@@ -4,9 +4,9 @@
 //! Byline's cold start is measured against (`make bench`).
 
 fn main() {
-    if let Err(e) = tauri::Builder::default()
-        .run(tauri::generate_context!("examples/minimal_window/tauri.conf.json"))
-    {
+    if let Err(e) = tauri::Builder::default().run(tauri::generate_context!(
+        "examples/minimal_window/tauri.conf.json"
+    )) {
         eprintln!("minimal window: {e}");
         std::process::exit(1);
     }

@@ -33,7 +33,9 @@ fn long_library(dir: &Path) -> PathBuf {
 }
 
 fn titles_from(newest: usize, count: usize) -> Vec<String> {
-    (0..count).map(|i| format!("Piece {}", newest - i)).collect()
+    (0..count)
+        .map(|i| format!("Piece {}", newest - i))
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -80,7 +82,12 @@ async fn a_long_list_starts_with_a_page_and_loads_the_rest_as_it_scrolls() {
     // is listed, each article once, in order.
     for _ in 0..ARTICLES {
         let rows = app.js(ROWS).await.as_u64().unwrap() as usize;
-        if rows == ARTICLES && app.js("document.querySelector('[data-testid=list-more]') === null").await == json!(true) {
+        if rows == ARTICLES
+            && app
+                .js("document.querySelector('[data-testid=list-more]') === null")
+                .await
+                == json!(true)
+        {
             break;
         }
         app.js("(document.querySelector('[data-testid=article-list]').scrollTop = 1e9, true)")

@@ -117,14 +117,19 @@ fn list_prints_one_page_with_limit_and_offset() {
         let whole = slugs(&["list", "--json", "--sort", sort]);
         assert_eq!(whole.len(), 4);
         let first = slugs(&["list", "--json", "--sort", sort, "--limit", "3"]);
-        let rest = slugs(&["list", "--json", "--sort", sort, "--limit", "3", "--offset", "3"]);
+        let rest = slugs(&[
+            "list", "--json", "--sort", sort, "--limit", "3", "--offset", "3",
+        ]);
         assert_eq!(first, whole[..3], "{sort}");
         assert_eq!(rest, whole[3..], "{sort}");
     }
     let out = lib.run(&["list", "--sort", "title", "--limit", "2", "--offset", "1"]);
     let text = stdout(&out);
     assert_eq!(text.lines().count(), 2, "{text}");
-    assert!(text.lines().next().unwrap().ends_with("Bridge works"), "{text}");
+    assert!(
+        text.lines().next().unwrap().ends_with("Bridge works"),
+        "{text}"
+    );
     let past = stdout(&lib.run(&["list", "--offset", "9"]));
     assert!(past.contains("No more articles"), "{past}");
 }

@@ -161,9 +161,9 @@ impl Library {
             list.sort_by_cached_key(|a| (a.title.is_empty(), title_sort_key(&a.title)));
             if query.limit.is_some() || query.offset.is_some() {
                 let start = (query.offset.unwrap_or(0) as usize).min(list.len());
-                let end = query
-                    .limit
-                    .map_or(list.len(), |l| start.saturating_add(l as usize).min(list.len()));
+                let end = query.limit.map_or(list.len(), |l| {
+                    start.saturating_add(l as usize).min(list.len())
+                });
                 list = list.drain(start..end).collect();
             }
         }
@@ -197,10 +197,7 @@ impl Library {
                 None,
             )
         };
-        let mut stmt = self
-            .conn
-            .prepare_cached(sql)
-            .map_err(|e| self.sql_err(e))?;
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql_err(e))?;
         let mut rows = stmt.query([ids]).map_err(|e| self.sql_err(e))?;
         while let Some(row) = rows.next().map_err(|e| self.sql_err(e))? {
             let id: i64 = row.get(0).map_err(|e| self.sql_err(e))?;

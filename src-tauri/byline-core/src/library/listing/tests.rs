@@ -182,7 +182,9 @@ fn sort_keys_parse_from_their_command_line_names() {
 /// Twenty-three articles with titles that sort differently with accents
 /// folded, three statuses, two tags, some publish dates, four in the trash.
 fn many(lib: &mut Library) {
-    let names = ["émile", "Zoë", "apple", "Éclair", "banana", "", "Cherry", "date"];
+    let names = [
+        "émile", "Zoë", "apple", "Éclair", "banana", "", "Cherry", "date",
+    ];
     for i in 0..23 {
         let title = format!("{} {}", names[i % names.len()], i / names.len());
         let title = if i % 11 == 5 { String::new() } else { title };
@@ -190,11 +192,16 @@ fn many(lib: &mut Library) {
         if i % 3 == 0 {
             lib.set_field(id, ArticleField::Tags, "Nature").unwrap();
         } else if i % 3 == 1 {
-            lib.set_field(id, ArticleField::Tags, "people, nature").unwrap();
+            lib.set_field(id, ArticleField::Tags, "people, nature")
+                .unwrap();
         }
         if i % 4 == 0 {
-            lib.set_field(id, ArticleField::PublishAt, &format!("2026-01-{:02}", 1 + i % 5))
-                .unwrap();
+            lib.set_field(
+                id,
+                ArticleField::PublishAt,
+                &format!("2026-01-{:02}", 1 + i % 5),
+            )
+            .unwrap();
         }
         if i % 5 == 0 {
             lib.set_status(id, Status::Ready).unwrap();
@@ -261,7 +268,11 @@ fn pages_of_every_sort_and_filter_make_up_the_whole_list() {
                 ..view.clone()
             })
             .unwrap();
-        assert_eq!(rest, whole.iter().skip(2).cloned().collect::<Vec<_>>(), "{view:?} from the third");
+        assert_eq!(
+            rest,
+            whole.iter().skip(2).cloned().collect::<Vec<_>>(),
+            "{view:?} from the third"
+        );
     }
 }
 
