@@ -26,6 +26,9 @@ export class LibraryStore {
   /// Counts list loads: a page asked for before the list was reloaded (or
   /// its view changed) is dropped when it lands.
   private generation = 0;
+  /// List reloads on their way: the next page waits for them (its offset
+  /// would count rows of the list being replaced).
+  private reloading = 0;
   private loadingMore = false;
   /// Titles of every article a list or search has shown, for names of
   /// articles the list has not loaded (the mirror's conflicts).
@@ -44,15 +47,17 @@ export class LibraryStore {
 
   /// Reloads the list for the current view and the counts. Called after
   /// anything that can move an article between filters.
-  async refresh() {
-    await Promise.all([this.refreshList(), this.refreshCounts()]);
+  async refresh(rows = this.articles.length) {
+    await Promise.all([this.refreshList(rows), this.refreshCounts()]);
   }
 
   /// Reloads the list's first page, or as many rows as were loaded, so the
-  /// list the writer scrolled through stays as long as it was.
-  async refreshList() {
+  /// list the writer scrolled through stays as long as it was. The rows on
+  /// screen stay until the new ones land (no empty list in between).
+  async refreshList(rows = this.articles.length) {
     const generation = ++this.generation;
-    const query = firstPage($state.snapshot(this.view), this.articles.length);
+    const query = firstPage($state.snapshot(this.view), rows);
+    this.reloading += 1;
     try {
       const page = takePage(await commands.listArticles(query), query);
       if (generation !== this.generation) return;
@@ -61,6 +66,8 @@ export class LibraryStore {
       this.more = page.more;
     } catch (error) {
       this.problems.show(error);
+    } finally {
+      this.reloading -= 1;
     }
   }
 
@@ -74,7 +81,7 @@ export class LibraryStore {
 
   /// Loads the next page, unless one is on its way or all are loaded.
   async loadMore() {
-    if (!this.more || this.loadingMore) return;
+    if (!this.more || this.loadingMore || this.reloading > 0) return;
     this.loadingMore = true;
     const generation = this.generation;
     const query = nextPage($state.snapshot(this.view), this.articles.length);
@@ -104,20 +111,15 @@ export class LibraryStore {
   changeView(next: ListQuery) {
     this.view = next;
     // Another list: its first page, not as many rows as the last one had.
-    this.articles = [];
-    this.more = false;
-    void this.refresh();
+    void this.refresh(0);
   }
 
   /// Shows the whole library (new, imported and restored articles land there).
   async showWholeLibrary() {
     const whole = wholeLibrary(this.view);
-    if (JSON.stringify(whole) !== JSON.stringify(this.view)) {
-      this.articles = [];
-      this.more = false;
-    }
+    const same = JSON.stringify(whole) === JSON.stringify($state.snapshot(this.view));
     this.view = whole;
-    await this.refresh();
+    await this.refresh(same ? this.articles.length : 0);
   }
 
   /// An edit reached the library: its row changes in place, and search
