@@ -67,6 +67,8 @@ bench: deps-build deps-e2e ui ## Run the benchmarks and print the figures BENCHM
 	cargo bench -p byline-core --bench durability -- --noplot
 	cargo bench -p byline-core --bench checks -- --noplot
 	$(WITH_DISPLAY) cargo bench --bench app_typing
+	cargo build --release --example minimal_window
+	$(WITH_DISPLAY) cargo bench --bench cold_start
 
 build: deps-build ui ## Build the UI and the app
 	cargo build

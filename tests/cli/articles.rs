@@ -96,6 +96,45 @@ fn list_filters_by_status_and_tag_and_sorts() {
 }
 
 #[test]
+fn list_prints_one_page_with_limit_and_offset() {
+    let lib = TestLibrary::with(&[
+        ("Zebra crossing", ""),
+        ("Apple harvest", ""),
+        ("Market day", ""),
+        ("Bridge works", ""),
+    ]);
+    let slugs = |args: &[&str]| -> Vec<String> {
+        let out = lib.run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json.as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["slug"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for sort in ["title", "edited"] {
+        let whole = slugs(&["list", "--json", "--sort", sort]);
+        assert_eq!(whole.len(), 4);
+        let first = slugs(&["list", "--json", "--sort", sort, "--limit", "3"]);
+        let rest = slugs(&[
+            "list", "--json", "--sort", sort, "--limit", "3", "--offset", "3",
+        ]);
+        assert_eq!(first, whole[..3], "{sort}");
+        assert_eq!(rest, whole[3..], "{sort}");
+    }
+    let out = lib.run(&["list", "--sort", "title", "--limit", "2", "--offset", "1"]);
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(
+        text.lines().next().unwrap().ends_with("Bridge works"),
+        "{text}"
+    );
+    let past = stdout(&lib.run(&["list", "--offset", "9"]));
+    assert!(past.contains("No more articles"), "{past}");
+}
+
+#[test]
 fn search_finds_ranked_results_with_snippets() {
     let lib = TestLibrary::with(&[
         ("Weekend notes", "The council budget passed on Tuesday."),

@@ -29,6 +29,12 @@ pub struct ListArgs {
     /// Order: edited (newest first), title, or publish-date.
     #[arg(long, value_name = "ORDER", default_value = "edited")]
     sort: SortKey,
+    /// At most N articles (a page of the list).
+    #[arg(long, value_name = "N")]
+    limit: Option<u32>,
+    /// Skip the first N articles of the list.
+    #[arg(long, value_name = "N")]
+    offset: Option<u32>,
 }
 
 pub fn list(context: &Context, args: ListArgs) -> Result<()> {
@@ -37,12 +43,18 @@ pub fn list(context: &Context, args: ListArgs) -> Result<()> {
         tag: args.tag,
         sort: args.sort,
         trash: args.trash,
+        limit: args.limit,
+        offset: args.offset,
     };
     let articles = context.library()?.list(&query)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &articles)?;
         writeln!(out)?;
+        return Ok(());
+    }
+    if articles.is_empty() && query.offset.unwrap_or(0) > 0 {
+        writeln!(out, "No more articles.")?;
         return Ok(());
     }
     if articles.is_empty() {

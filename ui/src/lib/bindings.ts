@@ -79,7 +79,17 @@ tag: string | null, sort: SortKey,
 /**
  * The trash instead of the live articles.
  */
-trash: boolean, };
+trash: boolean, 
+/**
+ * At most this many articles (a page of the list); all when absent.
+ * The window loads the list a page at a time, so a library of
+ * thousands of articles opens as fast as one of a few.
+ */
+limit?: number, 
+/**
+ * How many articles of the whole list to skip before the page.
+ */
+offset?: number, };
 
 export type SortKey = "edited" | "title" | "publish_date";
 

@@ -111,6 +111,7 @@ export class DocumentStore {
     await this.commitTitle();
     try {
       const article = await commands.openArticle(id);
+      performance.mark("byline:article");
       this.current = article;
       this.title = article.title;
       this.autosave.rebase(article.body_hash);

@@ -8,6 +8,9 @@ import type { Stores } from "./index.svelte";
 
 export function connect(stores: Stores): () => void {
   const clock = setInterval(() => (stores.now = new Date()), 30_000);
+  // First, so the list and the first article are not queued behind the
+  // listeners' calls (nothing the listeners hear comes before them).
+  void stores.start();
   const stops = [
     listen<SaveEvent>(events.autosave, ({ payload }) => stores.doc.onAutosave(payload)),
     listen<MirrorChange>(events.mirror, ({ payload }) => stores.onMirrorChange(payload)),
@@ -24,7 +27,6 @@ export function connect(stores: Stores): () => void {
       else if (payload.type === "drop") stores.imports.dropped(payload.paths);
     }),
   ];
-  void stores.start();
   return () => {
     clearInterval(clock);
     for (const stop of stops) void stop.then((f) => f());

@@ -2,11 +2,15 @@
 // counts per status and tag, and full-text search.
 import { commands, type ArticleId, type ArticleSummary, type LibraryCounts, type ListQuery, type SearchHit } from "../lib/bindings";
 import { Latest } from "../lib/latest";
-import { DEFAULT_VIEW, isEmptyLibrary, touchListed, wholeLibrary } from "../lib/listing";
+import { appendPage, DEFAULT_VIEW, firstPage, isEmptyLibrary, nearEnd, nextPage, takePage, touchListed, wholeLibrary } from "../lib/listing";
 import type { ProblemStore } from "./problem.svelte";
 
 export class LibraryStore {
+  /// The view's first rows, a page at a time (PAGE_SIZE) as the writer
+  /// scrolls: a library of thousands opens as fast as one of a few.
   articles = $state<ArticleSummary[]>([]);
+  /// The view lists more articles than are loaded.
+  more = $state(false);
   /// The first list has arrived (until then the window shows no empty state).
   loaded = $state(false);
   counts = $state<LibraryCounts | null>(null);
@@ -19,11 +23,22 @@ export class LibraryStore {
   searchInput = $state<HTMLInputElement>();
   private query = "";
   private readonly searches: Latest<string, SearchHit[]>;
+  /// Counts list loads: a page asked for before the list was reloaded (or
+  /// its view changed) is dropped when it lands.
+  private generation = 0;
+  /// List reloads on their way: the next page waits for them (its offset
+  /// would count rows of the list being replaced).
+  private reloading = 0;
+  private loadingMore = false;
+  /// Titles of every article a list or search has shown, for names of
+  /// articles the list has not loaded (the mirror's conflicts).
+  private titles = new Map<ArticleId, string>();
 
   constructor(private readonly problems: ProblemStore) {
     this.searches = new Latest<string, SearchHit[]>(
       (q) => commands.searchArticles(q),
       (results, q) => {
+        this.remember(results.map((hit) => hit.article));
         if (q === this.query) this.hits = results;
       },
       problems.show,
@@ -32,30 +47,85 @@ export class LibraryStore {
 
   /// Reloads the list for the current view and the counts. Called after
   /// anything that can move an article between filters.
-  async refresh() {
+  async refresh(rows = this.articles.length) {
+    await Promise.all([this.refreshList(rows), this.refreshCounts()]);
+  }
+
+  /// Reloads the list's first page, or as many rows as were loaded, so the
+  /// list the writer scrolled through stays as long as it was. The rows on
+  /// screen stay until the new ones land (no empty list in between).
+  async refreshList(rows = this.articles.length) {
+    const generation = ++this.generation;
+    const query = firstPage($state.snapshot(this.view), rows);
+    this.reloading += 1;
     try {
-      const [list, counts] = await Promise.all([commands.listArticles($state.snapshot(this.view)), commands.libraryCounts()]);
-      this.articles = list;
-      this.counts = counts;
+      const page = takePage(await commands.listArticles(query), query);
+      if (generation !== this.generation) return;
+      this.remember(page.rows);
+      this.articles = page.rows;
+      this.more = page.more;
+    } catch (error) {
+      this.problems.show(error);
+    } finally {
+      this.reloading -= 1;
+    }
+  }
+
+  async refreshCounts() {
+    try {
+      this.counts = await commands.libraryCounts();
     } catch (error) {
       this.problems.show(error);
     }
   }
 
+  /// Loads the next page, unless one is on its way or all are loaded.
+  async loadMore() {
+    if (!this.more || this.loadingMore || this.reloading > 0) return;
+    this.loadingMore = true;
+    const generation = this.generation;
+    const query = nextPage($state.snapshot(this.view), this.articles.length);
+    try {
+      const page = takePage(await commands.listArticles(query), query);
+      if (generation !== this.generation) return;
+      this.remember(page.rows);
+      this.articles = appendPage(this.articles, page.rows);
+      this.more = page.more;
+    } catch (error) {
+      this.problems.show(error);
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  /// The row at `index` came into view or took the keyboard: near the end
+  /// of what is loaded, the next page follows.
+  reached(index: number) {
+    if (nearEnd(index, this.articles.length)) void this.loadMore();
+  }
+
+  private remember(rows: ArticleSummary[]) {
+    for (const a of rows) this.titles.set(a.id, a.title);
+  }
+
   changeView(next: ListQuery) {
     this.view = next;
-    void this.refresh();
+    // Another list: its first page, not as many rows as the last one had.
+    void this.refresh(0);
   }
 
   /// Shows the whole library (new, imported and restored articles land there).
   async showWholeLibrary() {
-    this.view = wholeLibrary(this.view);
-    await this.refresh();
+    const whole = wholeLibrary(this.view);
+    const same = JSON.stringify(whole) === JSON.stringify($state.snapshot(this.view));
+    this.view = whole;
+    await this.refresh(same ? this.articles.length : 0);
   }
 
   /// An edit reached the library: its row changes in place, and search
   /// results follow the new text.
   touch(summary: ArticleSummary) {
+    this.titles.set(summary.id, summary.title);
     this.articles = touchListed(this.articles, summary, this.view);
   }
 
@@ -74,8 +144,11 @@ export class LibraryStore {
     }
   }
 
-  titleOf(id: ArticleId): string {
-    return this.articles.find((a) => a.id === id)?.title || "Untitled";
+  /// An article's title as the list or a search last showed it; null
+  /// for one neither has shown yet.
+  titleOf(id: ArticleId): string | null {
+    const title = this.articles.find((a) => a.id === id)?.title ?? this.titles.get(id);
+    return title === undefined ? null : title || "Untitled";
   }
 
   focusSearch() {

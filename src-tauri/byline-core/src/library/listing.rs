@@ -22,6 +22,16 @@ pub struct ListQuery {
     pub sort: SortKey,
     /// The trash instead of the live articles.
     pub trash: bool,
+    /// At most this many articles (a page of the list); all when absent.
+    /// The window loads the list a page at a time, so a library of
+    /// thousands of articles opens as fast as one of a few.
+    #[serde(default)]
+    #[ts(optional)]
+    pub limit: Option<u32>,
+    /// How many articles of the whole list to skip before the page.
+    #[serde(default)]
+    #[ts(optional)]
+    pub offset: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -99,7 +109,8 @@ impl Library {
         let order = match (query.sort, query.trash) {
             (SortKey::Edited, false) => "a.updated_at DESC, a.id DESC",
             (SortKey::Edited, true) => "a.trashed_at DESC, a.id DESC",
-            // Sorted again below with accents folded; this keeps ties stable.
+            // Sorted again below with accents folded, then paged; this keeps
+            // ties stable.
             (SortKey::Title, _) => "a.id",
             (SortKey::PublishDate, _) => {
                 "a.publish_at IS NULL, a.publish_at DESC, a.updated_at DESC, a.id DESC"
@@ -117,7 +128,8 @@ impl Library {
              WHERE {place}
                AND (?1 IS NULL OR a.status = ?1)
                AND (?2 IS NULL OR a.id IN (SELECT article_id FROM article_tags WHERE tag = ?2))
-             ORDER BY {order}"
+             ORDER BY {order}
+             LIMIT ?3 OFFSET ?4"
         );
         let mut stmt = self
             .conn
@@ -128,23 +140,40 @@ impl Library {
             .as_deref()
             .map(str::trim)
             .filter(|t| !t.is_empty());
+        // The title order folds accents, which SQL cannot: every row is
+        // read, sorted here, and the page cut from the sorted list.
+        let (limit, offset) = match query.sort {
+            SortKey::Title => (-1, 0),
+            _ => (
+                query.limit.map_or(-1, i64::from),
+                i64::from(query.offset.unwrap_or(0)),
+            ),
+        };
         let mut list = stmt
             .query_map(
-                params![query.status.map(Status::as_str), tag],
+                params![query.status.map(Status::as_str), tag, limit, offset],
                 summary_from_row,
             )
             .map_err(|e| self.sql_err(e))?
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| self.sql_err(e))?;
-        self.fill_tags(&mut list)?;
         if query.sort == SortKey::Title {
             list.sort_by_cached_key(|a| (a.title.is_empty(), title_sort_key(&a.title)));
+            if query.limit.is_some() || query.offset.is_some() {
+                let start = (query.offset.unwrap_or(0) as usize).min(list.len());
+                let end = query.limit.map_or(list.len(), |l| {
+                    start.saturating_add(l as usize).min(list.len())
+                });
+                list = list.drain(start..end).collect();
+            }
         }
+        self.fill_tags(&mut list)?;
         Ok(list)
     }
 
-    /// Gives each listed article its tags, in written order, from one pass
-    /// over `article_tags`.
+    /// Gives each listed article its tags, in written order: a page's
+    /// from the index by id, a long list's from one pass over
+    /// `article_tags`.
     fn fill_tags(&self, list: &mut [ArticleSummary]) -> Result<()> {
         if list.is_empty() {
             return Ok(());
@@ -153,13 +182,23 @@ impl Library {
         for (i, a) in list.iter().enumerate() {
             by_id.insert(a.id.0, i);
         }
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT article_id, tag FROM article_tags ORDER BY article_id, position",
+        let (sql, ids) = if list.len() <= PAGE_BY_ID {
+            let ids: Vec<i64> = list.iter().map(|a| a.id.0).collect();
+            (
+                "SELECT article_id, tag FROM article_tags
+                 WHERE article_id IN (SELECT value FROM json_each(?1))
+                 ORDER BY article_id, position",
+                Some(serde_json::to_string(&ids).unwrap_or_default()),
             )
-            .map_err(|e| self.sql_err(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.sql_err(e))?;
+        } else {
+            (
+                "SELECT article_id, tag FROM article_tags WHERE ?1 IS NULL
+                 ORDER BY article_id, position",
+                None,
+            )
+        };
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql_err(e))?;
+        let mut rows = stmt.query([ids]).map_err(|e| self.sql_err(e))?;
         while let Some(row) = rows.next().map_err(|e| self.sql_err(e))? {
             let id: i64 = row.get(0).map_err(|e| self.sql_err(e))?;
             if let Some(&i) = by_id.get(&id) {
@@ -244,6 +283,10 @@ impl Library {
         })
     }
 }
+
+/// Up to this many listed articles get their tags looked up by id; more
+/// read the whole tag table once, which is then cheaper.
+const PAGE_BY_ID: usize = 1000;
 
 /// "Émile" sorts with "Emile", and case does not matter.
 fn title_sort_key(title: &str) -> String {

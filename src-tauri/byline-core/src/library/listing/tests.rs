@@ -178,3 +178,137 @@ fn sort_keys_parse_from_their_command_line_names() {
         "invalid_input"
     );
 }
+
+/// Twenty-three articles with titles that sort differently with accents
+/// folded, three statuses, two tags, some publish dates, four in the trash.
+fn many(lib: &mut Library) {
+    let names = [
+        "émile", "Zoë", "apple", "Éclair", "banana", "", "Cherry", "date",
+    ];
+    for i in 0..23 {
+        let title = format!("{} {}", names[i % names.len()], i / names.len());
+        let title = if i % 11 == 5 { String::new() } else { title };
+        let id = lib.create_article(&title, "one two three").unwrap().id;
+        if i % 3 == 0 {
+            lib.set_field(id, ArticleField::Tags, "Nature").unwrap();
+        } else if i % 3 == 1 {
+            lib.set_field(id, ArticleField::Tags, "people, nature")
+                .unwrap();
+        }
+        if i % 4 == 0 {
+            lib.set_field(
+                id,
+                ArticleField::PublishAt,
+                &format!("2026-01-{:02}", 1 + i % 5),
+            )
+            .unwrap();
+        }
+        if i % 5 == 0 {
+            lib.set_status(id, Status::Ready).unwrap();
+        }
+        if i % 6 == 2 {
+            lib.trash(id).unwrap();
+        }
+    }
+}
+
+#[test]
+fn pages_of_every_sort_and_filter_make_up_the_whole_list() {
+    let (_d, mut lib) = library();
+    many(&mut lib);
+    let mut views = Vec::new();
+    for sort in [SortKey::Edited, SortKey::Title, SortKey::PublishDate] {
+        for trash in [false, true] {
+            for (status, tag) in [
+                (None, None),
+                (Some(Status::Ready), None),
+                (None, Some("NATURE")),
+                (Some(Status::Draft), Some("people")),
+            ] {
+                views.push(ListQuery {
+                    status,
+                    tag: tag.map(String::from),
+                    sort,
+                    trash,
+                    ..ListQuery::default()
+                });
+            }
+        }
+    }
+    for view in views {
+        let whole = lib.list(&view).unwrap();
+        assert!(
+            view.status.is_some() || view.tag.is_some() || whole.len() > 3,
+            "{view:?} lists too few to test paging"
+        );
+        for size in [1, 4, 7, 100] {
+            let mut pages = Vec::new();
+            let mut offset = 0;
+            loop {
+                let page = lib
+                    .list(&ListQuery {
+                        limit: Some(size),
+                        offset: Some(offset),
+                        ..view.clone()
+                    })
+                    .unwrap();
+                assert!(page.len() <= size as usize);
+                let last = page.len() < size as usize;
+                offset += page.len() as u32;
+                pages.extend(page);
+                if last {
+                    break;
+                }
+            }
+            assert_eq!(pages, whole, "{view:?} in pages of {size}");
+        }
+        let rest = lib
+            .list(&ListQuery {
+                offset: Some(2),
+                ..view.clone()
+            })
+            .unwrap();
+        assert_eq!(
+            rest,
+            whole.iter().skip(2).cloned().collect::<Vec<_>>(),
+            "{view:?} from the third"
+        );
+    }
+}
+
+#[test]
+fn a_page_past_the_end_is_empty() {
+    let (_d, mut lib) = library();
+    three(&mut lib);
+    for sort in [SortKey::Edited, SortKey::Title, SortKey::PublishDate] {
+        let page = |limit, offset| {
+            lib.list(&ListQuery {
+                sort,
+                limit: Some(limit),
+                offset: Some(offset),
+                ..ListQuery::default()
+            })
+            .unwrap()
+        };
+        assert!(page(10, 3).is_empty());
+        assert!(page(10, u32::MAX).is_empty());
+        assert!(page(0, 0).is_empty());
+        assert_eq!(page(u32::MAX, 1).len(), 2);
+    }
+}
+
+#[test]
+fn a_paged_list_keeps_each_article_s_tags_in_written_order() {
+    let (_d, mut lib) = library();
+    many(&mut lib);
+    let whole = lib.list_articles().unwrap();
+    let page = lib
+        .list(&ListQuery {
+            limit: Some(5),
+            offset: Some(3),
+            ..ListQuery::default()
+        })
+        .unwrap();
+    assert_eq!(page, whole[3..8]);
+    assert!(page.iter().any(|a| a.tags == ["people", "nature"]));
+}
