@@ -280,3 +280,54 @@ fn file_names_round_trip_and_strangers_are_skipped() {
         assert_eq!(parse_name("library", name), None, "{name}");
     }
 }
+
+/// The check at open goes table by table (`library::backup::quick_check_tables`):
+/// a damaged page is refused wherever it lies, the search index's own
+/// tables included, not only in the first pages of the file.
+#[test]
+fn a_damaged_page_of_any_table_is_refused_at_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.byline");
+    let tables: Vec<(String, i64)> = {
+        let mut lib = library_with(dir.path(), &"words and more words ".repeat(5_000));
+        for n in 0..40 {
+            lib.create_article(&format!("Piece {n}"), &format!("Text {n} ").repeat(2_000))
+                .unwrap();
+        }
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")
+            .unwrap();
+        let tables = conn
+            .prepare(
+                "SELECT name, rootpage FROM sqlite_schema
+                 WHERE name IN ('articles', 'articles_fts_data', 'revisions')",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        tables
+    };
+    assert_eq!(tables.len(), 3, "{tables:?}");
+    let pristine = std::fs::read(&path).unwrap();
+    for (table, root) in tables {
+        std::fs::write(&path, &pristine).unwrap();
+        let _ = std::fs::remove_file(format!("{}-wal", path.display()));
+        // The table's root page, overwritten whole as a failing disk would.
+        let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        file.seek(SeekFrom::Start((root as u64 - 1) * 4096))
+            .unwrap();
+        file.write_all(&[0xA5; 4096]).unwrap();
+        file.sync_all().unwrap();
+        drop(file);
+        let err = Library::open(&path).expect_err(&format!("damage in {table} is refused"));
+        assert_eq!(
+            err.code(),
+            crate::ErrorCode::LibraryCorrupt,
+            "{table}: {err}"
+        );
+    }
+    std::fs::write(&path, &pristine).unwrap();
+    assert!(Library::open(&path).is_ok(), "the undamaged file opens");
+}
