@@ -30,7 +30,7 @@ mod support;
 #[path = "../src-tauri/byline-core/benches/common/mod.rs"]
 mod common;
 
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -168,14 +168,6 @@ fn first_words(library: &Path) -> String {
     body.split(". ").next().unwrap().to_string()
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 struct Launched {
     driver: Child,
     client: Client,
@@ -193,13 +185,13 @@ impl Drop for Launched {
 /// Starts tauri-driver, waits until it listens, then times a session of
 /// `binary args` until `ready` (a JavaScript expression) is true.
 async fn launch(binary: &str, args: Value, ready: &str, webview_data: &Path) -> Launched {
-    let port = free_port();
+    let port = support::free_port();
     let driver = Command::new("tauri-driver")
         .args([
             "--port",
             &port.to_string(),
             "--native-port",
-            &free_port().to_string(),
+            &support::free_port().to_string(),
         ])
         .env("XDG_DATA_HOME", webview_data)
         .env("XDG_CACHE_HOME", webview_data.join("cache"))

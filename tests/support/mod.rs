@@ -49,7 +49,7 @@ const FOCUSED: &str = "(() => { const a = document.activeElement; \
     if (a.closest('.cm-content')) return 'editor'; \
     return a.dataset.testid || a.closest('[data-testid]')?.dataset.testid + ' ' + a.tagName.toLowerCase(); })()";
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
