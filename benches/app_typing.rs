@@ -217,8 +217,13 @@ async fn layout(app: &App, editor: &fantoccini::elements::Element, want: &str) {
     }
     app.wait_for_css(&format!(".panes.layout-{want}")).await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    editor.click().await.unwrap();
     // The caret back at the end (a click puts it where it lands).
+    caret_to_end(editor).await;
+}
+
+/// A click in the editor, then Ctrl+End: the caret at the end of the text.
+async fn caret_to_end(editor: &fantoccini::elements::Element) {
+    editor.click().await.unwrap();
     editor
         .send_keys(&format!(
             "{}\u{E010}{}",
@@ -230,9 +235,10 @@ async fn layout(app: &App, editor: &fantoccini::elements::Element, want: &str) {
     tokio::time::sleep(Duration::from_millis(300)).await;
 }
 
-/// Issue 17, item 3: the editor's latency with the preview shown, then
-/// hidden, in one run of the app on a 100,000-word article.
-async fn shown_against_hidden(words: usize, keys: usize) {
+/// The app on a temporary library holding one article of `words`, its
+/// page instrumented and the caret at the end of the text. The library's
+/// folder lives as long as the returned guard.
+async fn open_at_end(words: usize) -> (tempfile::TempDir, App, fantoccini::elements::Element) {
     let dir = tempfile::tempdir().unwrap();
     let library = dir.path().join("bench.byline");
     Library::open(&library)
@@ -243,16 +249,14 @@ async fn shown_against_hidden(words: usize, keys: usize) {
     app.wait_for_css("[data-testid=preview] h2").await;
     app.client.execute(INSTRUMENT, vec![]).await.unwrap();
     let editor = app.wait_for_css(".cm-content").await;
-    editor.click().await.unwrap();
-    editor
-        .send_keys(&format!(
-            "{}\u{E010}{}",
-            support::CTRL,
-            support::RELEASE_MODIFIERS
-        ))
-        .await
-        .unwrap();
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    caret_to_end(&editor).await;
+    (dir, app, editor)
+}
+
+/// Issue 17, item 3: the editor's latency with the preview shown, then
+/// hidden, in one run of the app on a 100,000-word article.
+async fn shown_against_hidden(words: usize, keys: usize) {
+    let (_dir, app, editor) = open_at_end(words).await;
     // Warm up (the page's JIT, the backend's caches), not counted.
     editor_latency(&app, &editor, 20).await;
     // Shown and hidden in turns, so the machine's load weighs on both alike.
@@ -309,28 +313,7 @@ async fn main() {
     );
     let (mut ipc, mut ipc_typing) = (Vec::new(), Vec::new());
     for &(words, keys) in SIZES {
-        let dir = tempfile::tempdir().unwrap();
-        let library = dir.path().join("bench.byline");
-        Library::open(&library)
-            .unwrap()
-            .create_article("Benchmark", &article(words))
-            .unwrap();
-
-        let app = App::launch(&library).await;
-        app.wait_for_css("[data-testid=preview] h2").await;
-        app.client.execute(INSTRUMENT, vec![]).await.unwrap();
-        let editor = app.wait_for_css(".cm-content").await;
-        editor.click().await.unwrap();
-        // Ctrl+End: the caret to the end of the article.
-        editor
-            .send_keys(&format!(
-                "{}\u{E010}{}",
-                support::CTRL,
-                support::RELEASE_MODIFIERS
-            ))
-            .await
-            .unwrap();
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        let (_dir, app, editor) = open_at_end(words).await;
         app.client.execute(RESET, vec![]).await.unwrap();
 
         for i in 0..keys {
