@@ -96,6 +96,19 @@ fn numbers(v: &Value) -> Vec<f64> {
 /// A writer's pace: one key every this long (a fast typist, 100 wpm).
 const PACE: Duration = Duration::from_millis(120);
 
+/// Waits until the count `expr` reads in the page passes keystroke `i`
+/// (10 s at most: then `what` did not update, and the bench stops).
+async fn wait_past(app: &App, expr: &str, i: usize, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app.js(expr).await.as_u64().unwrap_or(0) as usize <= i {
+        assert!(
+            Instant::now() < deadline,
+            "{what} did not update after keystroke {i}"
+        );
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+}
+
 const RESET: &str = "const B = window.__bench; B.preview = []; B.editor = []; \
     B.previewPainted = []; B.editorPainted = []; return 0;";
 
@@ -112,22 +125,7 @@ async fn editor_latency(
         let sent = Instant::now();
         let letter = char::from(b'a' + (i % 26) as u8).to_string();
         editor.send_keys(&letter).await.unwrap();
-        let deadline = sent + Duration::from_secs(10);
-        loop {
-            let n = app
-                .js("window.__bench.editorPainted.length")
-                .await
-                .as_u64()
-                .unwrap_or(0);
-            if n as usize > i {
-                break;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "the editor did not update after keystroke {i}"
-            );
-            tokio::time::sleep(Duration::from_millis(2)).await;
-        }
+        wait_past(app, "window.__bench.editorPainted.length", i, "the editor").await;
         if let Some(rest) = PACE.checked_sub(sent.elapsed()) {
             tokio::time::sleep(rest).await;
         }
@@ -321,22 +319,13 @@ async fn main() {
             // (rightly) nothing in the preview changes and there is nothing to time.
             let letter = char::from(b'a' + (i % 26) as u8).to_string();
             editor.send_keys(&letter).await.unwrap();
-            let deadline = Instant::now() + Duration::from_secs(10);
-            loop {
-                let n = app
-                    .js("Math.min(window.__bench.previewPainted.length, window.__bench.editorPainted.length)")
-                    .await
-                    .as_u64()
-                    .unwrap_or(0);
-                if n as usize > i {
-                    break;
-                }
-                assert!(
-                    Instant::now() < deadline,
-                    "the preview did not update after keystroke {i}"
-                );
-                tokio::time::sleep(Duration::from_millis(2)).await;
-            }
+            wait_past(
+                &app,
+                "Math.min(window.__bench.previewPainted.length, window.__bench.editorPainted.length)",
+                i,
+                "the preview",
+            )
+            .await;
         }
         let times = |name: &str| {
             let app = &app;
