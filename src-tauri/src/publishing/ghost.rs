@@ -19,10 +19,6 @@ use serde_json::{json, Value};
 
 use super::http::{Body, Failure, Request, Response, Transport};
 
-/// How often a request that timed out is tried again. Only reads are
-/// retried: a write that timed out may have landed.
-const READ_ATTEMPTS: u32 = 3;
-
 /// Ghost accepts a token for at most five minutes.
 const TOKEN_LIFETIME_SECS: i64 = 300;
 
@@ -111,40 +107,19 @@ impl<T: Transport> Ghost<T> {
             auth: self.token(),
             body,
         };
-        let attempts = if method == "GET" { READ_ATTEMPTS } else { 1 };
-        let mut tried = 0;
-        let response = loop {
-            tried += 1;
-            match self.transport.send(&request) {
-                Ok(response) => break response,
-                Err(Failure::Timeout) if tried < attempts => continue,
-                Err(failure) => return Err(self.unreachable(failure, tried)),
-            }
-        };
+        let response = super::http::retrying(method, || self.transport.send(&request))
+            .map_err(|(failure, tried)| self.unreachable(failure, tried))?;
         self.read(response, what)
     }
 
     fn unreachable(&self, failure: Failure, tried: u32) -> Error {
-        let detail = match failure {
-            Failure::Timeout => format!(
-                "the site did not answer within {} s{}; check your connection and try again",
-                super::http::TIMEOUT.as_secs(),
-                if tried > 1 {
-                    format!(" ({tried} tries)")
-                } else {
-                    String::new()
-                }
-            ),
-            Failure::Connect(why) => {
-                format!("cannot connect ({why}); check the address and that the site is up")
-            }
-            Failure::Other(why) => why,
-        };
-        Error::SiteUnreachable {
-            account: self.account.name.clone(),
-            site: self.account.site.clone(),
-            detail,
-        }
+        super::http::unreachable(
+            &self.account.name,
+            &self.account.site,
+            "site",
+            failure,
+            tried,
+        )
     }
 
     fn not_ghost(&self, status: u16) -> Error {

@@ -57,6 +57,59 @@ pub enum Failure {
     Other(String),
 }
 
+/// How often a request that timed out is tried in all. Only reads are
+/// retried: a write that timed out may have landed.
+const READ_ATTEMPTS: u32 = 3;
+
+/// Runs `send` for a request made with `method`, again after a timeout when
+/// it is a read (GET); on failure, what failed and how many tries were made.
+pub fn retrying<A>(
+    method: &str,
+    mut send: impl FnMut() -> Result<A, Failure>,
+) -> Result<A, (Failure, u32)> {
+    let attempts = if method == "GET" { READ_ATTEMPTS } else { 1 };
+    let mut tried = 0;
+    loop {
+        tried += 1;
+        match send() {
+            Ok(answer) => return Ok(answer),
+            Err(Failure::Timeout) if tried < attempts => continue,
+            Err(failure) => return Err((failure, tried)),
+        }
+    }
+}
+
+/// A site that did not answer, in a writer's words (a timeout says how
+/// many tries were made). `what` names it: "site" or "endpoint".
+pub fn unreachable(
+    account: &str,
+    site: &str,
+    what: &str,
+    failure: Failure,
+    tried: u32,
+) -> byline_core::Error {
+    let detail = match failure {
+        Failure::Timeout => format!(
+            "the {what} did not answer within {} s{}; check your connection and try again",
+            TIMEOUT.as_secs(),
+            if tried > 1 {
+                format!(" ({tried} tries)")
+            } else {
+                String::new()
+            }
+        ),
+        Failure::Connect(why) => {
+            format!("cannot connect ({why}); check the address and that the site is up")
+        }
+        Failure::Other(why) => why,
+    };
+    byline_core::Error::SiteUnreachable {
+        account: account.to_owned(),
+        site: site.to_owned(),
+        detail,
+    }
+}
+
 pub trait Transport {
     fn send(&mut self, request: &Request) -> Result<Response, Failure>;
 

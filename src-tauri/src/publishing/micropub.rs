@@ -27,10 +27,6 @@ use serde_json::{json, Map, Value};
 
 use super::http::{Body, Failure, Request, Response, Transport};
 
-/// How often a request that timed out is tried again. Only reads are
-/// retried: a write that timed out may have landed.
-const READ_ATTEMPTS: u32 = 3;
-
 /// The properties Byline writes, so an update replaces each (or deletes
 /// the ones the article no longer has).
 const OPTIONAL: [&str; 4] = ["summary", "category", "published", "photo"];
@@ -73,45 +69,18 @@ impl<T: Transport> Micropub<T> {
             auth: self.auth.clone(),
             body,
         };
-        let attempts = if method == "GET" { READ_ATTEMPTS } else { 1 };
-        let mut tried = 0;
-        loop {
-            tried += 1;
-            match self.transport.send_with_headers(&request) {
-                Ok(answer) => return Ok(answer),
-                Err(Failure::Timeout) if tried < attempts => continue,
-                Err(failure) => return Err(self.unreachable(failure, tried)),
-            }
-        }
+        super::http::retrying(method, || self.transport.send_with_headers(&request))
+            .map_err(|(failure, tried)| self.unreachable(failure, tried))
     }
 
     fn unreachable(&self, failure: Failure, tried: u32) -> Error {
-        unreachable(&self.account.name, &self.account.site, failure, tried)
-    }
-}
-
-/// A site that did not answer, in a writer's words (timeouts say how many
-/// tries were made).
-fn unreachable(account: &str, site: &str, failure: Failure, tried: u32) -> Error {
-    let detail = match failure {
-        Failure::Timeout => format!(
-            "the endpoint did not answer within {} s{}; check your connection and try again",
-            super::http::TIMEOUT.as_secs(),
-            if tried > 1 {
-                format!(" ({tried} tries)")
-            } else {
-                String::new()
-            }
-        ),
-        Failure::Connect(why) => {
-            format!("cannot connect ({why}); check the address and that the site is up")
-        }
-        Failure::Other(why) => why,
-    };
-    Error::SiteUnreachable {
-        account: account.to_owned(),
-        site: site.to_owned(),
-        detail,
+        super::http::unreachable(
+            &self.account.name,
+            &self.account.site,
+            "endpoint",
+            failure,
+            tried,
+        )
     }
 }
 
@@ -450,7 +419,9 @@ pub fn find_endpoint<T: Transport>(
         Ok(Discovered::NoLink { page }) => (page, false),
         Err(DiscoveryError::Status(status)) => (site.to_owned(), status != 404),
         Err(DiscoveryError::Unreachable(failure)) => {
-            return Err(self::unreachable(account, site, failure, 1))
+            return Err(super::http::unreachable(
+                account, site, "endpoint", failure, 1,
+            ))
         }
         Err(DiscoveryError::TooManyRedirects) => {
             return Err(unreachable("it redirects too many times".into()))

@@ -14,10 +14,6 @@ use serde_json::{json, Value};
 
 use super::http::{Body, Failure, Request, Response, Transport};
 
-/// How often a request that timed out is tried again. Only reads are
-/// retried: a write that timed out may have landed.
-const READ_ATTEMPTS: u32 = 3;
-
 /// Byline's id on WordPress's application-password approval page: one
 /// UUID for every copy of Byline, so a site lists its passwords as one app.
 pub const APP_ID: &str = "6f0c9a8e-2b3d-4c5e-9f71-8a4b2c1d0e93";
@@ -85,39 +81,18 @@ impl<T: Transport> WordPress<T> {
             auth: self.auth.clone(),
             body,
         };
-        let attempts = if method == "GET" { READ_ATTEMPTS } else { 1 };
-        let mut tried = 0;
-        let response = loop {
-            tried += 1;
-            match self.transport.send(&request) {
-                Ok(response) => break response,
-                Err(Failure::Timeout) if tried < attempts => continue,
-                Err(failure) => return Err(self.unreachable(failure, tried)),
-            }
-        };
-        Ok(response)
+        super::http::retrying(method, || self.transport.send(&request))
+            .map_err(|(failure, tried)| self.unreachable(failure, tried))
     }
 
     fn unreachable(&self, failure: Failure, tried: u32) -> Error {
-        let detail =
-            match failure {
-                Failure::Timeout => {
-                    format!(
-                "the site did not answer within {} s{}; check your connection and try again",
-                super::http::TIMEOUT.as_secs(),
-                if tried > 1 { format!(" ({tried} tries)") } else { String::new() }
-            )
-                }
-                Failure::Connect(why) => {
-                    format!("cannot connect ({why}); check the address and that the site is up")
-                }
-                Failure::Other(why) => why,
-            };
-        Error::SiteUnreachable {
-            account: self.account.name.clone(),
-            site: self.account.site.clone(),
-            detail,
-        }
+        super::http::unreachable(
+            &self.account.name,
+            &self.account.site,
+            "site",
+            failure,
+            tried,
+        )
     }
 
     /// The answer's JSON, or the error WordPress gave, in a writer's words.
