@@ -5,8 +5,9 @@
 //! software comes from `tests/servers/ghost.sh` (run by `make test`),
 //! cached in ~/.cache/byline-test-servers (or $BYLINE_TEST_SERVERS).
 
-use std::net::TcpListener;
-use std::path::PathBuf;
+#[path = "local.rs"]
+mod local;
+
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -27,23 +28,6 @@ const VERSION: &str = "5.130.6";
 const OWNER_EMAIL: &str = "owner@example.com";
 const OWNER_PASSWORD: &str = "Byline-test-owner-1";
 
-fn cache() -> PathBuf {
-    match std::env::var_os("BYLINE_TEST_SERVERS") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(std::env::var_os("HOME").expect("HOME"))
-            .join(".cache/byline-test-servers"),
-    }
-    .join("ghost")
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 fn client() -> reqwest::blocking::Client {
     reqwest::blocking::Client::builder()
         .timeout(Duration::from_secs(60))
@@ -53,7 +37,7 @@ fn client() -> reqwest::blocking::Client {
 
 impl GhostServer {
     pub fn start() -> GhostServer {
-        let cache = cache();
+        let cache = local::cache("ghost");
         assert!(
             cache.join(format!(".installed-{VERSION}")).exists(),
             "the Ghost test server is not installed in {}; run tests/servers/ghost.sh (make test does)",
@@ -69,7 +53,7 @@ impl GhostServer {
         }
         // The themes are only read; every server shares the installed ones.
         std::os::unix::fs::symlink(package.join("content/themes"), content.join("themes")).unwrap();
-        let port = free_port();
+        let port = local::free_port();
         let url = format!("http://127.0.0.1:{port}");
         let log = std::fs::File::create(dir.path().join("ghost.log")).unwrap();
         let ghost = Command::new("node")

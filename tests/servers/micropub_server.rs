@@ -6,8 +6,10 @@
 //! from `tests/servers/micropub.sh` (run by `make test`), cached in
 //! ~/.cache/byline-test-servers (or $BYLINE_TEST_SERVERS).
 
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+#[path = "local.rs"]
+mod local;
+
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -27,26 +29,9 @@ pub struct MicropubServer {
     pub endpoint: String,
 }
 
-fn cache() -> PathBuf {
-    match std::env::var_os("BYLINE_TEST_SERVERS") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(std::env::var_os("HOME").expect("HOME"))
-            .join(".cache/byline-test-servers"),
-    }
-    .join("micropub")
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 impl MicropubServer {
     pub fn start() -> MicropubServer {
-        let cache = cache();
+        let cache = local::cache("micropub");
         assert!(
             cache.join(".installed-1").exists(),
             "the Micropub test server is not installed in {}; run tests/servers/micropub.sh (make test does)",
@@ -59,7 +44,7 @@ impl MicropubServer {
         )
         .unwrap();
         let project = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/servers/micropub");
-        let port = free_port();
+        let port = local::free_port();
         let url = format!("http://127.0.0.1:{port}");
         let log = |name: &str| std::fs::File::create(dir.path().join(name)).unwrap();
         let server = Command::new(cache.join("venv/bin/python"))

@@ -5,8 +5,10 @@
 //! from `tests/servers/wordpress.sh` (run by `make test`), cached in
 //! ~/.cache/byline-test-servers (or $BYLINE_TEST_SERVERS).
 
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+#[path = "local.rs"]
+mod local;
+
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -20,23 +22,6 @@ pub struct WordPressServer {
     pub password: String,
 }
 
-fn cache() -> PathBuf {
-    match std::env::var_os("BYLINE_TEST_SERVERS") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(std::env::var_os("HOME").expect("HOME"))
-            .join(".cache/byline-test-servers"),
-    }
-    .join("wordpress")
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while !ready() {
@@ -47,7 +32,7 @@ fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
 
 impl WordPressServer {
     pub fn start() -> WordPressServer {
-        let cache = cache();
+        let cache = local::cache("wordpress");
         assert!(
             cache.join(".installed-1").exists(),
             "the WordPress test server is not installed in {}; run tests/servers/wordpress.sh (make test does)",
@@ -117,7 +102,7 @@ impl WordPressServer {
             .unwrap();
         assert!(created.status.success(), "{created:?}");
 
-        let port = free_port();
+        let port = local::free_port();
         let host = format!("127.0.0.1:{port}");
         let www = cache.join("www");
         let php = |root: &Path| {
