@@ -52,6 +52,16 @@ async fn type_into(app: &App, index: usize, field: &str, text: &str) {
 async fn open_faq_panel(app: &App) {
     click(app, "[data-testid=faq-toggle]").await;
     app.wait_for_css("[data-testid=faq-panel]").await;
+    // Each answer's rendering arrives from the backend a moment later and
+    // pushes the item's buttons down: a click aimed before then lands on
+    // the answer field instead.
+    app.wait_for_js(
+        "[...document.querySelectorAll('[data-testid=faq-item]')].every((item) => \
+         !item.querySelector('[data-testid=faq-answer]')?.value.trim() || \
+         item.querySelector('[data-testid=faq-answer-preview]') !== null)",
+        json!(true),
+    )
+    .await;
 }
 
 /// Opens the article with this title from the library list.
