@@ -136,6 +136,62 @@ async fn hostile_markdown_never_runs_or_reaches_the_dom() {
 /// Luminance of a CSS `rgb(...)` colour from its gamma-encoded channels, 0
 /// (black) to 1 (white): enough to tell a dark page from a light one.
 
+/// The window's first frame is the writer's article: one answer from the
+/// backend (`window_start`) carries the list, the article and its rendered
+/// preview, and the page builds the window from it in one go. So the moment
+/// the window's layout exists, all of them are in it; nothing fills in after.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display and tauri-driver; run by `make test`"]
+async fn the_window_opens_with_its_article_already_rendered() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library.byline");
+    {
+        let mut lib = Library::open(&library).unwrap();
+        lib.create_article("Harbour dues rise", "An older piece.")
+            .unwrap();
+        lib.create_article("Ferry timetable", "Another older piece.")
+            .unwrap();
+        lib.create_article(
+            "The bridge opens on Monday",
+            "## What changes\n\nTraffic will be light at first.",
+        )
+        .unwrap();
+    }
+    let app = App::launch(&library).await;
+    let first = app
+        .js("{ rows: [...document.querySelectorAll('[data-testid=article-item] .title')].map(t => t.textContent), \
+             editor: document.querySelector('.cm-content')?.textContent ?? null, \
+             preview: document.querySelector('[data-testid=preview] article h2')?.textContent ?? null, \
+             header: document.querySelector('[data-testid=preview-header] h1')?.textContent ?? null, \
+             platform: document.documentElement.dataset.platform, \
+             uiFont: getComputedStyle(document.body).fontFamily, \
+             editorFont: getComputedStyle(document.querySelector('.cm-content')).fontFamily }")
+        .await;
+    assert_eq!(
+        first["rows"],
+        json!([
+            "The bridge opens on Monday",
+            "Ferry timetable",
+            "Harbour dues rise"
+        ]),
+        "{first}"
+    );
+    assert!(
+        first["editor"]
+            .as_str()
+            .is_some_and(|t| t.contains("Traffic will be light")),
+        "the newest article is open in the editor at once: {first}"
+    );
+    assert_eq!(first["preview"], "What changes", "{first}");
+    assert_eq!(first["header"], "The bridge opens on Monday", "{first}");
+    // On Linux the window names generic families only: each other name
+    // tried first costs a fontconfig lookup per text style at start.
+    assert_eq!(first["platform"], "linux", "{first}");
+    assert_eq!(first["uiFont"], "sans-serif", "{first}");
+    assert_eq!(first["editorFont"], "monospace", "{first}");
+    app.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display and tauri-driver; run by `make test`"]
 async fn the_window_follows_a_dark_system_theme() {

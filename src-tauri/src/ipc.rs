@@ -7,10 +7,11 @@
 //! that file is stale (`make bindings` rewrites it).
 
 use crate::backups::{BackupStatus, LibraryProblem};
-use crate::commands::{About, ImagesDownloaded, PastedArticle, PastedPage};
+#[cfg(test)]
+use crate::commands::OpenedArticle;
+use crate::commands::{About, ImagesDownloaded, PastedArticle, PastedPage, WindowStart};
 use crate::mirror::MirrorStatus;
 use crate::spellcheck::SpellcheckStatus;
-use crate::state::WindowStart;
 use byline_core::domain::article::ArticleField;
 #[cfg(test)]
 use byline_core::domain::checks::ChecksConfig;
@@ -155,7 +156,7 @@ ipc_commands! {
     fn library_counts() -> LibraryCounts;
     fn create_article() -> Article;
     fn open_article(id: ArticleId) -> Article;
-    fn window_start() -> WindowStart;
+    fn window_start(query: ListQuery) -> WindowStart;
     fn stage_body(id: ArticleId, body: String, seq: u64, base: String) -> ();
     fn rename_article(id: ArticleId, title: String) -> Article;
     fn set_field(id: ArticleId, field: ArticleField, value: String) -> Article;
@@ -263,6 +264,7 @@ fn typescript_bindings() -> String {
         TagCount::decl(&cfg),
         SlugCheck::decl(&cfg),
         WindowStart::decl(&cfg),
+        OpenedArticle::decl(&cfg),
         About::decl(&cfg),
         Status::decl(&cfg),
         StatusChange::decl(&cfg),

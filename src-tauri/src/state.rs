@@ -36,9 +36,9 @@ struct WindowMemory {
     page_died: Option<&'static str>,
 }
 
-/// What a page that just loaded should show first.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
-pub struct WindowStart {
+/// What a page that just loaded should show first, besides the list's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageStart {
     /// The article to open: the one the window showed before its page was
     /// reloaded; `None` on a fresh start.
     pub reopen: Option<ArticleId>,
@@ -148,16 +148,16 @@ impl AppState {
 
     /// Asked by a page as it starts. After its page died, the window goes
     /// back to the article it showed; the notice is given once.
-    pub fn window_start(&self) -> WindowStart {
+    pub fn page_start(&self) -> PageStart {
         let mut window = lock(&self.window);
         match window.page_died.take() {
-            Some(why) => WindowStart {
+            Some(why) => PageStart {
                 reopen: window.open,
                 notice: Some(format!(
                     "The window's page {why}, so Byline reloaded it. Everything you typed up to then is here."
                 )),
             },
-            None => WindowStart {
+            None => PageStart {
                 reopen: None,
                 notice: None,
             },
@@ -263,7 +263,7 @@ mod tests {
     fn a_reloaded_page_goes_back_to_the_article_it_showed_once() {
         let dir = tempfile::tempdir().unwrap();
         let (state, articles) = state_with(dir.path(), &["first", "second"]);
-        let fresh = state.window_start();
+        let fresh = state.page_start();
         assert_eq!(
             (fresh.reopen, fresh.notice),
             (None, None),
@@ -273,13 +273,9 @@ mod tests {
         state.opened(articles[0].id);
         state.opened(articles[1].id);
         state.page_died("crashed");
-        let reloaded = state.window_start();
+        let reloaded = state.page_start();
         assert_eq!(reloaded.reopen, Some(articles[1].id));
         assert!(reloaded.notice.unwrap().contains("crashed"));
-        assert_eq!(
-            state.window_start().notice,
-            None,
-            "the notice is given once"
-        );
+        assert_eq!(state.page_start().notice, None, "the notice is given once");
     }
 }

@@ -24,7 +24,7 @@ const COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
 /// Reloads the window when its page dies (a crash, WebKit's memory limit,
 /// a killed process). Nothing typed is in the page alone: every keystroke
 /// was staged with the autosaver as it was typed, so the reloaded page asks
-/// for the article that was open ([`crate::state::AppState::window_start`])
+/// for the article that was open ([`crate::state::AppState::page_start`])
 /// and finds every one of them, with a notice of what happened.
 pub fn reload_when_the_page_dies(app: &tauri::AppHandle) {
     #[cfg(target_os = "linux")]

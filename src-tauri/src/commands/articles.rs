@@ -1,12 +1,13 @@
 //! The library list, search, and creating and opening articles.
 
-use byline_core::library::{LibraryCounts, ListQuery, SearchHit};
-use byline_core::{Article, ArticleId, ArticleSummary};
+use byline_core::library::{check_body, LibraryCounts, ListQuery, SearchHit};
+use byline_core::transform::render::Preview;
+use byline_core::{Article, ArticleId, ArticleSummary, ErrorCode, ErrorInfo};
 use tauri::{AppHandle, Manager};
 
 use super::state;
-use crate::ipc::IpcResult;
-use crate::state::{Typing, WindowStart};
+use crate::ipc::{IpcError, IpcResult};
+use crate::state::{AppState, Typing};
 
 /// Results shown in the sidebar while the writer types a search.
 const SEARCH_LIMIT: usize = 50;
@@ -35,10 +36,13 @@ pub fn create_article(app: AppHandle) -> IpcResult<Article> {
 /// autosave is written first, so the window never loads stale text.
 #[tauri::command(async)]
 pub fn open_article(app: AppHandle, id: ArticleId) -> IpcResult<Article> {
-    let state = state(&app);
+    open(&app, state(&app), id)
+}
+
+fn open(app: &AppHandle, state: &AppState, id: ArticleId) -> IpcResult<Article> {
     let article = state.library_after_typing(Typing::Of(id))?.article(id)?;
     state.opened(id);
-    show_in_title(&app, &article);
+    show_in_title(app, &article);
     Ok(article)
 }
 
@@ -55,11 +59,74 @@ fn show_in_title(app: &AppHandle, article: &Article) {
     }
 }
 
-/// What the window shows first: after its page died and was reloaded, the
-/// article it showed, with a notice of what happened.
+/// What a page that just loaded shows first, in one answer: the list's
+/// first page for `query`, and the article it opens with its preview
+/// rendered. The page builds its first frame from it, so a writer's first
+/// sight is their article, not an empty window filling in piece by piece.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct WindowStart {
+    pub page: Vec<ArticleSummary>,
+    /// The article the window opens: the one it showed before its page
+    /// was reloaded, or else the list's first; `None` for an empty list.
+    pub opened: Option<OpenedArticle>,
+    /// Why that article could not be opened (the list still shows).
+    pub open_failed: Option<ErrorInfo>,
+    /// Why the page was reloaded, in words for the writer; `None` normally.
+    pub notice: Option<String>,
+}
+
+/// An article as the window opens it: its text, and the preview and the
+/// page header as `render_preview` and `preview_header` give them.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct OpenedArticle {
+    pub article: Article,
+    pub preview: Preview,
+    pub header: String,
+}
+
 #[tauri::command(async)]
-pub fn window_start(app: AppHandle) -> IpcResult<WindowStart> {
-    Ok(state(&app).window_start())
+pub fn window_start(app: AppHandle, query: ListQuery) -> IpcResult<WindowStart> {
+    // Asked for beside `library_problem`, as the page's script starts: a
+    // library that did not open has no state to start from.
+    let Some(state) = app.try_state::<AppState>() else {
+        return Err(IpcError(ErrorInfo {
+            code: ErrorCode::LibraryUnavailable,
+            message: "The library did not open, so there is no article to show.".into(),
+        }));
+    };
+    let state = state.inner();
+    let start = state.page_start();
+    let page = state.library().list(&query)?;
+    let (opened, open_failed) = match start.reopen.or(page.first().map(|a| a.id)) {
+        None => (None, None),
+        Some(id) => match opened(&app, state, id) {
+            Ok(opened) => (Some(opened), None),
+            Err(IpcError(err)) => (None, Some(err)),
+        },
+    };
+    Ok(WindowStart {
+        page,
+        opened,
+        open_failed,
+        notice: start.notice,
+    })
+}
+
+fn opened(app: &AppHandle, state: &AppState, id: ArticleId) -> IpcResult<OpenedArticle> {
+    let article = open(app, state, id)?;
+    check_body(&article.body)?;
+    let preview = state.previewer(id).render(&article.body, None);
+    let images = state.window_images(Some(id));
+    let header = state.library_after_typing(Typing::Of(id))?.page_header(
+        id,
+        Some(&article.meta.title),
+        images,
+    )?;
+    Ok(OpenedArticle {
+        article,
+        preview,
+        header,
+    })
 }
 
 #[tauri::command(async)]

@@ -122,16 +122,22 @@ slug: string,
  */
 taken_by: string | null, };
 
-export type WindowStart = { 
+export type WindowStart = { page: Array<ArticleSummary>, 
 /**
- * The article to open: the one the window showed before its page was
- * reloaded; `None` on a fresh start.
+ * The article the window opens: the one it showed before its page
+ * was reloaded, or else the list's first; `None` for an empty list.
  */
-reopen: ArticleId | null, 
+opened: OpenedArticle | null, 
+/**
+ * Why that article could not be opened (the list still shows).
+ */
+open_failed: ErrorInfo | null, 
 /**
  * Why the page was reloaded, in words for the writer; `None` normally.
  */
 notice: string | null, };
+
+export type OpenedArticle = { article: Article, preview: Preview, header: string, };
 
 export type About = { 
 /**
@@ -798,7 +804,7 @@ export const commands = {
   libraryCounts: (): Promise<LibraryCounts> => call<LibraryCounts>("library_counts", {}),
   createArticle: (): Promise<Article> => call<Article>("create_article", {}),
   openArticle: (id: ArticleId): Promise<Article> => call<Article>("open_article", { id }),
-  windowStart: (): Promise<WindowStart> => call<WindowStart>("window_start", {}),
+  windowStart: (query: ListQuery): Promise<WindowStart> => call<WindowStart>("window_start", { query }),
   stageBody: (id: ArticleId, body: string, seq: number, base: string): Promise<void> => call<void>("stage_body", { id, body, seq, base }),
   renameArticle: (id: ArticleId, title: string): Promise<Article> => call<Article>("rename_article", { id, title }),
   setField: (id: ArticleId, field: ArticleField, value: string): Promise<Article> => call<Article>("set_field", { id, field, value }),

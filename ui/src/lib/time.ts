@@ -4,6 +4,16 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+// A formatter is costly to make (toLocaleString makes one per call, and the
+// list formats two dates per row): each is made once per locale and kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ""} ${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(locale, options)));
+  return made;
+}
+
 export function relativeTime(then: Date, now: Date, locale?: string): string {
   const ago = now.getTime() - then.getTime();
   if (ago < MINUTE) return "just now";
@@ -13,11 +23,7 @@ export function relativeTime(then: Date, now: Date, locale?: string): string {
   yesterday.setDate(now.getDate() - 1);
   if (sameDay(then, yesterday)) return "yesterday";
   const sameYear = then.getFullYear() === now.getFullYear();
-  return then.toLocaleDateString(locale, {
-    day: "numeric",
-    month: "short",
-    ...(sameYear ? {} : { year: "numeric" }),
-  });
+  return formatter(locale, sameYear ? { day: "numeric", month: "short" } : { day: "numeric", month: "short", year: "numeric" }).format(then);
 }
 
 function sameDay(a: Date, b: Date): boolean {
@@ -26,7 +32,7 @@ function sameDay(a: Date, b: Date): boolean {
 
 /// The exact time, for a tooltip beside a relative one.
 export function absoluteTime(then: Date, locale?: string): string {
-  return then.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
+  return formatter(locale, { dateStyle: "medium", timeStyle: "short" }).format(then);
 }
 
 /// A publish date as the exported page writes it ("30 November 2026"): the

@@ -14,6 +14,7 @@ import {
   type ImageDownloadReport,
   type ImportReport,
   type PastedPage,
+  type Preview,
   type MirrorConflict,
   type SaveEvent,
   type Status,
@@ -110,33 +111,37 @@ export class DocumentStore {
     await this.flushFaq?.();
     await this.commitTitle();
     try {
-      const article = await commands.openArticle(id);
-      performance.mark("byline:article");
-      this.current = article;
-      this.title = article.title;
-      this.autosave.rebase(article.body_hash);
-      this.body = article.body;
-      this.save = { kind: "saved" };
-      this.confirmingDelete = false;
-      this.panels.opened(article.trashed_at !== null);
-      void this.mirror.refresh();
-      this.preview.reset(article.id, article.body);
-      this.checks.reset(article.trashed_at ? null : article.id, article.body);
-      this.updates = null;
-      this.faq = null;
-      this.detected = null;
-      this.pasteOffer = null;
-      void this.loadFaq(article.id);
-      if (!article.trashed_at) void this.offerConversion(article.id, article.body);
-      commands
-        .articleUpdates(article.id)
-        .then((u) => {
-          if (this.current?.id === article.id) this.updates = u;
-        })
-        .catch(this.problems.show);
+      this.show(await commands.openArticle(id));
     } catch (error) {
       this.problems.show(error);
     }
+  }
+
+  /// Shows `article`, just opened; `rendered` is its preview when it came
+  /// with it (the window's start).
+  show(article: Article, rendered: { preview: Preview; header: string } | null = null) {
+    this.current = article;
+    this.title = article.title;
+    this.autosave.rebase(article.body_hash);
+    this.body = article.body;
+    this.save = { kind: "saved" };
+    this.confirmingDelete = false;
+    this.panels.opened(article.trashed_at !== null);
+    void this.mirror.refresh();
+    this.preview.reset(article.id, article.body, rendered);
+    this.checks.reset(article.trashed_at ? null : article.id, article.body);
+    this.updates = null;
+    this.faq = null;
+    this.detected = null;
+    this.pasteOffer = null;
+    void this.loadFaq(article.id);
+    if (!article.trashed_at) void this.offerConversion(article.id, article.body);
+    commands
+      .articleUpdates(article.id)
+      .then((u) => {
+        if (this.current?.id === article.id) this.updates = u;
+      })
+      .catch(this.problems.show);
   }
 
   /// Opens `id` in the whole library's list, with the title ready to type.

@@ -8,9 +8,6 @@ import type { Stores } from "./index.svelte";
 
 export function connect(stores: Stores): () => void {
   const clock = setInterval(() => (stores.now = new Date()), 30_000);
-  // First, so the list and the first article are not queued behind the
-  // listeners' calls (nothing the listeners hear comes before them).
-  void stores.start();
   const stops = [
     listen<SaveEvent>(events.autosave, ({ payload }) => stores.doc.onAutosave(payload)),
     listen<MirrorChange>(events.mirror, ({ payload }) => stores.onMirrorChange(payload)),

@@ -1,7 +1,7 @@
 // All of the window's state, built once by App and handed to components
 // through context (./context.ts). Each store owns one concern; the ones that
 // act on others are given them here.
-import { commands, type MirrorChange } from "../lib/bindings";
+import type { ListQuery, MirrorChange, WindowStart } from "../lib/bindings";
 import { ChecksStore } from "./checks.svelte";
 import { DocumentStore } from "./document.svelte";
 import { ImportStore } from "./imports.svelte";
@@ -13,6 +13,10 @@ import { PanelStore } from "./panels.svelte";
 import { PreviewStore } from "./preview.svelte";
 import { ProblemStore } from "./problem.svelte";
 import { SiteStore } from "./site.svelte";
+
+/// What the page asked for as its script began: the list's first page for
+/// `query` and the article it opens, or why that failed.
+export type Started = { ok: WindowStart; query: ListQuery } | { error: unknown };
 
 export class Stores {
   readonly problems = new ProblemStore();
@@ -97,30 +101,25 @@ export class Stores {
     }
   }
 
-  /// Loads what the window shows first: settings, the mirror, the list and
-  /// its first article (or, after a reload, the article that was open).
-  async start() {
-    performance.mark("byline:start");
-    try {
-      // After the page died and was reloaded: back to the article it showed.
-      // The list's first page, then its first article; the settings, the
-      // mirror and the counts after them (the window's calls queue up at
-      // start, and the writer waits for these two alone).
-      const [start] = await Promise.all([commands.windowStart(), this.library.refreshList()]);
-      if (start.notice) this.problems.say(start.notice);
-      performance.mark("byline:listed");
+  /// Shows what the page started with (see main.ts): the list's first page
+  /// and the article it opens, rendered, all in the window's first frame.
+  /// What the writer does not wait for (the settings, the mirror, the
+  /// counts) is asked for after.
+  begin(started: Started) {
+    if ("error" in started) {
       this.library.loaded = true;
-      const first = start.reopen ?? this.library.articles[0]?.id;
-      if (first !== undefined) await this.doc.open(first);
-      performance.mark("byline:opened");
-    } catch (error) {
-      this.library.loaded = true;
-      this.problems.show(error);
-    } finally {
-      void this.site.load();
-      void this.mirror.refresh();
-      void this.library.refreshCounts();
+      this.problems.show(started.error);
+    } else {
+      const { page, opened, open_failed, notice } = started.ok;
+      this.library.show(page, started.query);
+      if (notice) this.problems.say(notice);
+      if (opened) this.doc.show(opened.article, opened);
+      if (open_failed) this.problems.show(open_failed);
     }
+    void this.site.load();
+    void this.library.refreshCounts();
+    // Opening an article asks for the mirror's state; without one, ask here.
+    if (!this.doc.current) void this.mirror.refresh();
   }
 
   stop() {

@@ -59,16 +59,22 @@ export class LibraryStore {
     const query = firstPage($state.snapshot(this.view), rows);
     this.reloading += 1;
     try {
-      const page = takePage(await commands.listArticles(query), query);
-      if (generation !== this.generation) return;
-      this.remember(page.rows);
-      this.articles = page.rows;
-      this.more = page.more;
+      const rows = await commands.listArticles(query);
+      if (generation === this.generation) this.show(rows, query);
     } catch (error) {
       this.problems.show(error);
     } finally {
       this.reloading -= 1;
     }
+  }
+
+  /// Shows `rows`, the answer to `query` (the first page of the view).
+  show(rows: ArticleSummary[], query: ListQuery) {
+    const page = takePage(rows, query);
+    this.remember(page.rows);
+    this.articles = page.rows;
+    this.more = page.more;
+    this.loaded = true;
   }
 
   async refreshCounts() {

@@ -54,11 +54,7 @@ export class PreviewStore {
     this.previews = new Latest<Request, Preview | null>(
       (request) => this.run(request),
       (preview) => {
-        if (preview === null) return;
-        this.blocks = preview.blocks;
-        this.shown = preview.generation;
-        this.stats = preview.stats;
-        if (this.sessionStart === null) this.sessionStart = preview.stats.words;
+        if (preview !== null) this.take(preview);
       },
       problems.show,
     );
@@ -78,7 +74,9 @@ export class PreviewStore {
   }
 
   /// Another article opened: nothing of the last one's preview is reused.
-  reset(article: ArticleId, body: string) {
+  /// `rendered` is its preview and header when they came with it (the
+  /// window's start), so the first frame shows them.
+  reset(article: ArticleId, body: string, rendered: { preview: Preview; header: string } | null = null) {
     if (this.article !== article) this.header = "";
     this.article = article;
     this.previews.reset();
@@ -86,7 +84,18 @@ export class PreviewStore {
     this.shown = null;
     this.selection = null;
     this.sessionStart = null;
-    this.render(body);
+    if (rendered) {
+      this.text = body;
+      this.take(rendered.preview);
+      this.header = rendered.header;
+    } else this.render(body);
+  }
+
+  private take(preview: Preview) {
+    this.blocks = preview.blocks;
+    this.shown = preview.generation;
+    this.stats = preview.stats;
+    if (this.sessionStart === null) this.sessionStart = preview.stats.words;
   }
 
   render(body: string) {
