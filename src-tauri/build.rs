@@ -38,6 +38,7 @@ const COMMANDS: &[&str] = &[
     "create_article",
     "open_article",
     "window_start",
+    "window_shown",
     "stage_body",
     "rename_article",
     "set_field",

@@ -29,6 +29,24 @@ pub const ASSET_BASE: &str = if cfg!(any(windows, target_os = "android")) {
 pub fn run(library_path: PathBuf) -> Result<()> {
     ensure_display()?;
     crate::webkit::set_rendering_defaults();
+    // The library opens (and is checked: 50 ms at 10,000 articles) on its
+    // own thread while GTK and the window start; the window's state waits
+    // for it in setup, before anything can write to it.
+    let opening = std::thread::Builder::new()
+        .name("byline-open".into())
+        .spawn(move || open(library_path))
+        .context("cannot start opening the library")?;
+    serve(opening)
+}
+
+/// The library the window shows, or why it would not open.
+struct Opened {
+    library: Option<Library>,
+    problem: Option<byline_core::Error>,
+    path: PathBuf,
+}
+
+fn open(library_path: PathBuf) -> Result<Opened> {
     let is_new = !library_path.exists();
     // A library that is damaged or will not open is never written to: the
     // window opens on a page that says why and offers its newest good
@@ -57,21 +75,38 @@ pub fn run(library_path: PathBuf) -> Result<()> {
             .create_article(WELCOME_TITLE, &body)
             .context("cannot write the welcome article")?;
     }
-    serve(library, problem, library_path)
+    Ok(Opened {
+        library,
+        problem,
+        path: library_path,
+    })
 }
 
-fn serve(
-    library: Option<Library>,
-    problem: Option<byline_core::Error>,
-    library_path: PathBuf,
-) -> Result<()> {
-    let damaged = crate::backups::Damaged::new(&library_path, problem.as_ref());
+/// The opened library, once its thread is done. A library that cannot be
+/// opened at all ends the app as the command line would, with the reason
+/// on one line; the window has not been drawn yet.
+fn opened(opening: std::thread::JoinHandle<Result<Opened>>) -> Opened {
+    let failed = match opening.join() {
+        Ok(Ok(opened)) => return opened,
+        Ok(Err(err)) => format!("{err:#}").replace('\n', " "),
+        Err(_) => "opening the library failed unexpectedly".to_owned(),
+    };
+    eprintln!("byline: {failed}");
+    std::process::exit(1);
+}
+
+fn serve(opening: std::thread::JoinHandle<Result<Opened>>) -> Result<()> {
     let app = tauri::Builder::default()
         .setup(move |app| {
-            app.manage(damaged);
+            let Opened {
+                library,
+                problem,
+                path,
+            } = opened(opening);
+            app.manage(crate::backups::Damaged::new(&path, problem.as_ref()));
             crate::webkit::reload_when_the_page_dies(app.handle());
             if let Some(library) = library {
-                start(app.handle(), library, library_path);
+                start(app.handle(), library, path);
             }
             Ok(())
         })
@@ -157,9 +192,9 @@ pub fn start(app: &tauri::AppHandle, mut library: Library, library_path: PathBuf
     app.manage(AppState::new(library, library_path, autosaver, previewer));
     app.state::<AppState>()
         .set_site_remote_images(site.load_remote_images);
-    // Spelling is checked from the first keystroke; the settings panel
-    // asks what the engine loaded.
-    drop(crate::spellcheck::apply(app, &site));
+    // Spelling is set up once the page has drawn (`window_shown`): the
+    // dictionaries load on the main thread, which carries the page's
+    // requests too.
     if let Some(folder) = mirror_folder {
         // A folder that went missing (an unplugged disk) does not stop the
         // mirror starting: it waits, paused, for the folder. Any other

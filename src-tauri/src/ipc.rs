@@ -157,6 +157,7 @@ ipc_commands! {
     fn create_article() -> Article;
     fn open_article(id: ArticleId) -> Article;
     fn window_start(query: ListQuery) -> WindowStart;
+    fn window_shown() -> ();
     fn stage_body(id: ArticleId, body: String, seq: u64, base: String) -> ();
     fn rename_article(id: ArticleId, title: String) -> Article;
     fn set_field(id: ArticleId, field: ArticleField, value: String) -> Article;

@@ -112,6 +112,19 @@ pub fn window_start(app: AppHandle, query: ListQuery) -> IpcResult<WindowStart> 
     })
 }
 
+/// The page has put its first frame up (see main.ts). What would have held
+/// that frame back starts now: the spell checker, whose dictionaries load
+/// on the main thread that also carries the page's requests (30–50 ms of
+/// every start, measured, and now and then half a second). The writer
+/// cannot type before the frame, so spelling is still checked from the
+/// first keystroke; the settings panel asks what the engine loaded.
+#[tauri::command(async)]
+pub fn window_shown(app: AppHandle) -> IpcResult<()> {
+    let site = state(&app).library().site_settings().unwrap_or_default();
+    drop(crate::spellcheck::apply(&app, &site));
+    Ok(())
+}
+
 fn opened(app: &AppHandle, state: &AppState, id: ArticleId) -> IpcResult<OpenedArticle> {
     let article = open(app, state, id)?;
     check_body(&article.body)?;

@@ -805,6 +805,7 @@ export const commands = {
   createArticle: (): Promise<Article> => call<Article>("create_article", {}),
   openArticle: (id: ArticleId): Promise<Article> => call<Article>("open_article", { id }),
   windowStart: (query: ListQuery): Promise<WindowStart> => call<WindowStart>("window_start", { query }),
+  windowShown: (): Promise<void> => call<void>("window_shown", {}),
   stageBody: (id: ArticleId, body: string, seq: number, base: string): Promise<void> => call<void>("stage_body", { id, body, seq, base }),
   renameArticle: (id: ArticleId, title: string): Promise<Article> => call<Article>("rename_article", { id, title }),
   setField: (id: ArticleId, field: ArticleField, value: string): Promise<Article> => call<Article>("set_field", { id, field, value }),

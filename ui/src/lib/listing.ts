@@ -9,6 +9,10 @@ export const DEFAULT_VIEW: ListQuery = { status: null, tag: null, sort: "edited"
 /// thousands opens as fast as one of a few.
 export const PAGE_SIZE = 100;
 
+/// How many rows the window's first frame draws: more than the tallest
+/// screen shows, fewer than a page (each row drawn costs the first frame).
+export const FIRST_FRAME_ROWS = 40;
+
 /// Rows this close to the end of what is loaded ask for the next page.
 export const NEAR_END = 10;
 

@@ -127,15 +127,24 @@ export class DocumentStore {
     this.save = { kind: "saved" };
     this.confirmingDelete = false;
     this.panels.opened(article.trashed_at !== null);
-    void this.mirror.refresh();
     this.preview.reset(article.id, article.body, rendered);
-    this.checks.reset(article.trashed_at ? null : article.id, article.body);
     this.updates = null;
     this.faq = null;
     this.detected = null;
     this.pasteOffer = null;
+    if (!rendered) this.loadAround();
+  }
+
+  /// What the window shows around the open article, each loaded on its
+  /// own: the mirror's state, the checks, the FAQ, the corrections and the
+  /// offer to convert a FAQ section. At start these follow the first frame.
+  loadAround() {
+    const article = this.current;
+    if (!article) return;
+    void this.mirror.refresh();
+    this.checks.reset(article.trashed_at ? null : article.id, this.body);
     void this.loadFaq(article.id);
-    if (!article.trashed_at) void this.offerConversion(article.id, article.body);
+    if (!article.trashed_at) void this.offerConversion(article.id, this.body);
     commands
       .articleUpdates(article.id)
       .then((u) => {

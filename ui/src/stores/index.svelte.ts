@@ -1,7 +1,8 @@
 // All of the window's state, built once by App and handed to components
 // through context (./context.ts). Each store owns one concern; the ones that
 // act on others are given them here.
-import type { ListQuery, MirrorChange, WindowStart } from "../lib/bindings";
+import { commands, type ListQuery, type MirrorChange, type WindowStart } from "../lib/bindings";
+import { afterNextFrame } from "../lib/frames";
 import { ChecksStore } from "./checks.svelte";
 import { DocumentStore } from "./document.svelte";
 import { ImportStore } from "./imports.svelte";
@@ -103,23 +104,27 @@ export class Stores {
 
   /// Shows what the page started with (see main.ts): the list's first page
   /// and the article it opens, rendered, all in the window's first frame.
-  /// What the writer does not wait for (the settings, the mirror, the
-  /// counts) is asked for after.
+  /// What the writer does not wait for (the settings, the counts, the
+  /// mirror, the article's checks and FAQ, spelling) is asked for once that
+  /// frame is drawn, so neither its work nor its answers hold it up.
   begin(started: Started) {
     if ("error" in started) {
       this.library.loaded = true;
       this.problems.show(started.error);
     } else {
       const { page, opened, open_failed, notice } = started.ok;
-      this.library.show(page, started.query);
+      this.library.show(page, started.query, true);
       if (notice) this.problems.say(notice);
       if (opened) this.doc.show(opened.article, opened);
       if (open_failed) this.problems.show(open_failed);
     }
-    void this.site.load();
-    void this.library.refreshCounts();
-    // Opening an article asks for the mirror's state; without one, ask here.
-    if (!this.doc.current) void this.mirror.refresh();
+    afterNextFrame(() => {
+      commands.windowShown().catch(this.problems.show);
+      void this.site.load();
+      void this.library.refreshCounts();
+      if (this.doc.current) this.doc.loadAround();
+      else void this.mirror.refresh();
+    });
   }
 
   stop() {

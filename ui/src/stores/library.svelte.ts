@@ -2,7 +2,8 @@
 // counts per status and tag, and full-text search.
 import { commands, type ArticleId, type ArticleSummary, type LibraryCounts, type ListQuery, type SearchHit } from "../lib/bindings";
 import { Latest } from "../lib/latest";
-import { appendPage, DEFAULT_VIEW, firstPage, isEmptyLibrary, nearEnd, nextPage, takePage, touchListed, wholeLibrary } from "../lib/listing";
+import { afterNextFrame } from "../lib/frames";
+import { appendPage, DEFAULT_VIEW, FIRST_FRAME_ROWS, firstPage, isEmptyLibrary, nearEnd, nextPage, takePage, touchListed, wholeLibrary } from "../lib/listing";
 import type { ProblemStore } from "./problem.svelte";
 
 export class LibraryStore {
@@ -68,13 +69,26 @@ export class LibraryStore {
     }
   }
 
-  /// Shows `rows`, the answer to `query` (the first page of the view).
-  show(rows: ArticleSummary[], query: ListQuery) {
+  /// Shows `rows`, the answer to `query` (the first page of the view). In
+  /// the window's first frame (`first`), only the rows a screen can show
+  /// are drawn; the rest of the page follows that frame.
+  show(rows: ArticleSummary[], query: ListQuery, first = false) {
     const page = takePage(rows, query);
     this.remember(page.rows);
+    this.loaded = true;
+    if (first && page.rows.length > FIRST_FRAME_ROWS) {
+      this.articles = page.rows.slice(0, FIRST_FRAME_ROWS);
+      this.more = false;
+      const generation = this.generation;
+      afterNextFrame(() => {
+        if (generation !== this.generation) return;
+        this.articles = appendPage(this.articles, page.rows);
+        this.more = page.more;
+      });
+      return;
+    }
     this.articles = page.rows;
     this.more = page.more;
-    this.loaded = true;
   }
 
   async refreshCounts() {
