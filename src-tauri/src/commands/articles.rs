@@ -80,7 +80,9 @@ pub struct WindowStart {
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 pub struct OpenedArticle {
     pub article: Article,
-    pub preview: Preview,
+    /// `None` for a body too long to preview: the article still opens,
+    /// and the window's own preview call says why.
+    pub preview: Option<Preview>,
     pub header: String,
 }
 
@@ -127,8 +129,9 @@ pub fn window_shown(app: AppHandle) -> IpcResult<()> {
 
 fn opened(app: &AppHandle, state: &AppState, id: ArticleId) -> IpcResult<OpenedArticle> {
     let article = open(app, state, id)?;
-    check_body(&article.body)?;
-    let preview = state.previewer(id).render(&article.body, None);
+    let preview = check_body(&article.body)
+        .is_ok()
+        .then(|| state.previewer(id).render(&article.body, None));
     let images = state.window_images(Some(id));
     let header = state.library_after_typing(Typing::Of(id))?.page_header(
         id,

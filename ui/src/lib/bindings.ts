@@ -137,7 +137,12 @@ open_failed: ErrorInfo | null,
  */
 notice: string | null, };
 
-export type OpenedArticle = { article: Article, preview: Preview, header: string, };
+export type OpenedArticle = { article: Article, 
+/**
+ * `None` for a body too long to preview: the article still opens,
+ * and the window's own preview call says why.
+ */
+preview: Preview | null, header: string, };
 
 export type About = { 
 /**

@@ -118,8 +118,9 @@ export class DocumentStore {
   }
 
   /// Shows `article`, just opened; `rendered` is its preview when it came
-  /// with it (the window's start).
-  show(article: Article, rendered: { preview: Preview; header: string } | null = null) {
+  /// with it. At the window's start (`atStart`) what is loaded around it
+  /// waits for the first frame (`loadAround`, called by `Stores.begin`).
+  show(article: Article, rendered: { preview: Preview; header: string } | null = null, atStart = false) {
     this.current = article;
     this.title = article.title;
     this.autosave.rebase(article.body_hash);
@@ -132,7 +133,7 @@ export class DocumentStore {
     this.faq = null;
     this.detected = null;
     this.pasteOffer = null;
-    if (!rendered) this.loadAround();
+    if (!atStart) this.loadAround();
   }
 
   /// What the window shows around the open article, each loaded on its

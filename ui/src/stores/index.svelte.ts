@@ -115,7 +115,10 @@ export class Stores {
       const { page, opened, open_failed, notice } = started.ok;
       this.library.show(page, started.query, true);
       if (notice) this.problems.say(notice);
-      if (opened) this.doc.show(opened.article, opened);
+      if (opened) {
+        const { article, preview, header } = opened;
+        this.doc.show(article, preview ? { preview, header } : null, true);
+      }
       if (open_failed) this.problems.show(open_failed);
     }
     afterNextFrame(() => {
