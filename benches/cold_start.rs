@@ -18,9 +18,9 @@
 //!
 //! `BYLINE_COLD_START_ROUNDS` changes the number of rounds;
 //! `BYLINE_COLD_START_TRACE=1` prints, for each Byline launch, the page's
-//! own marks (`performance.now()` when the script runs, the app mounts,
-//! `start()` begins, the first page is listed, the first article arrives
-//! and is open) to see where the time goes. `BYLINE_APP_BINARY` launches
+//! own marks (`performance.now()` when the script runs, when `window_start`
+//! has answered and the window is being built, and when it is built with
+//! the article and its preview in it) to see where the time goes. `BYLINE_APP_BINARY` launches
 //! another build of Byline (main's, for a before figure);
 //! `BYLINE_COLD_START_ONLY=1` measures the one-article library alone.
 

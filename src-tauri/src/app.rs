@@ -85,7 +85,7 @@ fn open(library_path: PathBuf) -> Result<Opened> {
 /// The opened library, once its thread is done. A library that cannot be
 /// opened at all ends the app as the command line would, with the reason
 /// on one line; the window has not been drawn yet.
-fn opened(opening: std::thread::JoinHandle<Result<Opened>>) -> Opened {
+fn wait_for_library(opening: std::thread::JoinHandle<Result<Opened>>) -> Opened {
     let failed = match opening.join() {
         Ok(Ok(opened)) => return opened,
         Ok(Err(err)) => format!("{err:#}").replace('\n', " "),
@@ -102,7 +102,7 @@ fn serve(opening: std::thread::JoinHandle<Result<Opened>>) -> Result<()> {
                 library,
                 problem,
                 path,
-            } = opened(opening);
+            } = wait_for_library(opening);
             app.manage(crate::backups::Damaged::new(&path, problem.as_ref()));
             crate::webkit::reload_when_the_page_dies(app.handle());
             if let Some(library) = library {

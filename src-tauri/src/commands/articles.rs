@@ -101,7 +101,7 @@ pub fn window_start(app: AppHandle, query: ListQuery) -> IpcResult<WindowStart> 
     let page = state.library().list(&query)?;
     let (opened, open_failed) = match start.reopen.or(page.first().map(|a| a.id)) {
         None => (None, None),
-        Some(id) => match opened(&app, state, id) {
+        Some(id) => match open_with_preview(&app, state, id) {
             Ok(opened) => (Some(opened), None),
             Err(IpcError(err)) => (None, Some(err)),
         },
@@ -127,7 +127,7 @@ pub fn window_shown(app: AppHandle) -> IpcResult<()> {
     Ok(())
 }
 
-fn opened(app: &AppHandle, state: &AppState, id: ArticleId) -> IpcResult<OpenedArticle> {
+fn open_with_preview(app: &AppHandle, state: &AppState, id: ArticleId) -> IpcResult<OpenedArticle> {
     let article = open(app, state, id)?;
     let preview = check_body(&article.body)
         .is_ok()
