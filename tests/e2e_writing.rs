@@ -148,6 +148,9 @@ async fn the_preview_updates_only_changed_blocks_and_scrolls_with_the_editor() {
 
     // Mark the first and a middle block, edit the end: both keep their nodes.
     app.js("(() => { const a = document.querySelector('article.byline-article'); a.children[0].dataset.mark = 'first'; a.children[60].dataset.mark = 'middle'; return true; })()").await;
+    // How many blocks each keystroke's preview carried, and whether as a
+    // splice of the page on screen (read off the real calls, not replaced).
+    app.js("(() => { const get = window.fetch; window.__carried = []; window.fetch = (url, options) => get(url, options).then((r) => { if (String(url).includes('type_body')) r.clone().json().then((t) => { if (t.preview) window.__carried.push([t.preview.splice !== null, t.preview.blocks.length]); }); return r; }); return true; })()").await;
     // The chord and the text go in separate calls: each call ends by
     // releasing every key, which a release key inside one call does not
     // reliably do after a special key.
@@ -178,6 +181,27 @@ async fn the_preview_updates_only_changed_blocks_and_scrolls_with_the_editor() {
         json!("123"),
         "the kept block (Section 31, line 121) moved down by two lines"
     );
+    // Each keystroke carried the few blocks it changed, not the page's 120.
+    let carried = app.js("window.__carried").await;
+    let carried = carried.as_array().unwrap();
+    assert!(carried.len() > 10, "{carried:?}");
+    assert!(
+        carried.iter().all(|c| c[0] == json!(true) && c[1].as_u64().unwrap() <= 3),
+        "{carried:?}"
+    );
+    // What the patched page shows is what a fresh render of the text shows,
+    // positions included: the page built again from nothing agrees.
+    app.wait_saved().await;
+    let page = "document.querySelector('article.byline-article').innerHTML.replace(/ data-mark=\"\\w+\"/g, '')";
+    let patched = app.js(page).await;
+    app.js("(() => { location.reload(); return true; })()").await;
+    app.wait_for_js(
+        "document.querySelectorAll('[data-testid=preview] h2').length",
+        json!(60),
+    )
+    .await;
+    assert_eq!(app.js(page).await, patched);
+    app.wait_for_css(".cm-content").await.click().await.unwrap();
 
     // Scroll the editor: the preview follows to the same section.
     let section_at_top = "(() => { const s = document.querySelector('.preview-scroll'); const top = s.scrollTop; const h = [...s.querySelectorAll('h2')].find(h => h.offsetTop + h.offsetHeight >= top - 4 ); return h ? Number(h.textContent.replace(/\\D+/g, '')) : 0; })()";

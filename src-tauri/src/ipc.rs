@@ -54,7 +54,7 @@ use byline_core::transform::plain_article::{ChangeKind, StructureChange};
 use byline_core::transform::post::Mapping;
 use byline_core::transform::render::Preview;
 #[cfg(test)]
-use byline_core::transform::render::PreviewBlock;
+use byline_core::transform::render::{PreviewBlock, PreviewSplice};
 #[cfg(test)]
 use byline_core::transform::text_edit::TextChange;
 use byline_core::transform::text_edit::{BodyEdit, Typed};
@@ -272,6 +272,7 @@ fn typescript_bindings() -> String {
         TextStats::decl(&cfg),
         Preview::decl(&cfg),
         PreviewBlock::decl(&cfg),
+        PreviewSplice::decl(&cfg),
         BodyEdit::decl(&cfg),
         TextChange::decl(&cfg),
         Typed::decl(&cfg),

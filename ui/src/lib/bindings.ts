@@ -161,7 +161,19 @@ export type Preview = {
  * Names this response; the window passes it back as `since` so the next
  * one can leave out the HTML of blocks it already shows.
  */
-generation: number, blocks: Array<PreviewBlock>, stats: TextStats, };
+generation: number, 
+/**
+ * The whole page, or with `splice` only the blocks that replace part
+ * of the page the window shows.
+ */
+blocks: Array<PreviewBlock>, stats: TextStats, 
+/**
+ * Set when the window shows generation `since`: `blocks` are then only
+ * what changed, so a keystroke in a 100,000-word article carries one
+ * paragraph, not 1,400 block keys (measured: 5 to 12 ms of the
+ * window's time went to reading that list).
+ */
+splice: PreviewSplice | null, };
 
 export type PreviewBlock = { 
 /**
@@ -180,6 +192,13 @@ pos: string,
  * with this key (see `Preview::generation`).
  */
 html: string | null, };
+
+export type PreviewSplice = { head: number, tail: number, shift: number, 
+/**
+ * How many blocks the page it applies to has: a window whose page
+ * has another length asks for the whole page instead.
+ */
+length: number, };
 
 export type BodyEdit = { "kind": "whole", body: string, } | { "kind": "changes", 
 /**

@@ -1,13 +1,7 @@
 // The open article's preview and counts, rendered by the backend for the
 // newest text only.
-import {
-  commands,
-  type ArticleId,
-  type Preview,
-  type PreviewBlock,
-  type TextChange,
-  type TextStats,
-} from "../lib/bindings";
+import { commands, type ArticleId, type Preview, type TextChange, type TextStats } from "../lib/bindings";
+import { splicePage, type PreviewPage } from "../lib/blocks";
 import { Latest } from "../lib/latest";
 import { Keystrokes, type Keystroke } from "../lib/typing";
 import type { ProblemStore } from "./problem.svelte";
@@ -20,9 +14,9 @@ interface Request {
 }
 
 export class PreviewStore {
-  // Raw, not deep state: thousands of blocks arrive per keystroke, and only
-  // the array as a whole is ever replaced.
-  blocks = $state.raw<PreviewBlock[]>([]);
+  // Raw, not deep state: a page holds thousands of blocks, and only the
+  // page as a whole is ever replaced.
+  page = $state.raw<PreviewPage>({ blocks: [], change: null });
   stats = $state<TextStats | null>(null);
   /// Counts for the selected text, when there is a selection.
   selection = $state<TextStats | null>(null);
@@ -92,7 +86,18 @@ export class PreviewStore {
   }
 
   private take(preview: Preview) {
-    this.blocks = preview.blocks;
+    if (preview.splice) {
+      // Made against the page this store last took, whose generation it
+      // sent as `since`; anything else means the two lost step.
+      const blocks = splicePage(this.page.blocks, preview.splice, preview.blocks);
+      if (blocks === null) {
+        this.refresh();
+        return;
+      }
+      this.page = { blocks, change: { splice: preview.splice, blocks: preview.blocks } };
+    } else {
+      this.page = { blocks: preview.blocks, change: null };
+    }
     this.shown = preview.generation;
     this.stats = preview.stats;
     if (this.sessionStart === null) this.sessionStart = preview.stats.words;

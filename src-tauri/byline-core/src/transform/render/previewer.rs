@@ -9,8 +9,8 @@ use std::hash::{Hash, Hasher};
 
 use super::splice::{splice, Block, Lines, Page, Run};
 use super::{
-    blocks, comrak_blocks, preview_options, sanitize, window_sanitizer, Preview, PreviewBlock,
-    RemoteImages, Typography,
+    blocks, comrak_blocks, preview_options, sanitize, shift_pos, window_sanitizer, Preview,
+    PreviewBlock, PreviewSplice, RemoteImages, Typography,
 };
 use crate::transform::text_stats::{stats, TextStats};
 
@@ -24,6 +24,9 @@ pub struct Previewer {
     generation: u32,
     /// The keys of the last response, which the window now shows.
     shown: HashSet<u64>,
+    /// The last response's page, block by block (key, position): what a
+    /// spliced response is made against.
+    sent: Vec<(u64, String)>,
     /// The last render's text and blocks, which the next edit splices into.
     last: Option<Page>,
     /// How many bytes of Markdown the last render parsed.
@@ -43,6 +46,7 @@ impl Previewer {
             cache: HashMap::new(),
             generation: 0,
             shown: HashSet::new(),
+            sent: Vec::new(),
             last: None,
             parsed: 0,
         }
@@ -67,6 +71,7 @@ impl Previewer {
             self.remote = remote;
             self.cache.clear();
             self.shown.clear();
+            self.sent.clear();
             self.last = None;
         }
     }
@@ -81,7 +86,9 @@ impl Previewer {
 
         let mut shown = HashSet::new();
         let mut out = Vec::with_capacity(blocks.len());
+        let mut keys = Vec::with_capacity(blocks.len());
         for (block, body) in &blocks {
+            keys.push(block.key);
             let key = block.key;
             let fresh = shown.insert(key);
             let html = if window_has && fresh && self.shown.contains(&key) {
@@ -117,11 +124,93 @@ impl Previewer {
             blocks.into_iter().map(|(block, _)| block).collect(),
             stats,
         ));
-        Preview {
-            generation,
-            blocks: out,
-            stats,
+        let page: Vec<(u64, String)> = keys
+            .into_iter()
+            .zip(out.iter().map(|b| b.pos.clone()))
+            .collect();
+        let spliced = if window_has {
+            self.splice(&page, &out)
+        } else {
+            None
+        };
+        self.sent = page;
+        match spliced {
+            Some((splice, blocks)) => Preview {
+                generation,
+                blocks,
+                stats,
+                splice: Some(splice),
+            },
+            None => Preview {
+                generation,
+                blocks: out,
+                stats,
+                splice: None,
+            },
         }
+    }
+
+    /// The blocks of `out` (the new page, whose keys and positions are
+    /// `page`) that replace part of the page sent last, which the window
+    /// shows. The window patches only that part, so each block sent
+    /// without HTML must have its node there: one the replaced part does
+    /// not hold gets its HTML from the cache. `None` when the cache cannot
+    /// give it (the whole page goes, as before).
+    fn splice(
+        &self,
+        page: &[(u64, String)],
+        out: &[PreviewBlock],
+    ) -> Option<(PreviewSplice, Vec<PreviewBlock>)> {
+        let old = &self.sent;
+        let both = old.len().min(page.len());
+        let head = old.iter().zip(page).take_while(|(a, b)| a == b).count();
+        // The tail moved by the lines added or removed above it: read the
+        // shift off the last block, then every kept block must agree.
+        let shift = match (old.last(), page.last()) {
+            (Some((ka, pa)), Some((kb, pb))) if ka == kb => {
+                let line = |pos: &str| pos.split(':').next()?.parse::<i64>().ok();
+                match (line(pa), line(pb)) {
+                    (Some(a), Some(b)) => i32::try_from(b - a).ok()?,
+                    _ if pa == pb => 0,
+                    _ => return None,
+                }
+            }
+            _ => 0,
+        };
+        let tail = old
+            .iter()
+            .rev()
+            .zip(page.iter().rev())
+            .take(both - head)
+            .take_while(|((ka, pa), (kb, pb))| {
+                ka == kb && shift_pos(pa, shift).as_deref() == Some(pb.as_str())
+            })
+            .count();
+        let mut replaced: HashMap<u64, usize> = HashMap::new();
+        for (key, _) in &old[head..old.len() - tail] {
+            *replaced.entry(*key).or_default() += 1;
+        }
+        let mut blocks = Vec::with_capacity(page.len() - head - tail);
+        for ((key, _), block) in page[head..page.len() - tail]
+            .iter()
+            .zip(&out[head..page.len() - tail])
+        {
+            let mut block = block.clone();
+            if block.html.is_none() {
+                match replaced.get_mut(key) {
+                    Some(n) if *n > 0 => *n -= 1,
+                    _ => block.html = Some(self.cache.get(key)?.0.clone()),
+                }
+            }
+            blocks.push(block);
+        }
+        let splice = PreviewSplice {
+            head: u32::try_from(head).ok()?,
+            tail: u32::try_from(tail).ok()?,
+            shift,
+            length: u32::try_from(old.len()).ok()?,
+        };
+        Some((splice, blocks))
     }
 
     /// How many bytes of Markdown the last [`Self::render`] parsed: the

@@ -2,7 +2,9 @@
 
 use proptest::prelude::*;
 
-use super::{preview, Preview, Previewer};
+use std::collections::HashMap;
+
+use super::{preview, shift_pos, Preview, PreviewBlock, Previewer};
 
 const WELCOME: &str = include_str!("../../../../../assets/welcome.md");
 
@@ -90,28 +92,77 @@ fn apply(text: &mut String, edit: &Edit) {
     text.replace_range(at..end, INSERTS[edit.insert % INSERTS.len()]);
 }
 
-/// The previewer's response to `text` must be the fresh render's: the
-/// same blocks, positions and counts, and the same HTML wherever it sends
-/// HTML.
-fn assert_same(previewer: &mut Previewer, text: &str, since: Option<u32>) -> Preview {
+/// What the window shows, block by block with every block's HTML, put
+/// together from the responses as the window does (`ui/src/lib/blocks.ts`):
+/// a block sent without HTML takes a node with its key from the part of
+/// the page the response replaces.
+#[derive(Default)]
+struct Window {
+    page: Vec<PreviewBlock>,
+    generation: Option<u32>,
+}
+
+impl Window {
+    fn take(&mut self, got: &Preview) {
+        let (head, tail, shift) = match got.splice {
+            Some(s) => {
+                assert_eq!(
+                    self.page.len(),
+                    s.length as usize,
+                    "spliced against another page"
+                );
+                (s.head as usize, s.tail as usize, s.shift)
+            }
+            None => (0, 0, 0),
+        };
+        let replaced = &self.page[head..self.page.len() - tail];
+        let mut pool: HashMap<&str, Vec<&str>> = HashMap::new();
+        for block in replaced {
+            pool.entry(&block.key)
+                .or_default()
+                .push(block.html.as_deref().unwrap());
+        }
+        let mut page = self.page[..head].to_vec();
+        for block in &got.blocks {
+            let html = match &block.html {
+                Some(html) => html.clone(),
+                None => {
+                    let nodes = pool.get_mut(block.key.as_str()).filter(|n| !n.is_empty());
+                    let nodes = nodes
+                        .expect("a block sent without HTML has a node in the part it replaces");
+                    nodes.remove(0).to_owned()
+                }
+            };
+            page.push(PreviewBlock {
+                html: Some(html),
+                ..block.clone()
+            });
+        }
+        for block in &self.page[self.page.len() - tail..] {
+            page.push(PreviewBlock {
+                pos: shift_pos(&block.pos, shift).unwrap(),
+                ..block.clone()
+            });
+        }
+        self.page = page;
+        self.generation = Some(got.generation);
+    }
+}
+
+/// The previewer's response to `text`, taken by `window` (told the page it
+/// shows when `tell`), must leave the window showing the fresh render: the
+/// same blocks, positions, HTML and counts.
+fn assert_same(previewer: &mut Previewer, window: &mut Window, text: &str, tell: bool) -> Preview {
+    let since = if tell { window.generation } else { None };
     let got = previewer.render(text, since);
     let want = preview(text);
     assert_eq!(got.stats, want.stats, "counts of {text:?}");
-    let strip = |p: &Preview| -> Vec<(String, String)> {
-        p.blocks
-            .iter()
-            .map(|b| (b.key.clone(), b.pos.clone()))
-            .collect()
-    };
-    assert_eq!(strip(&got), strip(&want), "blocks of {text:?}");
-    for (g, w) in got.blocks.iter().zip(&want.blocks) {
-        if let Some(html) = &g.html {
-            assert_eq!(Some(html), w.html.as_ref(), "HTML of {text:?}");
-        }
-    }
     if since.is_none() {
+        assert!(got.splice.is_none());
         assert!(got.blocks.iter().all(|b| b.html.is_some()));
     }
+    window.take(&got);
+    assert_eq!(window.page, want.blocks, "the window's page for {text:?}");
     got
 }
 
@@ -129,10 +180,11 @@ proptest! {
     ) {
         let mut text = ARTICLES[article].to_owned();
         let mut previewer = Previewer::new(None);
-        let mut shown = assert_same(&mut previewer, &text, None).generation;
+        let mut window = Window::default();
+        assert_same(&mut previewer, &mut window, &text, false);
         for (edit, since) in &edits {
             apply(&mut text, edit);
-            shown = assert_same(&mut previewer, &text, since.then_some(shown)).generation;
+            assert_same(&mut previewer, &mut window, &text, *since);
         }
     }
 
@@ -145,7 +197,8 @@ proptest! {
     ) {
         let mut text = ARTICLES[article].to_owned();
         let mut previewer = Previewer::new(None);
-        assert_same(&mut previewer, &text, None);
+        let mut window = Window::default();
+        assert_same(&mut previewer, &mut window, &text, true);
         let mut at = at % (text.len() + 1);
         while !text.is_char_boundary(at) {
             at -= 1;
@@ -154,7 +207,7 @@ proptest! {
             let typed = ["a", " ", "\n", "-", "#", ">", "`", "|", "[", "]", "^", ":", "*", "<", "="][key % 15];
             text.insert_str(at, typed);
             at += typed.len();
-            assert_same(&mut previewer, &text, None);
+            assert_same(&mut previewer, &mut window, &text, true);
         }
     }
 }
@@ -181,13 +234,14 @@ fn long_article(paragraphs: usize) -> String {
 fn typing_in_a_paragraph_parses_only_around_it() {
     let mut text = long_article(300);
     let mut previewer = Previewer::new(None);
-    assert_same(&mut previewer, &text, None);
+    let mut window = Window::default();
+    assert_same(&mut previewer, &mut window, &text, true);
     assert_eq!(previewer.parsed_bytes(), text.len());
     let mut at = text.find("Paragraph 150:").unwrap();
     for typed in ["N", "e", "w", " ", "\n", "\n", "- ", "x"] {
         text.insert_str(at, typed);
         at += typed.len();
-        assert_same(&mut previewer, &text, None);
+        assert_same(&mut previewer, &mut window, &text, true);
         assert!(
             previewer.parsed_bytes() < 1_000,
             "{typed:?} parsed {} of {} bytes",
@@ -198,13 +252,13 @@ fn typing_in_a_paragraph_parses_only_around_it() {
     // Typing in a heading whose id shares no root with another's.
     let at = text.find("# A long piece").unwrap() + 5;
     text.insert(at, 'Z');
-    assert_same(&mut previewer, &text, None);
+    assert_same(&mut previewer, &mut window, &text, true);
     assert!(previewer.parsed_bytes() < 1_000);
     // One that does ("section-150", "section-160"): the page is rendered
     // whole, since a later "Section" might have taken either.
     let at = text.find("## Section 150").unwrap() + 5;
     text.insert(at, 'Z');
-    assert_same(&mut previewer, &text, None);
+    assert_same(&mut previewer, &mut window, &text, true);
     assert_eq!(previewer.parsed_bytes(), text.len());
 }
 
@@ -219,10 +273,11 @@ fn edits_that_reach_further_render_the_whole_page() {
         ("a heading taking a later one's id", "## Section 30\n\n"),
     ] {
         let mut previewer = Previewer::new(None);
-        assert_same(&mut previewer, &base, None);
+        let mut window = Window::default();
+        assert_same(&mut previewer, &mut window, &base, true);
         let mut text = base.clone();
         text.insert_str(at, typed);
-        assert_same(&mut previewer, &text, None);
+        assert_same(&mut previewer, &mut window, &text, true);
         assert_eq!(previewer.parsed_bytes(), text.len(), "{what}");
     }
 }

@@ -245,11 +245,38 @@ fn the_window_gets_html_only_for_blocks_it_does_not_show() {
     let first = previewer.render("One.\n\nTwo.\n\nThree.\n", None);
     assert!(first.blocks.iter().all(|b| b.html.is_some()));
 
-    // The window shows `first`; the writer edits the middle paragraph.
+    // The window shows `first`; the writer edits the middle paragraph:
+    // only it travels, between the block kept above and the one below.
     let second = previewer.render("One.\n\nTwo!\n\nThree.\n", Some(first.generation));
+    let splice = |head, tail, shift, length| {
+        Some(PreviewSplice {
+            head,
+            tail,
+            shift,
+            length,
+        })
+    };
+    assert_eq!(second.splice, splice(1, 1, 0, 3));
     let html: Vec<Option<&str>> = second.blocks.iter().map(|b| b.html.as_deref()).collect();
-    assert_eq!(html, [None, Some("<p>Two!</p>"), None]);
-    assert_eq!(second.blocks[2].pos, "5:1-5:6");
+    assert_eq!(html, [Some("<p>Two!</p>")]);
+
+    // A line added moves the block below it, which stays on the page.
+    let moved = previewer.render("One.\n\nTwo!\nmore\n\nThree.\n", Some(second.generation));
+    assert_eq!(moved.splice, splice(1, 1, 1, 3));
+    let page = moved
+        .splice
+        .unwrap()
+        .apply(&preview("One.\n\nTwo!\n\nThree.\n").blocks, &moved.blocks);
+    assert_eq!(page, Some(preview("One.\n\nTwo!\nmore\n\nThree.\n").blocks));
+    assert_eq!(page.unwrap()[2].pos, "6:1-6:6");
+    // Applied to a page of another length, it says so.
+    assert_eq!(
+        moved
+            .splice
+            .unwrap()
+            .apply(&first.blocks[..2], &moved.blocks),
+        None
+    );
 
     // A window that missed a response (or reloaded) gets everything.
     let third = previewer.render("One.\n\nTwo!\n\nThree.\n", Some(first.generation));
@@ -261,8 +288,9 @@ fn the_window_gets_html_only_for_blocks_it_does_not_show() {
     // window never has to guess which copy it may reuse.
     let a = previewer.render("---\n\nx\n", None);
     let b = previewer.render("---\n\nx\n\n---\n", Some(a.generation));
+    assert_eq!(b.splice.map(|s| (s.head, s.tail)), Some((2, 0)));
     let html: Vec<Option<&str>> = b.blocks.iter().map(|b| b.html.as_deref()).collect();
-    assert_eq!(html, [None, None, Some("<hr>")]);
+    assert_eq!(html, [Some("<hr>")]);
 }
 
 #[test]
@@ -402,13 +430,10 @@ fn the_preview_follows_the_site_s_typography_and_stays_the_export() {
 
     previewer.set_typography(Typography::default());
     let back = previewer.render(md, Some(after.generation));
-    assert_eq!(
-        back,
-        Preview {
-            generation: back.generation,
-            ..preview(md)
-        }
-    );
+    // Every block changed back: the whole page travels, with its HTML.
+    let fresh = preview(md);
+    assert_eq!((&back.blocks, back.stats), (&fresh.blocks, fresh.stats));
+    assert!(back.splice.is_none_or(|s| s.head == 0 && s.tail == 0));
 }
 
 #[test]
