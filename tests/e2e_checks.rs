@@ -105,6 +105,11 @@ async fn a_typed_problem_is_underlined_listed_found_and_fixed() {
     app.client.release_actions().await.unwrap();
     let tooltip = app.text_of(".cm-tooltip-lint").await;
     assert!(tooltip.contains("the word is repeated"), "{tooltip}");
+    // Beside the words, whole, and not clipped by the editor's edge.
+    let placed = app
+        .js("(() => { const el = document.querySelector('.cm-tooltip-lint'); const t = el.getBoundingClientRect(); const u = document.querySelector('.cm-lintRange-warning').getBoundingClientRect(); const at = document.elementFromPoint(t.left + t.width / 2, t.top + t.height / 2); const beside = (t.bottom <= u.top + 4 && u.top - t.bottom < 40) || (t.top >= u.bottom - 4 && t.top - u.bottom < 40); return beside && t.width > 40 && t.right <= innerWidth && !el.closest('.cm-editor') && !!at && !!at.closest('.cm-tooltip-lint'); })()")
+        .await;
+    assert_eq!(placed, serde_json::json!(true));
     app.screenshot("checks-underline").await;
     // Counted in the doc bar (errors and warnings).
     assert!(tally(&app).await >= 1);

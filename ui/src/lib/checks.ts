@@ -71,6 +71,9 @@ export const lintLook = EditorView.theme({
   ".cm-lintRange-warning": { textDecorationColor: "var(--warn)" },
   ".cm-lintRange-info": { textDecorationColor: "var(--ink-faint)" },
   ".cm-lintRange-active": { backgroundColor: "var(--selection)" },
+  // The gutter is only as tall as the text, so CodeMirror's rule beside it
+  // stopped part-way down the pane: the markers alone say where it is.
+  ".cm-gutters": { borderRight: "none", backgroundColor: "var(--editor-bg)" },
   ".cm-gutter-lint": { width: "14px", backgroundColor: "var(--editor-bg)" },
   ".cm-gutter-lint .cm-gutterElement": { padding: "0", display: "flex", alignItems: "center", justifyContent: "center" },
   ".cm-lint-marker": { content: "normal", width: "7px", height: "7px", borderRadius: "50%" },
