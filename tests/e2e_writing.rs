@@ -186,7 +186,9 @@ async fn the_preview_updates_only_changed_blocks_and_scrolls_with_the_editor() {
     let carried = carried.as_array().unwrap();
     assert!(carried.len() > 10, "{carried:?}");
     assert!(
-        carried.iter().all(|c| c[0] == json!(true) && c[1].as_u64().unwrap() <= 3),
+        carried
+            .iter()
+            .all(|c| c[0] == json!(true) && c[1].as_u64().unwrap() <= 3),
         "{carried:?}"
     );
     // What the patched page shows is what a fresh render of the text shows,
@@ -194,7 +196,8 @@ async fn the_preview_updates_only_changed_blocks_and_scrolls_with_the_editor() {
     app.wait_saved().await;
     let page = "document.querySelector('article.byline-article').innerHTML.replace(/ data-mark=\"\\w+\"/g, '')";
     let patched = app.js(page).await;
-    app.js("(() => { location.reload(); return true; })()").await;
+    app.js("(() => { location.reload(); return true; })()")
+        .await;
     app.wait_for_js(
         "document.querySelectorAll('[data-testid=preview] h2').length",
         json!(60),
