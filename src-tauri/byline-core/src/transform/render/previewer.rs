@@ -128,7 +128,9 @@ impl Previewer {
             .into_iter()
             .zip(out.iter().map(|b| b.pos.clone()))
             .collect();
-        let spliced = if window_has {
+        // Nothing sent since the cache was dropped: the window's page is not
+        // one this previewer can splice against.
+        let spliced = if window_has && !self.sent.is_empty() {
             self.splice(&page, &out)
         } else {
             None
