@@ -133,9 +133,6 @@ async fn hostile_markdown_never_runs_or_reaches_the_dom() {
     app.close().await;
 }
 
-/// Luminance of a CSS `rgb(...)` colour from its gamma-encoded channels, 0
-/// (black) to 1 (white): enough to tell a dark page from a light one.
-
 /// The window's first frame is the writer's article: one answer from the
 /// backend (`window_start`) carries the list, the article and its rendered
 /// preview, and the page builds the window from it in one go. So the moment

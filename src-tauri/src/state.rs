@@ -196,6 +196,14 @@ impl AppState {
         }
     }
 
+    /// The preview's header for `article` with `title` as typed: the HTML
+    /// export's, with the images as the window loads them.
+    pub fn preview_header(&self, article: ArticleId, title: &str) -> byline_core::Result<String> {
+        let images = self.window_images(Some(article));
+        self.library_after_typing(Typing::Of(article))?
+            .page_header(article, Some(title), images)
+    }
+
     /// The writer chose to load `article`'s images from other sites, for as
     /// long as the app runs.
     pub fn load_remote_images(&self, article: ArticleId) {

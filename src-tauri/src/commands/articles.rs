@@ -132,12 +132,7 @@ fn open_with_preview(app: &AppHandle, state: &AppState, id: ArticleId) -> IpcRes
     let preview = check_body(&article.body)
         .is_ok()
         .then(|| state.previewer(id).render(&article.body, None));
-    let images = state.window_images(Some(id));
-    let header = state.library_after_typing(Typing::Of(id))?.page_header(
-        id,
-        Some(&article.meta.title),
-        images,
-    )?;
+    let header = state.preview_header(id, &article.meta.title)?;
     Ok(OpenedArticle {
         article,
         preview,

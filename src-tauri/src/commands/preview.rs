@@ -10,7 +10,6 @@ use tauri::AppHandle;
 
 use super::state;
 use crate::ipc::IpcResult;
-use crate::state::Typing;
 
 /// `markdown` is the body of `article` as typed; `since` is the generation
 /// of the preview the window shows, whose blocks come back without HTML.
@@ -77,11 +76,7 @@ pub fn load_remote_images(app: AppHandle, article: ArticleId) -> IpcResult<()> {
 /// preview. Only the image's address is the window's.
 #[tauri::command(async)]
 pub fn preview_header(app: AppHandle, article: ArticleId, title: String) -> IpcResult<String> {
-    let state = state(&app);
-    let images = state.window_images(Some(article));
-    Ok(state
-        .library_after_typing(Typing::Of(article))?
-        .page_header(article, Some(&title), images)?)
+    Ok(state(&app).preview_header(article, &title)?)
 }
 
 /// Plain text pasted into the editor, given its structure back (title,

@@ -88,8 +88,8 @@ impl Previewer {
         let mut out = Vec::with_capacity(blocks.len());
         let mut keys = Vec::with_capacity(blocks.len());
         for (block, body) in &blocks {
-            keys.push(block.key);
             let key = block.key;
+            keys.push(key);
             let fresh = shown.insert(key);
             let html = if window_has && fresh && self.shown.contains(&key) {
                 if let Some(entry) = self.cache.get_mut(&key) {

@@ -4,7 +4,7 @@ use proptest::prelude::*;
 
 use std::collections::HashMap;
 
-use super::{preview, shift_pos, Preview, PreviewBlock, Previewer};
+use super::{preview, Preview, PreviewBlock, PreviewSplice, Previewer};
 
 const WELCOME: &str = include_str!("../../../../../assets/welcome.md");
 
@@ -104,47 +104,39 @@ struct Window {
 
 impl Window {
     fn take(&mut self, got: &Preview) {
-        let (head, tail, shift) = match got.splice {
-            Some(s) => {
-                assert_eq!(
-                    self.page.len(),
-                    s.length as usize,
-                    "spliced against another page"
-                );
-                (s.head as usize, s.tail as usize, s.shift)
-            }
-            None => (0, 0, 0),
-        };
-        let replaced = &self.page[head..self.page.len() - tail];
+        let splice = got.splice.unwrap_or(PreviewSplice {
+            head: 0,
+            tail: 0,
+            shift: 0,
+            length: self.page.len() as u32,
+        });
+        let (head, tail) = (splice.head as usize, splice.tail as usize);
+        let replaced = &self.page[head..self.page.len().saturating_sub(tail)];
         let mut pool: HashMap<&str, Vec<&str>> = HashMap::new();
         for block in replaced {
             pool.entry(&block.key)
                 .or_default()
                 .push(block.html.as_deref().unwrap());
         }
-        let mut page = self.page[..head].to_vec();
-        for block in &got.blocks {
-            let html = match &block.html {
-                Some(html) => html.clone(),
-                None => {
+        let blocks: Vec<PreviewBlock> = got
+            .blocks
+            .iter()
+            .map(|block| {
+                let html = block.html.clone().unwrap_or_else(|| {
                     let nodes = pool.get_mut(block.key.as_str()).filter(|n| !n.is_empty());
                     let nodes = nodes
                         .expect("a block sent without HTML has a node in the part it replaces");
                     nodes.remove(0).to_owned()
+                });
+                PreviewBlock {
+                    html: Some(html),
+                    ..block.clone()
                 }
-            };
-            page.push(PreviewBlock {
-                html: Some(html),
-                ..block.clone()
-            });
-        }
-        for block in &self.page[self.page.len() - tail..] {
-            page.push(PreviewBlock {
-                pos: shift_pos(&block.pos, shift).unwrap(),
-                ..block.clone()
-            });
-        }
-        self.page = page;
+            })
+            .collect();
+        self.page = splice
+            .apply(&self.page, &blocks)
+            .expect("spliced against the page the window shows");
         self.generation = Some(got.generation);
     }
 }
